@@ -1,0 +1,2 @@
+//! Runnable examples of `weaviate-orm`; see the `[[example]]` entries of this
+//! package (`cargo run --example quickstart`).

@@ -1,0 +1,4 @@
+//! Integration tests against a real Weaviate server, started by the tests.
+//! All live in one test binary so they share one server.
+
+mod connection;

@@ -1,0 +1,33 @@
+//! Shared test support: one embedded Weaviate server per test process, and
+//! unique collection names so tests can share it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use tokio::sync::OnceCell;
+use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
+use weaviate_orm::{Result, WeaviateClient};
+
+/// The server shared by every test of this process; started on first use,
+/// stopped when the process ends.
+pub async fn shared_server() -> &'static EmbeddedServer {
+    static SERVER: OnceCell<EmbeddedServer> = OnceCell::const_new();
+    SERVER
+        .get_or_init(|| async {
+            match EmbeddedServer::start(EmbeddedOptions::default()).await {
+                Ok(server) => server,
+                Err(error) => panic!("the shared Weaviate server did not start: {error}"),
+            }
+        })
+        .await
+}
+
+/// A client of the shared server.
+pub async fn client() -> Result<WeaviateClient> {
+    shared_server().await.client_builder().connect().await
+}
+
+/// A collection name no other test of this run uses, e.g. `Test_Books_3_12345`.
+pub fn unique_name(base: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("Test_{base}_{}_{}", COUNTER.fetch_add(1, Ordering::Relaxed), std::process::id())
+}

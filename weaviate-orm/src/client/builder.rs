@@ -1,0 +1,169 @@
+//! [`ClientBuilder`]: every connection setting, and `connect`.
+
+use std::path::Path;
+
+use super::auth::{Auth, Credentials, Secret};
+use super::config::{ConnectionParams, Endpoint, Timeouts};
+use super::grpc::Grpc;
+use super::rest::Rest;
+use super::{Transports, WeaviateClient};
+use crate::embedded::EmbeddedServer;
+use crate::{Error, Result};
+
+/// Builds a [`WeaviateClient`]; the connection helpers
+/// ([`connect_to_local`](crate::connect_to_local) and friends) are shortcuts for it.
+///
+/// ```no_run
+/// # async fn demo() -> weaviate_orm::Result<()> {
+/// use std::time::Duration;
+/// use weaviate_orm::{Auth, ClientBuilder, ConnectionParams};
+///
+/// let client = ClientBuilder::custom(ConnectionParams::local())
+///     .auth(Auth::api_key("my-key"))
+///     .header("X-OpenAI-Api-Key", "sk-...")
+///     .query_timeout(Duration::from_secs(60))
+///     .connect()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct ClientBuilder {
+    params: ConnectionParams,
+    auth: Option<Auth>,
+    headers: Vec<(String, Secret)>,
+    timeouts: Timeouts,
+    ca_pems: Vec<Vec<u8>>,
+    skip_init_checks: bool,
+    embedded: Option<EmbeddedServer>,
+}
+
+impl ClientBuilder {
+    /// A server at `params`.
+    pub fn custom(params: ConnectionParams) -> Self {
+        Self {
+            params,
+            auth: None,
+            headers: Vec::new(),
+            timeouts: Timeouts::default(),
+            ca_pems: Vec::new(),
+            skip_init_checks: false,
+            embedded: None,
+        }
+    }
+
+    /// A server on this machine: REST on 8080, gRPC on 50051.
+    pub fn local() -> Self {
+        Self::custom(ConnectionParams::local())
+    }
+
+    /// A Weaviate Cloud cluster, e.g. `https://abc123.c0.europe-west3.gcp.weaviate.cloud`,
+    /// authenticated with an API key. REST and gRPC both use TLS on port 443;
+    /// gRPC is at the `grpc-` host of the cluster.
+    pub fn weaviate_cloud(cluster_url: &str, api_key: impl Into<Secret>) -> Self {
+        let host = cluster_url.trim().trim_start_matches("https://").trim_start_matches("http://");
+        let host = host.split('/').next().unwrap_or(host).to_owned();
+        let grpc_host = if host.starts_with("grpc-") { host.clone() } else { format!("grpc-{host}") };
+        Self::custom(ConnectionParams { http: Endpoint::tls(host, 443), grpc: Endpoint::tls(grpc_host, 443) })
+            .auth(Auth::ApiKey(api_key.into()))
+    }
+
+    /// Authenticates every call.
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+
+    /// Sends a header with every REST and gRPC call (e.g. a module's API key
+    /// such as `X-OpenAI-Api-Key`). Values are treated as secrets.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<Secret>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Replaces all timeouts.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// The timeout for connecting and the start-up checks.
+    pub fn init_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeouts.init = timeout;
+        self
+    }
+
+    /// The timeout for reads.
+    pub fn query_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeouts.query = timeout;
+        self
+    }
+
+    /// The timeout for writes.
+    pub fn insert_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeouts.insert = timeout;
+        self
+    }
+
+    /// Trusts this CA certificate (PEM) for both transports, in addition to
+    /// the system's roots.
+    pub fn ca_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.ca_pems.push(pem.into());
+        self
+    }
+
+    /// Trusts the CA certificate in this PEM file.
+    pub fn ca_certificate_file(self, path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let pem = std::fs::read(path)
+            .map_err(|e| Error::InvalidConfig(format!("reading CA certificate {}: {e}", path.display())))?;
+        Ok(self.ca_certificate_pem(pem))
+    }
+
+    /// Skips the start-up checks (server version, gRPC health): `connect`
+    /// then makes no network call, and problems show on the first real call.
+    pub fn skip_init_checks(mut self, skip: bool) -> Self {
+        self.skip_init_checks = skip;
+        self
+    }
+
+    /// Hands the client an embedded server to own: it stops when the client
+    /// is closed or its last clone is dropped.
+    pub fn owning(mut self, server: EmbeddedServer) -> Self {
+        self.embedded = Some(server);
+        self
+    }
+
+    /// Creates the transports and, unless skipped, checks that the server is
+    /// supported (`/v1/meta`) and that gRPC is serving.
+    pub async fn connect(self) -> Result<WeaviateClient> {
+        let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_else(Credentials::default);
+        let init = self.timeouts.init;
+        let rest = Rest::new(&self.params.http, &self.ca_pems, credentials.clone(), &self.headers, init)?;
+        let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, credentials, &self.headers, init)?;
+        let transports = Transports { rest, grpc, timeouts: self.timeouts };
+        let meta = if self.skip_init_checks { None } else { Some(transports.init_checks().await?) };
+        Ok(WeaviateClient::new(transports, meta, self.auth.is_some(), self.embedded))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloud_urls_map_to_tls_endpoints() {
+        let builder = ClientBuilder::weaviate_cloud("https://abc.c0.weaviate.cloud/", "key");
+        assert_eq!(builder.params.http, Endpoint::tls("abc.c0.weaviate.cloud", 443));
+        assert_eq!(builder.params.grpc, Endpoint::tls("grpc-abc.c0.weaviate.cloud", 443));
+        assert_eq!(builder.auth, Some(Auth::api_key("key")));
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let builder =
+            ClientBuilder::local().auth(Auth::api_key("top-secret-key")).header("X-Cohere-Api-Key", "cohere-secret");
+        let shown = format!("{builder:?}");
+        assert!(!shown.contains("top-secret-key") && !shown.contains("cohere-secret"), "{shown}");
+        assert!(shown.contains("X-Cohere-Api-Key"), "{shown}");
+    }
+}

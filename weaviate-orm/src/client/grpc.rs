@@ -1,0 +1,173 @@
+//! The gRPC transport: one lazily connected channel, an interceptor adding
+//! credentials and headers, deadlines, and the mapping of `tonic::Status`
+//! onto [`Error`].
+
+use std::future::Future;
+use std::time::Duration;
+
+use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
+use tonic::service::Interceptor;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig};
+use tonic::{Code, Status};
+use weaviate_orm_proto::health::health_check_response::ServingStatus;
+use weaviate_orm_proto::health::{HealthCheckRequest, health_client::HealthClient};
+
+use super::auth::{Credentials, Secret};
+use super::config::Endpoint;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Grpc {
+    channel: Channel,
+    metadata: Metadata,
+    url: String,
+}
+
+impl Grpc {
+    pub(crate) fn new(
+        endpoint: &Endpoint,
+        ca_pems: &[Vec<u8>],
+        credentials: Credentials,
+        headers: &[(String, Secret)],
+        connect_timeout: Duration,
+    ) -> Result<Self> {
+        let url = endpoint.url();
+        let mut channel = Channel::from_shared(url.clone())
+            .map_err(|e| Error::InvalidConfig(format!("gRPC address {url}: {e}")))?
+            .connect_timeout(connect_timeout)
+            .tcp_nodelay(true)
+            .http2_keep_alive_interval(Duration::from_secs(30))
+            .keep_alive_while_idle(true);
+        if endpoint.secure {
+            let mut tls = ClientTlsConfig::new().domain_name(endpoint.host.clone()).with_native_roots();
+            for pem in ca_pems {
+                tls = tls.ca_certificate(Certificate::from_pem(pem));
+            }
+            channel = channel.tls_config(tls).map_err(|e| Error::InvalidConfig(format!("gRPC TLS: {e}")))?;
+        }
+        Ok(Self { channel: channel.connect_lazy(), metadata: Metadata::new(credentials, headers)?, url })
+    }
+
+    /// Runs one call with a deadline, mapping failures onto [`Error`].
+    pub(crate) async fn call<T, F>(&self, operation: &str, timeout: Duration, call: F) -> Result<T>
+    where
+        F: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
+    {
+        match tokio::time::timeout(timeout, call).await {
+            Ok(Ok(response)) => Ok(response.into_inner()),
+            Ok(Err(status)) => Err(status_error(operation, &self.url, timeout, status)),
+            Err(_) => Err(Error::Timeout { operation: operation.to_owned(), after: timeout }),
+        }
+    }
+
+    /// The standard gRPC health check; fails unless the server is SERVING.
+    pub(crate) async fn check_health(&self, timeout: Duration) -> Result<()> {
+        let mut health = HealthClient::with_interceptor(self.channel.clone(), self.metadata.clone());
+        let request = request(HealthCheckRequest { service: String::new() }, timeout);
+        let reply = self.call("gRPC health check", timeout, health.check(request)).await?;
+        match reply.status() {
+            ServingStatus::Serving => Ok(()),
+            other => Err(Error::Connection {
+                url: self.url.clone(),
+                message: format!("the gRPC health check answered {}", other.as_str_name()),
+            }),
+        }
+    }
+}
+
+/// A request carrying `timeout` as its gRPC deadline, so the server stops
+/// working on it when the client gives up.
+pub(crate) fn request<T>(message: T, timeout: Duration) -> tonic::Request<T> {
+    let mut request = tonic::Request::new(message);
+    request.set_timeout(timeout);
+    request
+}
+
+/// Maps a gRPC status onto the matching error variant.
+pub(crate) fn status_error(operation: &str, url: &str, timeout: Duration, status: Status) -> Error {
+    let operation = operation.to_owned();
+    let message = status.message().to_owned();
+    match status.code() {
+        Code::Unauthenticated => Error::Authentication { operation, message },
+        Code::PermissionDenied => Error::Authorization { operation, message },
+        Code::DeadlineExceeded => Error::Timeout { operation, after: timeout },
+        Code::Unavailable => Error::Connection { url: url.to_owned(), message: format!("{operation}: {message}") },
+        code => Error::Grpc { operation, code, message },
+    }
+}
+
+/// Adds `authorization`, the user's extra headers and the client name to
+/// every gRPC call.
+#[derive(Clone)]
+pub(crate) struct Metadata {
+    credentials: Credentials,
+    headers: Vec<(AsciiMetadataKey, AsciiMetadataValue)>,
+}
+
+impl Metadata {
+    fn new(credentials: Credentials, headers: &[(String, Secret)]) -> Result<Self> {
+        let mut entries = Vec::with_capacity(headers.len() + 1);
+        for (name, value) in headers {
+            let key = AsciiMetadataKey::from_bytes(name.to_ascii_lowercase().as_bytes())
+                .map_err(|_| Error::InvalidConfig(format!("{name:?} is not a valid gRPC metadata key")))?;
+            entries.push((key, ascii_value(value.expose())?));
+        }
+        entries.push((
+            AsciiMetadataKey::from_static("x-weaviate-client"),
+            AsciiMetadataValue::from_static(concat!("weaviate-orm/", env!("CARGO_PKG_VERSION"))),
+        ));
+        Ok(Self { credentials, headers: entries })
+    }
+}
+
+fn ascii_value(value: &str) -> Result<AsciiMetadataValue> {
+    value.parse().map_err(|_| Error::InvalidConfig("a header value is not valid gRPC metadata (ASCII only)".into()))
+}
+
+impl Interceptor for Metadata {
+    fn call(&mut self, mut request: tonic::Request<()>) -> std::result::Result<tonic::Request<()>, Status> {
+        let metadata = request.metadata_mut();
+        for (key, value) in &self.headers {
+            metadata.insert(key.clone(), value.clone());
+        }
+        if let Some(token) = self.credentials.authorization() {
+            let value = ascii_value(token.expose()).map_err(|_| Status::unauthenticated("invalid token characters"))?;
+            metadata.insert("authorization", value);
+        }
+        Ok(request)
+    }
+}
+
+impl std::fmt::Debug for Metadata {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Metadata").field("credentials", &self.credentials).field("headers", &names).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_error_families() {
+        let t = Duration::from_secs(1);
+        assert!(matches!(status_error("Search", "u", t, Status::unauthenticated("no")), Error::Authentication { .. }));
+        assert!(matches!(status_error("Search", "u", t, Status::permission_denied("no")), Error::Authorization { .. }));
+        assert!(matches!(status_error("Search", "u", t, Status::deadline_exceeded("")), Error::Timeout { .. }));
+        assert!(matches!(status_error("Search", "u", t, Status::unavailable("down")), Error::Connection { .. }));
+        assert!(matches!(
+            status_error("Search", "u", t, Status::invalid_argument("bad")),
+            Error::Grpc { code: Code::InvalidArgument, .. }
+        ));
+    }
+
+    #[test]
+    fn metadata_debug_hides_values() {
+        let headers = [("X-OpenAI-Api-Key".to_owned(), Secret::new("sk-secret"))];
+        let metadata = Metadata::new(Credentials::bearer(&Secret::new("tok")), &headers).expect("valid");
+        let shown = format!("{metadata:?}");
+        assert!(shown.contains("x-openai-api-key"));
+        assert!(!shown.contains("sk-secret") && !shown.contains("tok\""), "{shown}");
+    }
+}

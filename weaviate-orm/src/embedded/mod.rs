@@ -1,0 +1,380 @@
+//! A real Weaviate server on this machine, started and stopped by the
+//! program: the Rust counterpart of the Python client's `connect_to_embedded`.
+//!
+//! [`EmbeddedServer::start`] finds the pinned `weaviate-server` binary
+//! (building it with `go install` on first use, see [`WEAVIATE_VERSION`]),
+//! starts it on free loopback ports with a private data folder and the
+//! modules that need no network, and waits until REST reports ready and gRPC
+//! reports SERVING. The server stops when the handle is dropped, when
+//! [`EmbeddedServer::shutdown`] is awaited, or when this process ends.
+//!
+//! ```no_run
+//! # async fn demo() -> weaviate_orm::Result<()> {
+//! use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
+//!
+//! let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
+//! let client = server.client_builder().connect().await?;
+//! println!("Weaviate {}", client.meta().await?.version);
+//! server.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+mod install;
+mod process;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+pub use install::{CACHE_DIR_ENV, SERVER_BIN_ENV, WEAVIATE_VERSION, cache_dir, cached_binary, install_command};
+use process::Ports;
+
+use crate::client::{Auth, ClientBuilder, ConnectionParams, Secret, Timeouts};
+use crate::error::EmbeddedError;
+use crate::{Error, Result};
+
+/// Modules enabled by default: all of them work without network access.
+pub const DEFAULT_MODULES: &[&str] = &["text2vec-bigram", "generative-dummy", "reranker-dummy", "backup-filesystem"];
+
+/// The node name; fixed so a persistent data folder's Raft state matches it.
+const NODE_NAME: &str = "weaviate-orm-embedded";
+
+/// How an embedded server is set up. Every setting has a working default.
+#[derive(Debug, Clone)]
+pub struct EmbeddedOptions {
+    version: String,
+    binary: Option<PathBuf>,
+    data_path: Option<PathBuf>,
+    modules: Vec<String>,
+    api_keys: Vec<(Secret, String)>,
+    env: Vec<(String, String)>,
+    startup_timeout: Duration,
+}
+
+impl Default for EmbeddedOptions {
+    fn default() -> Self {
+        Self {
+            version: WEAVIATE_VERSION.to_owned(),
+            binary: None,
+            data_path: None,
+            modules: DEFAULT_MODULES.iter().map(|m| (*m).to_owned()).collect(),
+            api_keys: Vec::new(),
+            env: Vec::new(),
+            startup_timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+impl EmbeddedOptions {
+    /// Runs another Weaviate release than [`WEAVIATE_VERSION`].
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into().trim_start_matches('v').to_owned();
+        self
+    }
+
+    /// Uses this binary instead of looking one up or building it.
+    pub fn binary(mut self, path: impl Into<PathBuf>) -> Self {
+        self.binary = Some(path.into());
+        self
+    }
+
+    /// Keeps the data in this folder (kept after the server stops) instead of
+    /// a private temporary folder (removed when it stops).
+    pub fn data_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.data_path = Some(path.into());
+        self
+    }
+
+    /// Replaces the enabled modules.
+    pub fn modules<I, S>(mut self, modules: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.modules = modules.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Turns on API-key authentication and accepts `key` for `user`;
+    /// anonymous access is then refused. Call again for more keys.
+    pub fn api_key(mut self, key: impl Into<Secret>, user: impl Into<String>) -> Self {
+        self.api_keys.push((key.into(), user.into()));
+        self
+    }
+
+    /// Sets an environment variable of the server, overriding the launcher's own.
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    /// How long to wait for the server to become ready (default 120 s).
+    pub fn startup_timeout(mut self, timeout: Duration) -> Self {
+        self.startup_timeout = timeout;
+        self
+    }
+
+    /// The server's environment: the launcher's settings, then the user's.
+    fn environment(&self, root: &Path, ports: Ports) -> Vec<(String, String)> {
+        let mut env: Vec<(String, String)> = [
+            ("PERSISTENCE_DATA_PATH", root.join("data").display().to_string()),
+            ("BACKUP_FILESYSTEM_PATH", root.join("backups").display().to_string()),
+            ("DEFAULT_VECTORIZER_MODULE", "none".to_owned()),
+            ("ENABLE_MODULES", self.modules.join(",")),
+            ("API_BASED_MODULES_DISABLED", "true".to_owned()),
+            ("AUTOSCHEMA_ENABLED", "false".to_owned()),
+            ("DISABLE_LAZY_LOAD_SHARDS", "true".to_owned()),
+            ("CLUSTER_HOSTNAME", NODE_NAME.to_owned()),
+            ("CLUSTER_IN_LOCALHOST", "true".to_owned()),
+            ("CLUSTER_BIND_ADDR", "127.0.0.1".to_owned()),
+            ("CLUSTER_ADVERTISE_ADDR", "127.0.0.1".to_owned()),
+            ("CLUSTER_GOSSIP_BIND_PORT", ports.gossip.to_string()),
+            ("CLUSTER_DATA_BIND_PORT", ports.data.to_string()),
+            ("RAFT_PORT", ports.raft.to_string()),
+            ("RAFT_INTERNAL_RPC_PORT", ports.raft_rpc.to_string()),
+            ("RAFT_BOOTSTRAP_EXPECT", "1".to_owned()),
+            ("GRPC_PORT", ports.grpc.to_string()),
+            ("DISABLE_TELEMETRY", "true".to_owned()),
+            ("GO_PROFILING_DISABLE", "true".to_owned()),
+            ("LOG_LEVEL", "info".to_owned()),
+            ("LOG_FORMAT", "text".to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        if self.api_keys.is_empty() {
+            env.push(("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED".into(), "true".into()));
+        } else {
+            let keys: Vec<&str> = self.api_keys.iter().map(|(k, _)| k.expose()).collect();
+            let users: Vec<&str> = self.api_keys.iter().map(|(_, u)| u.as_str()).collect();
+            env.push(("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED".into(), "false".into()));
+            env.push(("AUTHENTICATION_APIKEY_ENABLED".into(), "true".into()));
+            env.push(("AUTHENTICATION_APIKEY_ALLOWED_KEYS".into(), keys.join(",")));
+            env.push(("AUTHENTICATION_APIKEY_USERS".into(), users.join(",")));
+        }
+        env.extend(self.env.iter().cloned());
+        env
+    }
+}
+
+/// A running Weaviate server owned by this program.
+#[derive(Debug)]
+pub struct EmbeddedServer {
+    child: Mutex<Option<Child>>,
+    ports: Ports,
+    root: PathBuf,
+    temporary: bool,
+    version: String,
+    api_key: Option<Secret>,
+}
+
+impl EmbeddedServer {
+    /// Finds or builds the binary, starts the server and waits until it is ready.
+    ///
+    /// A start that fails returns [`EmbeddedError::StartupFailed`] with the
+    /// tail of the server's log.
+    pub async fn start(options: EmbeddedOptions) -> Result<Self> {
+        let (explicit, version) = (options.binary.clone(), options.version.clone());
+        let binary = tokio::task::spawn_blocking(move || install::find_or_install(explicit.as_deref(), &version))
+            .await
+            .map_err(|e| EmbeddedError::Io { context: "installing weaviate-server".into(), source: e.into() })??;
+
+        let (root, temporary) = match &options.data_path {
+            Some(path) => (path.clone(), false),
+            None => (private_folder(), true),
+        };
+        for sub in ["data", "backups"] {
+            let dir = root.join(sub);
+            std::fs::create_dir_all(&dir).map_err(EmbeddedError::io(format!("creating {}", dir.display())))?;
+        }
+
+        // A port chosen free can be taken before the server binds it; retry then.
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let ports = Ports::free().map_err(EmbeddedError::io("finding free ports"))?;
+            let server = Self {
+                child: Mutex::new(None),
+                ports,
+                root: root.clone(),
+                temporary,
+                version: options.version.clone(),
+                api_key: options.api_keys.first().map(|(key, _)| key.clone()),
+            };
+            match server.launch(&binary, &options).await {
+                Ok(()) => return Ok(server),
+                Err(Error::Embedded(EmbeddedError::StartupFailed { log_tail, .. }))
+                    if attempt < 3 && log_tail.contains("address already in use") =>
+                {
+                    tracing::warn!("a port was taken while weaviate-server started; retrying with new ports");
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    async fn launch(&self, binary: &Path, options: &EmbeddedOptions) -> Result<()> {
+        let log_path = self.log_path();
+        let log =
+            std::fs::File::create(&log_path).map_err(EmbeddedError::io(format!("creating {}", log_path.display())))?;
+        let log_err = log.try_clone().map_err(EmbeddedError::io("duplicating the log handle"))?;
+        let mut command = Command::new(binary);
+        command
+            .args(["--host", "127.0.0.1", "--port", &self.ports.http.to_string(), "--scheme", "http"])
+            .args(["--read-timeout=600s", "--write-timeout=600s"])
+            .envs(options.environment(&self.root, self.ports))
+            .current_dir(&self.root)
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log_err);
+        let child = process::spawn_tied_to_process(command)
+            .map_err(EmbeddedError::io(format!("starting {}", binary.display())))?;
+        tracing::info!(pid = child.id(), http = self.ports.http, grpc = self.ports.grpc, "started weaviate-server");
+        *self.lock_child() = Some(child);
+        self.wait_until_ready(options.startup_timeout).await
+    }
+
+    /// Polls the ready endpoint until it answers 200, then runs the client's
+    /// start-up checks (meta and gRPC health) once.
+    async fn wait_until_ready(&self, timeout: Duration) -> Result<()> {
+        let probe_timeouts = Timeouts { init: Duration::from_secs(2), ..Timeouts::default() };
+        let client = self.client_builder().timeouts(probe_timeouts).skip_init_checks(true).connect().await?;
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.exit_status() {
+                return Err(self.startup_failed(format!("the server exited ({status})")));
+            }
+            if client.is_ready().await.unwrap_or(false) {
+                break;
+            }
+            if Instant::now() >= deadline {
+                return Err(self.startup_failed(format!("not ready after {timeout:?}")));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        client.run_init_checks().await.map(drop).map_err(|e| self.startup_failed(format!("ready, but {e}")))
+    }
+
+    fn startup_failed(&self, reason: String) -> Error {
+        if let Some(child) = self.lock_child().as_mut() {
+            process::stop(child, Duration::from_secs(5));
+        }
+        let log_path = self.log_path();
+        Error::Embedded(EmbeddedError::StartupFailed { reason, log_tail: process::log_tail(&log_path, 40), log_path })
+    }
+
+    fn exit_status(&self) -> Option<std::process::ExitStatus> {
+        self.lock_child().as_mut().and_then(|child| child.try_wait().ok().flatten())
+    }
+
+    fn lock_child(&self) -> std::sync::MutexGuard<'_, Option<Child>> {
+        self.child.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Where the server's REST and gRPC APIs listen.
+    pub fn connection_params(&self) -> ConnectionParams {
+        ConnectionParams::local_ports(self.ports.http, self.ports.grpc)
+    }
+
+    /// A client builder for this server, with its first API key if it has any.
+    pub fn client_builder(&self) -> ClientBuilder {
+        let builder = ClientBuilder::custom(self.connection_params());
+        match &self.api_key {
+            Some(key) => builder.auth(Auth::ApiKey(key.clone())),
+            None => builder,
+        }
+    }
+
+    /// The REST port.
+    pub fn http_port(&self) -> u16 {
+        self.ports.http
+    }
+
+    /// The gRPC port.
+    pub fn grpc_port(&self) -> u16 {
+        self.ports.grpc
+    }
+
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.lock_child().as_ref().map(Child::id)
+    }
+
+    /// The Weaviate version this server was started from.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The server's log file (stdout and stderr).
+    pub fn log_path(&self) -> PathBuf {
+        self.root.join("weaviate-server.log")
+    }
+
+    /// The folder holding the server's data.
+    pub fn data_path(&self) -> PathBuf {
+        self.root.join("data")
+    }
+
+    /// Stops the server (SIGTERM, then SIGKILL after 15 s) and waits for it.
+    pub async fn shutdown(self) {
+        let _ = tokio::task::spawn_blocking(move || drop(self)).await;
+    }
+}
+
+impl Drop for EmbeddedServer {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.lock_child().take() {
+            process::stop(&mut child, Duration::from_secs(15));
+        }
+        if self.temporary {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+/// A fresh folder under the system's temporary folder.
+fn private_folder() -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!("weaviate-orm-{}-{n}-{nanos}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value<'a>(env: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn environment_is_loopback_only_with_the_chosen_ports() {
+        let ports = Ports { http: 1, grpc: 2, gossip: 3, data: 4, raft: 5, raft_rpc: 6 };
+        let env = EmbeddedOptions::default().environment(Path::new("/x"), ports);
+        assert_eq!(value(&env, "GRPC_PORT"), Some("2"));
+        assert_eq!(value(&env, "CLUSTER_BIND_ADDR"), Some("127.0.0.1"));
+        assert_eq!(value(&env, "RAFT_INTERNAL_RPC_PORT"), Some("6"));
+        assert_eq!(value(&env, "PERSISTENCE_DATA_PATH"), Some("/x/data"));
+        assert_eq!(
+            value(&env, "ENABLE_MODULES"),
+            Some("text2vec-bigram,generative-dummy,reranker-dummy,backup-filesystem")
+        );
+        assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("true"));
+        assert_eq!(value(&env, "DISABLE_TELEMETRY"), Some("true"));
+    }
+
+    #[test]
+    fn api_keys_turn_off_anonymous_access_and_user_env_wins() {
+        let options =
+            EmbeddedOptions::default().api_key("k1", "alice").api_key("k2", "bob").env("AUTOSCHEMA_ENABLED", "true");
+        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"));
+        assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("false"));
+        assert_eq!(value(&env, "AUTHENTICATION_APIKEY_ALLOWED_KEYS"), Some("k1,k2"));
+        assert_eq!(value(&env, "AUTHENTICATION_APIKEY_USERS"), Some("alice,bob"));
+        assert_eq!(value(&env, "AUTOSCHEMA_ENABLED"), Some("true"));
+        assert!(!format!("{options:?}").contains("k1"), "keys must not show in Debug");
+    }
+}

@@ -1,0 +1,169 @@
+//! The one error type of the crate.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `weaviate-orm`.
+///
+/// The variants follow the error families of the official Python client
+/// (connection, timeout, closed client, authentication, unexpected status...),
+/// each with what is needed to act on it. Secrets never appear in messages.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server could not be reached (refused, unresolved, TLS failure...).
+    #[error("cannot reach Weaviate at {url}: {message}")]
+    Connection {
+        /// The address that was tried.
+        url: String,
+        /// What went wrong, from the transport.
+        message: String,
+    },
+
+    /// An operation did not finish within its timeout.
+    #[error("{operation} timed out after {after:?}")]
+    Timeout {
+        /// What was being done, e.g. `GET /v1/meta`.
+        operation: String,
+        /// The timeout that fired.
+        after: Duration,
+    },
+
+    /// The client was closed with [`WeaviateClient::close`](crate::WeaviateClient::close).
+    #[error("the client is closed; create a new one to talk to Weaviate again")]
+    ClosedClient,
+
+    /// The server did not accept the credentials (HTTP 401, gRPC `Unauthenticated`).
+    #[error("authentication failed for {operation}: {message}")]
+    Authentication {
+        /// What was being done.
+        operation: String,
+        /// The server's explanation.
+        message: String,
+    },
+
+    /// The credentials are valid but lack a permission (HTTP 403, gRPC `PermissionDenied`).
+    #[error("not authorized to {operation}: {message}")]
+    Authorization {
+        /// What was being done.
+        operation: String,
+        /// The server's explanation.
+        message: String,
+    },
+
+    /// A REST call returned a status other than the expected one.
+    #[error("{operation} failed with HTTP {status}: {message}")]
+    UnexpectedStatus {
+        /// What was being done, e.g. `POST /v1/schema`.
+        operation: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The server's error message(s), joined.
+        message: String,
+    },
+
+    /// A gRPC call failed.
+    #[error("{operation} failed with gRPC status {code:?}: {message}")]
+    Grpc {
+        /// The RPC, e.g. `Search`.
+        operation: String,
+        /// The gRPC status code.
+        code: tonic::Code,
+        /// The server's message.
+        message: String,
+    },
+
+    /// The server answered something this client cannot interpret.
+    #[error("unexpected response to {operation}: {message}")]
+    UnexpectedResponse {
+        /// What was being done.
+        operation: String,
+        /// What was wrong with the answer.
+        message: String,
+    },
+
+    /// The server is older than the oldest version this client supports.
+    #[error(
+        "Weaviate {found} is not supported: weaviate-orm needs {required} or newer \
+         (upgrade the server, or pass `skip_init_checks` to connect anyway)"
+    )]
+    UnsupportedServer {
+        /// The server's version.
+        found: String,
+        /// The oldest supported version.
+        required: String,
+    },
+
+    /// The client configuration is invalid (bad URL, header, certificate...).
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+
+    /// Finding, installing or starting an embedded server failed.
+    #[error(transparent)]
+    Embedded(#[from] EmbeddedError),
+}
+
+/// Why an embedded server could not be provided.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmbeddedError {
+    /// No `weaviate-server` binary was found and none could be installed.
+    #[error(
+        "no weaviate-server {version} binary found (looked at: {searched}).\n\
+         Install Go 1.26 or newer so weaviate-orm can build it, or build it yourself:\n  \
+         {install_command}\n\
+         and point WEAVIATE_SERVER_BIN at the binary."
+    )]
+    BinaryNotFound {
+        /// The pinned version that was looked for.
+        version: String,
+        /// The places that were searched, joined.
+        searched: String,
+        /// A command line that installs it.
+        install_command: String,
+    },
+
+    /// `go install` of the server failed.
+    #[error(
+        "building weaviate-server {version} with `go install` failed ({status}); \
+         its output is above. To retry by hand:\n  {install_command}"
+    )]
+    InstallFailed {
+        /// The version being built.
+        version: String,
+        /// How the build ended.
+        status: String,
+        /// The command line that was run.
+        install_command: String,
+    },
+
+    /// The server process started but did not become ready.
+    #[error("weaviate-server did not start: {reason}\n--- last lines of {} ---\n{log_tail}", log_path.display())]
+    StartupFailed {
+        /// What was observed (exit status, timeout...).
+        reason: String,
+        /// The server's log file.
+        log_path: PathBuf,
+        /// The last lines of the log.
+        log_tail: String,
+    },
+
+    /// A file-system or process operation failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+impl EmbeddedError {
+    pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Self {
+        let context = context.into();
+        move |source| Self::Io { context, source }
+    }
+}

@@ -1,0 +1,41 @@
+//! # weaviate-orm
+//!
+//! A typed, ORM-style client for the [Weaviate](https://weaviate.io) vector
+//! database: Rust structs declare collections, imports never lose an object,
+//! and queries are checked by the compiler.
+//!
+//! This part of the crate connects to a server:
+//!
+//! ```no_run
+//! # async fn demo() -> weaviate_orm::Result<()> {
+//! use weaviate_orm::embedded::EmbeddedOptions;
+//!
+//! // Starts a real Weaviate on free loopback ports (built with `go install` on first use).
+//! let client = weaviate_orm::connect_to_embedded(EmbeddedOptions::default()).await?;
+//! let meta = client.meta().await?;
+//! println!("Weaviate {} with modules {:?}", meta.version, meta.modules.keys().collect::<Vec<_>>());
+//! client.close().await;
+//! # Ok(()) }
+//! ```
+//!
+//! - [`connect_to_local`], [`connect_to_custom`], [`connect_to_weaviate_cloud`],
+//!   [`connect_to_embedded`], and [`ClientBuilder`] for everything else
+//!   (authentication, headers, timeouts, TLS roots, skipping the start-up checks);
+//! - [`embedded`]: a real server started and stopped by the program;
+//! - [`Error`]: the one error type.
+
+pub mod client;
+pub mod embedded;
+mod error;
+
+pub use client::{
+    Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,
+    connect_to_custom, connect_to_embedded, connect_to_local, connect_to_weaviate_cloud,
+};
+pub use error::{EmbeddedError, Error, Result};
+
+/// The raw gRPC messages, generated from the project's protocol definitions.
+///
+/// Unstable: these types follow the server's wire format. The typed API
+/// never requires them.
+pub use weaviate_orm_proto as proto;
