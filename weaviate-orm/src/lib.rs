@@ -39,3 +39,8 @@ pub use error::{EmbeddedError, Error, Result};
 /// Unstable: these types follow the server's wire format. The typed API
 /// never requires them.
 pub use weaviate_orm_proto as proto;
+
+/// The README's examples, compiled as doctests so they stay correct.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::auth::{Auth, Credentials, Secret};
+use super::auth::{Auth, Secret};
 use super::config::{ConnectionParams, Endpoint, Timeouts};
 use super::grpc::Grpc;
 use super::rest::Rest;
@@ -136,7 +136,7 @@ impl ClientBuilder {
     /// Creates the transports and, unless skipped, checks that the server is
     /// supported (`/v1/meta`) and that gRPC is serving.
     pub async fn connect(self) -> Result<WeaviateClient> {
-        let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_else(Credentials::default);
+        let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_default();
         let init = self.timeouts.init;
         let rest = Rest::new(&self.params.http, &self.ca_pems, credentials.clone(), &self.headers, init)?;
         let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, credentials, &self.headers, init)?;
