@@ -22,11 +22,15 @@
 //!   [`connect_to_embedded`], and [`ClientBuilder`] for everything else
 //!   (authentication, headers, timeouts, TLS roots, skipping the start-up checks);
 //! - [`embedded`]: a real server started and stopped by the program;
+//! - [`schema`]: collection configuration;
+//! - [`value`]: the Rust types that map to Weaviate data types;
 //! - [`Error`]: the one error type.
 
 pub mod client;
 pub mod embedded;
 mod error;
+pub mod schema;
+pub mod value;
 
 pub use client::{
     Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,

@@ -1,0 +1,183 @@
+//! One property of a collection.
+
+use serde_json::{Map, Value, json};
+
+use super::DataType;
+
+/// How text is split into tokens for keyword search and filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Tokenization {
+    /// Alphanumeric words, lower-cased (the default).
+    Word,
+    /// Split on white space, lower-cased.
+    Lowercase,
+    /// Split on white space, case kept.
+    Whitespace,
+    /// The whole value is one token.
+    Field,
+    /// Overlapping three-character sequences.
+    Trigram,
+    /// Japanese and Chinese (GSE).
+    Gse,
+    /// Chinese (GSE).
+    GseCh,
+    /// Japanese (Kagome).
+    KagomeJa,
+    /// Korean (Kagome).
+    KagomeKr,
+}
+
+impl Tokenization {
+    /// Every tokenization, for validation and suggestions.
+    pub const ALL: [Tokenization; 9] = [
+        Self::Word,
+        Self::Lowercase,
+        Self::Whitespace,
+        Self::Field,
+        Self::Trigram,
+        Self::Gse,
+        Self::GseCh,
+        Self::KagomeJa,
+        Self::KagomeKr,
+    ];
+
+    /// The name Weaviate uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Word => "word",
+            Self::Lowercase => "lowercase",
+            Self::Whitespace => "whitespace",
+            Self::Field => "field",
+            Self::Trigram => "trigram",
+            Self::Gse => "gse",
+            Self::GseCh => "gse_ch",
+            Self::KagomeJa => "kagome_ja",
+            Self::KagomeKr => "kagome_kr",
+        }
+    }
+
+    /// The tokenization called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// One property as the schema describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyConfig {
+    /// The property name on the server.
+    pub name: String,
+    /// Its data type.
+    pub data_type: DataType,
+    /// A description (from the field's doc comment).
+    pub description: Option<String>,
+    /// Text tokenization; the server's default (`word`) when `None`.
+    pub tokenization: Option<Tokenization>,
+    /// Build the filterable (roaring bitmap) index; server default `true`.
+    pub index_filterable: Option<bool>,
+    /// Build the searchable (BM25) index for text; server default `true`.
+    pub index_searchable: Option<bool>,
+    /// Build the range index for numbers and dates; server default `false`.
+    pub index_range_filters: Option<bool>,
+    /// Leave this property out of the vectorizer's input.
+    pub skip_vectorization: bool,
+    /// Put the property's name into the vectorizer's input.
+    pub vectorize_property_name: bool,
+}
+
+impl PropertyConfig {
+    /// A property with the server's defaults for every setting.
+    pub fn new(name: impl Into<String>, data_type: DataType) -> Self {
+        Self {
+            name: name.into(),
+            data_type,
+            description: None,
+            tokenization: None,
+            index_filterable: None,
+            index_searchable: None,
+            index_range_filters: None,
+            skip_vectorization: false,
+            vectorize_property_name: false,
+        }
+    }
+
+    /// The property as schema JSON. `vectorizer` is the collection's module,
+    /// which holds the per-property vectorization switches.
+    pub fn to_json(&self, vectorizer: Option<&str>) -> Value {
+        let mut out = Map::new();
+        out.insert("name".into(), json!(self.name));
+        out.insert("dataType".into(), json!(self.data_type.schema_names()));
+        if let Some(description) = &self.description {
+            out.insert("description".into(), json!(description));
+        }
+        if let Some(tokenization) = self.tokenization {
+            out.insert("tokenization".into(), json!(tokenization.name()));
+        }
+        for (key, value) in [
+            ("indexFilterable", self.index_filterable),
+            ("indexSearchable", self.index_searchable),
+            ("indexRangeFilters", self.index_range_filters),
+        ] {
+            if let Some(value) = value {
+                out.insert(key.into(), json!(value));
+            }
+        }
+        if let Some(nested) = self.data_type.nested_properties() {
+            // Nested properties take no module configuration.
+            out.insert("nestedProperties".into(), nested.iter().map(|p| p.to_json(None)).collect());
+        }
+        if let Some(module) = vectorizer {
+            out.insert(
+                "moduleConfig".into(),
+                json!({ module: {
+                    "skip": self.skip_vectorization,
+                    "vectorizePropertyName": self.vectorize_property_name,
+                }}),
+            );
+        }
+        Value::Object(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_serialize_as_weaviate_expects() {
+        let mut p = PropertyConfig::new("title", DataType::Text);
+        p.tokenization = Some(Tokenization::Field);
+        p.index_searchable = Some(false);
+        p.description = Some("The title.".into());
+        p.skip_vectorization = true;
+        assert_eq!(
+            p.to_json(Some("text2vec-bigram")),
+            json!({
+                "name": "title", "dataType": ["text"], "description": "The title.",
+                "tokenization": "field", "indexSearchable": false,
+                "moduleConfig": {"text2vec-bigram": {"skip": true, "vectorizePropertyName": false}}
+            })
+        );
+    }
+
+    #[test]
+    fn nested_and_reference_types() {
+        let nested =
+            PropertyConfig::new("address", DataType::Object(vec![PropertyConfig::new("city", DataType::Text)]));
+        assert_eq!(
+            nested.to_json(None),
+            json!({"name": "address", "dataType": ["object"],
+                   "nestedProperties": [{"name": "city", "dataType": ["text"]}]})
+        );
+        let reference = PropertyConfig::new("author", DataType::Reference(vec!["Author".into()]));
+        assert_eq!(reference.to_json(None)["dataType"], json!(["Author"]));
+    }
+
+    #[test]
+    fn tokenization_names_round_trip() {
+        for t in Tokenization::ALL {
+            assert_eq!(Tokenization::from_name(t.name()), Some(t));
+        }
+    }
+}

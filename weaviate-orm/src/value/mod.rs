@@ -1,0 +1,103 @@
+//! Property values: the Rust types that map to Weaviate data types
+//! ([`PropertyType`]), the crate's own value representation
+//! ([`PropertyValue`]), and the special types Weaviate has
+//! ([`GeoCoordinates`], [`PhoneNumber`], [`Blob`]).
+
+mod property_type;
+mod special;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+pub use property_type::PropertyType;
+pub use special::{Blob, GeoCoordinates, PhoneNumber};
+
+use crate::schema::DataType;
+
+/// One property value, as written to or read from Weaviate.
+///
+/// The crate converts between this and both wire formats (gRPC messages and
+/// REST JSON); user types convert to and from it through [`PropertyType`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum PropertyValue {
+    /// No value (a `None`, or a property the object does not have).
+    Null,
+    /// `text`.
+    Text(String),
+    /// `int`.
+    Int(i64),
+    /// `number`.
+    Number(f64),
+    /// `boolean`.
+    Bool(bool),
+    /// `date`.
+    Date(DateTime<Utc>),
+    /// `uuid`.
+    Uuid(Uuid),
+    /// `geoCoordinates`.
+    Geo(GeoCoordinates),
+    /// `phoneNumber`.
+    Phone(PhoneNumber),
+    /// `blob`.
+    Blob(Blob),
+    /// `text[]`.
+    TextArray(Vec<String>),
+    /// `int[]`.
+    IntArray(Vec<i64>),
+    /// `number[]`.
+    NumberArray(Vec<f64>),
+    /// `boolean[]`.
+    BoolArray(Vec<bool>),
+    /// `date[]`.
+    DateArray(Vec<DateTime<Utc>>),
+    /// `uuid[]`.
+    UuidArray(Vec<Uuid>),
+    /// `object`: named sub-properties.
+    Object(Vec<(String, PropertyValue)>),
+    /// `object[]`.
+    ObjectArray(Vec<Vec<(String, PropertyValue)>>),
+}
+
+impl PropertyValue {
+    /// The kind of value, for error messages (`"text"`, `"int[]"`, `"null"`...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Null => "null",
+            Self::Text(_) => DataType::Text.name(),
+            Self::Int(_) => DataType::Int.name(),
+            Self::Number(_) => DataType::Number.name(),
+            Self::Bool(_) => DataType::Boolean.name(),
+            Self::Date(_) => DataType::Date.name(),
+            Self::Uuid(_) => DataType::Uuid.name(),
+            Self::Geo(_) => DataType::GeoCoordinates.name(),
+            Self::Phone(_) => DataType::PhoneNumber.name(),
+            Self::Blob(_) => DataType::Blob.name(),
+            Self::TextArray(_) => DataType::TextArray.name(),
+            Self::IntArray(_) => DataType::IntArray.name(),
+            Self::NumberArray(_) => DataType::NumberArray.name(),
+            Self::BoolArray(_) => DataType::BooleanArray.name(),
+            Self::DateArray(_) => DataType::DateArray.name(),
+            Self::UuidArray(_) => DataType::UuidArray.name(),
+            Self::Object(_) => "object",
+            Self::ObjectArray(_) => "object[]",
+        }
+    }
+}
+
+/// Why a value could not become the Rust type asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected {expected}, found {found}")]
+pub struct ValueError {
+    /// What the Rust type needs.
+    pub expected: String,
+    /// What the value was.
+    pub found: String,
+}
+
+impl ValueError {
+    /// A value of the wrong kind.
+    pub fn mismatch(expected: impl Into<String>, found: &PropertyValue) -> Self {
+        Self { expected: expected.into(), found: found.kind().to_owned() }
+    }
+}
