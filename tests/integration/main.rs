@@ -2,3 +2,4 @@
 //! All live in one test binary so they share one server.
 
 mod connection;
+mod data_types;

@@ -1,2 +1,16 @@
 //! Derive macros for `weaviate-orm`. Use them through the `weaviate-orm`
-//! crate, which re-exports them with their runtime traits.
+//! crate, which re-exports them next to their runtime traits.
+
+mod attr;
+mod check;
+mod expand;
+mod model;
+
+use proc_macro::TokenStream;
+
+/// Derives `weaviate_orm::WeaviateCollection`; see that trait's crate for
+/// the attributes.
+#[proc_macro_derive(WeaviateCollection, attributes(weaviate))]
+pub fn derive_weaviate_collection(input: TokenStream) -> TokenStream {
+    expand::collection(input.into()).into()
+}

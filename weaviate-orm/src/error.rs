@@ -85,6 +85,17 @@ pub enum Error {
         message: String,
     },
 
+    /// An object returned by the server does not fit its Rust type.
+    #[error("object {object_id} of collection {collection} does not fit its Rust type: {source}")]
+    Decode {
+        /// The collection.
+        collection: String,
+        /// The object's id.
+        object_id: uuid::Uuid,
+        /// Which property failed, and why.
+        source: crate::collection::PropertyError,
+    },
+
     /// The server is older than the oldest version this client supports.
     #[error(
         "Weaviate {found} is not supported: weaviate-orm needs {required} or newer \

@@ -27,6 +27,8 @@
 //! - [`Error`]: the one error type.
 
 pub mod client;
+mod collection;
+pub mod data;
 pub mod embedded;
 mod error;
 pub mod schema;
@@ -36,7 +38,19 @@ pub use client::{
     Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,
     connect_to_custom, connect_to_embedded, connect_to_local, connect_to_weaviate_cloud,
 };
+pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
+pub use data::{Collection, InsertManyReport, Object};
 pub use error::{EmbeddedError, Error, Result};
+
+/// The derive macro; shares its name with the trait, so one import brings both.
+#[cfg(feature = "derive")]
+pub use weaviate_derive::WeaviateCollection;
+
+/// What the derive's generated code needs; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use uuid::Uuid;
+}
 
 /// The raw gRPC messages, generated from the project's protocol definitions.
 ///

@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
 use tonic::service::Interceptor;
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig};
 use tonic::{Code, Status};
 use weaviate_orm_proto::health::health_check_response::ServingStatus;
 use weaviate_orm_proto::health::{HealthCheckRequest, health_client::HealthClient};
+use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 
 use super::auth::{Credentials, Secret};
 use super::config::Endpoint;
@@ -46,6 +48,13 @@ impl Grpc {
             channel = channel.tls_config(tls).map_err(|e| Error::InvalidConfig(format!("gRPC TLS: {e}")))?;
         }
         Ok(Self { channel: channel.connect_lazy(), metadata: Metadata::new(credentials, headers)?, url })
+    }
+
+    /// The `weaviate.v1.Weaviate` service, with our interceptor in front.
+    pub(crate) fn weaviate(&self) -> RawClient<InterceptedService<Channel, Metadata>> {
+        RawClient::with_interceptor(self.channel.clone(), self.metadata.clone())
+            .max_decoding_message_size(usize::MAX)
+            .max_encoding_message_size(usize::MAX)
     }
 
     /// Runs one call with a deadline, mapping failures onto [`Error`].

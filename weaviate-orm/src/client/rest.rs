@@ -73,6 +73,18 @@ impl Rest {
         serde_json::from_slice(&bytes).map_err(|e| Error::UnexpectedResponse { operation, message: e.to_string() })
     }
 
+    /// `method path` with a JSON body; any status outside 2xx is an error.
+    pub(crate) async fn send_json(
+        &self,
+        method: Method,
+        path: &str,
+        body: &serde_json::Value,
+        timeout: Duration,
+    ) -> Result<Response> {
+        let operation = format!("{method} /v1{path}");
+        self.send(&operation, timeout, self.request(method, path, timeout).json(body)).await
+    }
+
     /// `GET path` answered by any status; `Ok(None)` when the server could not be reached.
     pub(crate) async fn probe(&self, path: &str, timeout: Duration) -> Result<Option<StatusCode>> {
         match self.request(Method::GET, path, timeout).send().await {

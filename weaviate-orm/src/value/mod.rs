@@ -5,6 +5,7 @@
 
 mod property_type;
 mod special;
+pub(crate) mod wire;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -60,6 +61,20 @@ pub enum PropertyValue {
 }
 
 impl PropertyValue {
+    /// Whether this is an array without elements.
+    pub fn is_empty_array(&self) -> bool {
+        match self {
+            Self::TextArray(v) => v.is_empty(),
+            Self::IntArray(v) => v.is_empty(),
+            Self::NumberArray(v) => v.is_empty(),
+            Self::BoolArray(v) => v.is_empty(),
+            Self::DateArray(v) => v.is_empty(),
+            Self::UuidArray(v) => v.is_empty(),
+            Self::ObjectArray(v) => v.is_empty(),
+            _ => false,
+        }
+    }
+
     /// The kind of value, for error messages (`"text"`, `"int[]"`, `"null"`...).
     pub fn kind(&self) -> &'static str {
         match self {

@@ -121,6 +121,8 @@ macro_rules! scalar {
             fn from_array_value(value: PropertyValue) -> Result<Vec<Self>, ValueError> {
                 match value {
                     PropertyValue::$array_variant(v) => Ok(v),
+                    // Empty lists come back untyped.
+                    empty if empty.is_empty_array() => Ok(Vec::new()),
                     other => Err(ValueError::mismatch(DataType::$array_type.name(), &other)),
                 }
             }

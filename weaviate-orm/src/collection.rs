@@ -1,0 +1,69 @@
+//! [`WeaviateCollection`]: a Rust type that is a Weaviate collection.
+
+use uuid::Uuid;
+
+use crate::schema::CollectionConfig;
+use crate::value::{PropertyType, PropertyValue, ValueError};
+
+/// A Rust type whose values are the objects of one collection. Derive it
+/// with `#[derive(WeaviateCollection)]`.
+pub trait WeaviateCollection: Sized + Send + Sync + 'static {
+    /// The collection's name on the server.
+    const NAME: &'static str;
+
+    /// The collection's configuration, built from the type.
+    fn config() -> CollectionConfig;
+
+    /// The object's id: the `#[weaviate(id)]` field, or `None` to have one generated.
+    fn object_id(&self) -> Option<Uuid>;
+
+    /// The property values to write, by server name.
+    fn to_properties(&self) -> Vec<(&'static str, PropertyValue)>;
+
+    /// Builds a value from an object's id and the properties the server returned.
+    fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError>;
+}
+
+/// The properties of one returned object, taken out one by one while decoding.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PropertyBag(Vec<(String, PropertyValue)>);
+
+impl PropertyBag {
+    /// A bag of properties.
+    pub fn new(properties: Vec<(String, PropertyValue)>) -> Self {
+        Self(properties)
+    }
+
+    /// Takes the property `name` and converts it; an absent property is null.
+    pub fn take<T: PropertyType>(&mut self, name: &'static str) -> Result<T, PropertyError> {
+        let value = match self.0.iter().position(|(k, _)| k == name) {
+            Some(index) => self.0.swap_remove(index).1,
+            None => PropertyValue::Null,
+        };
+        T::from_value(value).map_err(|source| PropertyError { property: name.to_owned(), source })
+    }
+}
+
+/// A property that could not be decoded into its field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("property `{property}`: {source}")]
+pub struct PropertyError {
+    /// The property's server name.
+    pub property: String,
+    /// What was wrong with its value.
+    pub source: ValueError,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bags_hand_out_typed_values_and_null_for_absent_ones() {
+        let mut bag = PropertyBag::new(vec![("title".into(), PropertyValue::Text("A".into()))]);
+        assert_eq!(bag.take::<String>("title"), Ok("A".to_owned()));
+        assert_eq!(bag.take::<Option<String>>("subtitle"), Ok(None));
+        let error = bag.take::<i64>("count").unwrap_err();
+        assert_eq!(error.to_string(), "property `count`: expected int, found null");
+    }
+}

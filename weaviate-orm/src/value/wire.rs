@@ -1,0 +1,295 @@
+//! Conversion between [`PropertyValue`] and the gRPC messages: object
+//! properties for writes (`BatchObject.Properties`) and result values for reads.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::{DateTime, SecondsFormat, Utc};
+use prost_types::value::Kind;
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError};
+
+/// The largest integer Weaviate stores exactly: scalars travel as protobuf
+/// `Struct` numbers (f64), and the server keeps `int[]` elements as f64 too
+/// (`i64::MAX` in an `int[]` comes back as `i64::MIN`).
+const MAX_EXACT_INT: i64 = 1 << 53;
+
+/// The property buckets of one object (or nested object) being written.
+#[derive(Default)]
+pub(crate) struct WriteProperties {
+    pub(crate) scalars: prost_types::Struct,
+    pub(crate) texts: Vec<pb::TextArrayProperties>,
+    pub(crate) ints: Vec<pb::IntArrayProperties>,
+    pub(crate) numbers: Vec<pb::NumberArrayProperties>,
+    pub(crate) bools: Vec<pb::BooleanArrayProperties>,
+    pub(crate) objects: Vec<pb::ObjectProperties>,
+    pub(crate) object_arrays: Vec<pb::ObjectArrayProperties>,
+    pub(crate) empty_lists: Vec<String>,
+}
+
+impl WriteProperties {
+    /// Sorts `properties` into the buckets the server expects. Nulls are left
+    /// out (an absent property is null). Fails on values gRPC cannot carry exactly.
+    pub(crate) fn from_values<'a, I>(properties: I) -> Result<Self, ValueError>
+    where
+        I: IntoIterator<Item = (&'a str, &'a PropertyValue)>,
+    {
+        let mut out = Self::default();
+        for (name, value) in properties {
+            out.add(name, value)?;
+        }
+        Ok(out)
+    }
+
+    fn add(&mut self, name: &str, value: &PropertyValue) -> Result<(), ValueError> {
+        let prop_name = name.to_owned();
+        let scalar = match value {
+            PropertyValue::Null => return Ok(()),
+            PropertyValue::Text(s) => Kind::StringValue(s.clone()),
+            PropertyValue::Int(i) => Kind::NumberValue(exact_int(*i)?),
+            PropertyValue::Number(n) => Kind::NumberValue(*n),
+            PropertyValue::Bool(b) => Kind::BoolValue(*b),
+            PropertyValue::Date(d) => Kind::StringValue(date_string(d)),
+            PropertyValue::Uuid(u) => Kind::StringValue(u.to_string()),
+            PropertyValue::Blob(b) => Kind::StringValue(BASE64.encode(&b.0)),
+            PropertyValue::Geo(g) => struct_kind([
+                ("latitude", Kind::NumberValue(f64::from(g.latitude))),
+                ("longitude", Kind::NumberValue(f64::from(g.longitude))),
+            ]),
+            PropertyValue::Phone(p) => {
+                let mut fields = vec![("input", Kind::StringValue(p.input.clone()))];
+                if let Some(country) = &p.default_country {
+                    fields.push(("defaultCountry", Kind::StringValue(country.clone())));
+                }
+                struct_kind(fields)
+            }
+            array if array.is_empty_array() => {
+                self.empty_lists.push(prop_name);
+                return Ok(());
+            }
+            PropertyValue::TextArray(values) => return self.texts_array(prop_name, values.clone()),
+            PropertyValue::DateArray(values) => {
+                return self.texts_array(prop_name, values.iter().map(date_string).collect());
+            }
+            PropertyValue::UuidArray(values) => {
+                return self.texts_array(prop_name, values.iter().map(Uuid::to_string).collect());
+            }
+            PropertyValue::IntArray(values) => {
+                values.iter().try_for_each(|v| exact_int(*v).map(drop))?;
+                self.ints.push(pb::IntArrayProperties { values: values.clone(), prop_name });
+                return Ok(());
+            }
+            PropertyValue::NumberArray(values) => {
+                let values_bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+                self.numbers.push(pb::NumberArrayProperties { prop_name, values_bytes });
+                return Ok(());
+            }
+            PropertyValue::BoolArray(values) => {
+                self.bools.push(pb::BooleanArrayProperties { values: values.clone(), prop_name });
+                return Ok(());
+            }
+            PropertyValue::Object(fields) => {
+                let value = Some(nested(fields)?);
+                self.objects.push(pb::ObjectProperties { value, prop_name });
+                return Ok(());
+            }
+            PropertyValue::ObjectArray(items) => {
+                let values = items.iter().map(|fields| nested(fields)).collect::<Result<_, _>>()?;
+                self.object_arrays.push(pb::ObjectArrayProperties { values, prop_name });
+                return Ok(());
+            }
+        };
+        self.scalars.fields.insert(prop_name, prost_types::Value { kind: Some(scalar) });
+        Ok(())
+    }
+
+    fn texts_array(&mut self, prop_name: String, values: Vec<String>) -> Result<(), ValueError> {
+        self.texts.push(pb::TextArrayProperties { values, prop_name });
+        Ok(())
+    }
+
+    /// The top-level form, for `BatchObject.properties`.
+    pub(crate) fn into_batch(self) -> pb::batch_object::Properties {
+        pb::batch_object::Properties {
+            non_ref_properties: Some(self.scalars),
+            single_target_ref_props: Vec::new(),
+            multi_target_ref_props: Vec::new(),
+            number_array_properties: self.numbers,
+            int_array_properties: self.ints,
+            text_array_properties: self.texts,
+            boolean_array_properties: self.bools,
+            object_properties: self.objects,
+            object_array_properties: self.object_arrays,
+            empty_list_props: self.empty_lists,
+        }
+    }
+}
+
+fn nested(fields: &[(String, PropertyValue)]) -> Result<pb::ObjectPropertiesValue, ValueError> {
+    let w = WriteProperties::from_values(fields.iter().map(|(name, value)| (name.as_str(), value)))?;
+    Ok(pb::ObjectPropertiesValue {
+        non_ref_properties: Some(w.scalars),
+        number_array_properties: w.numbers,
+        int_array_properties: w.ints,
+        text_array_properties: w.texts,
+        boolean_array_properties: w.bools,
+        object_properties: w.objects,
+        object_array_properties: w.object_arrays,
+        empty_list_props: w.empty_lists,
+    })
+}
+
+fn exact_int(value: i64) -> Result<f64, ValueError> {
+    if value.unsigned_abs() > MAX_EXACT_INT.unsigned_abs() {
+        return Err(ValueError {
+            expected: format!("an int within ±2^53 ({MAX_EXACT_INT}), the range Weaviate stores exactly"),
+            found: value.to_string(),
+        });
+    }
+    #[allow(clippy::cast_precision_loss)] // checked above: exact
+    Ok(value as f64)
+}
+
+fn struct_kind<'a>(fields: impl IntoIterator<Item = (&'a str, Kind)>) -> Kind {
+    Kind::StructValue(prost_types::Struct {
+        fields: fields.into_iter().map(|(k, v)| (k.to_owned(), prost_types::Value { kind: Some(v) })).collect(),
+    })
+}
+
+/// RFC 3339 in UTC with as many fraction digits as needed (up to nanoseconds).
+pub(crate) fn date_string(date: &DateTime<Utc>) -> String {
+    date.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// A result value from a search, as a [`PropertyValue`].
+pub(crate) fn from_result(value: pb::Value) -> Result<PropertyValue, ValueError> {
+    use pb::value::Kind as K;
+    let Some(kind) = value.kind else { return Ok(PropertyValue::Null) };
+    Ok(match kind {
+        K::NullValue(_) => PropertyValue::Null,
+        K::TextValue(s) => PropertyValue::Text(s),
+        K::IntValue(i) => PropertyValue::Int(i),
+        K::NumberValue(n) => PropertyValue::Number(n),
+        K::BoolValue(b) => PropertyValue::Bool(b),
+        K::DateValue(s) => PropertyValue::Date(parse_date(&s)?),
+        K::UuidValue(s) => PropertyValue::Uuid(parse_uuid(&s)?),
+        K::BlobValue(s) => PropertyValue::Blob(Blob(
+            BASE64.decode(s.as_bytes()).map_err(|e| ValueError { expected: "base64".into(), found: e.to_string() })?,
+        )),
+        K::GeoValue(g) => PropertyValue::Geo(GeoCoordinates { latitude: g.latitude, longitude: g.longitude }),
+        K::PhoneValue(p) => PropertyValue::Phone(PhoneNumber {
+            input: p.input,
+            default_country: non_empty(p.default_country),
+            country_code: Some(p.country_code),
+            national: Some(p.national),
+            international_formatted: non_empty(p.international_formatted),
+            national_formatted: non_empty(p.national_formatted),
+            valid: Some(p.valid),
+        }),
+        K::ObjectValue(properties) => PropertyValue::Object(object_fields(properties)?),
+        K::ListValue(list) => from_list(list)?,
+    })
+}
+
+/// The fields of a nested object, sorted by name (the wire map has no order).
+pub(crate) fn object_fields(properties: pb::Properties) -> Result<Vec<(String, PropertyValue)>, ValueError> {
+    let mut fields =
+        properties.fields.into_iter().map(|(k, v)| Ok((k, from_result(v)?))).collect::<Result<Vec<_>, ValueError>>()?;
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(fields)
+}
+
+fn from_list(list: pb::ListValue) -> Result<PropertyValue, ValueError> {
+    use pb::list_value::Kind as L;
+    Ok(match list.kind {
+        // The server sends an empty list without a kind; its type is the schema's.
+        None => PropertyValue::TextArray(Vec::new()),
+        Some(L::TextValues(v)) => PropertyValue::TextArray(v.values),
+        Some(L::BoolValues(v)) => PropertyValue::BoolArray(v.values),
+        Some(L::IntValues(v)) => PropertyValue::IntArray(le_chunks(&v.values, i64::from_le_bytes)?),
+        Some(L::NumberValues(v)) => PropertyValue::NumberArray(le_chunks(&v.values, f64::from_le_bytes)?),
+        Some(L::DateValues(v)) => {
+            PropertyValue::DateArray(v.values.iter().map(|s| parse_date(s)).collect::<Result<_, _>>()?)
+        }
+        Some(L::UuidValues(v)) => {
+            PropertyValue::UuidArray(v.values.iter().map(|s| parse_uuid(s)).collect::<Result<_, _>>()?)
+        }
+        Some(L::ObjectValues(v)) => {
+            PropertyValue::ObjectArray(v.values.into_iter().map(object_fields).collect::<Result<_, _>>()?)
+        }
+    })
+}
+
+fn le_chunks<T>(bytes: &[u8], convert: fn([u8; 8]) -> T) -> Result<Vec<T>, ValueError> {
+    let chunks = bytes.chunks_exact(8);
+    if !chunks.remainder().is_empty() {
+        return Err(ValueError { expected: "a multiple of 8 bytes".into(), found: format!("{} bytes", bytes.len()) });
+    }
+    Ok(chunks.map(|c| convert(c.try_into().unwrap_or([0; 8]))).collect())
+}
+
+fn parse_date(s: &str) -> Result<DateTime<Utc>, ValueError> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| ValueError { expected: "an RFC 3339 date".into(), found: format!("{s:?} ({e})") })
+}
+
+fn parse_uuid(s: &str) -> Result<Uuid, ValueError> {
+    Uuid::parse_str(s).map_err(|e| ValueError { expected: "a uuid".into(), found: format!("{s:?} ({e})") })
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrays_and_scalars_go_to_their_buckets() {
+        let values = [
+            ("title", PropertyValue::Text("Hi".into())),
+            ("count", PropertyValue::Int(3)),
+            ("tags", PropertyValue::TextArray(vec!["a".into()])),
+            ("scores", PropertyValue::NumberArray(vec![1.5, -2.0])),
+            ("none", PropertyValue::IntArray(vec![])),
+            ("missing", PropertyValue::Null),
+        ];
+        let w = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))).expect("encodable").into_batch();
+        let scalars = w.non_ref_properties.expect("struct");
+        assert_eq!(scalars.fields.len(), 2);
+        assert_eq!(w.text_array_properties[0].values, vec!["a"]);
+        assert_eq!(w.number_array_properties[0].values_bytes.len(), 16);
+        assert_eq!(w.empty_list_props, vec!["none"]);
+        assert!(!scalars.fields.contains_key("missing"));
+    }
+
+    #[test]
+    fn ints_beyond_two_to_the_53_are_refused_not_rounded() {
+        let big = PropertyValue::Int(i64::MAX);
+        let error = WriteProperties::from_values([("n", &big)]).err().expect("refused");
+        assert!(error.to_string().contains("9223372036854775807"), "{error}");
+        assert!(WriteProperties::from_values([("n", &PropertyValue::Int(MAX_EXACT_INT))]).is_ok());
+        let big_array = PropertyValue::IntArray(vec![0, i64::MIN]);
+        assert!(WriteProperties::from_values([("n", &big_array)]).is_err());
+    }
+
+    #[test]
+    fn results_decode_packed_arrays() {
+        let bytes: Vec<u8> = [7i64, -1].iter().flat_map(|v| v.to_le_bytes()).collect();
+        let list = pb::ListValue { kind: Some(pb::list_value::Kind::IntValues(pb::IntValues { values: bytes })) };
+        let value = pb::Value { kind: Some(pb::value::Kind::ListValue(list)) };
+        assert_eq!(from_result(value), Ok(PropertyValue::IntArray(vec![7, -1])));
+        assert!(le_chunks(&[1, 2, 3], i64::from_le_bytes).is_err());
+    }
+
+    #[test]
+    fn dates_keep_nanoseconds_in_utc() {
+        let date =
+            DateTime::parse_from_rfc3339("2024-02-29T23:59:59.123456789+02:00").expect("date").with_timezone(&Utc);
+        assert_eq!(date_string(&date), "2024-02-29T21:59:59.123456789Z");
+        assert_eq!(parse_date(&date_string(&date)), Ok(date));
+    }
+}
