@@ -1,0 +1,9 @@
+//! Compile-fail tests: each file under `ui/` is a misuse the compiler must
+//! reject, with the message in the `.stderr` beside it. Refresh the expected
+//! messages with `TRYBUILD=overwrite cargo test -p weaviate-orm-tests --test ui`
+//! and read every change: the messages are part of the user experience.
+
+#[test]
+fn misuses_are_rejected_with_readable_errors() {
+    trybuild::TestCases::new().compile_fail("ui/derive/*.rs");
+}

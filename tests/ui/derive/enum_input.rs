@@ -1,0 +1,8 @@
+use weaviate_orm::WeaviateCollection;
+
+#[derive(WeaviateCollection)]
+enum Article {
+    Draft,
+}
+
+fn main() {}
