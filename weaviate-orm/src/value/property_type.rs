@@ -92,10 +92,9 @@ impl<T: ArrayElement> PropertyType for Vec<T> {
     }
 }
 
-/// Implements both traits for a type that is one variant of `PropertyValue`
-/// and whose arrays are another.
-macro_rules! scalar {
-    ($ty:ty, $data_type:ident, $variant:ident, $array_type:ident, $array_variant:ident) => {
+/// Implements `PropertyType` for a type that is one variant of `PropertyValue`.
+macro_rules! single {
+    ($ty:ty, $data_type:ident, $variant:ident) => {
         impl PropertyType for $ty {
             fn data_type() -> DataType {
                 DataType::$data_type
@@ -110,6 +109,14 @@ macro_rules! scalar {
                 }
             }
         }
+    };
+}
+
+/// Implements both traits for a type that is one variant of `PropertyValue`
+/// and whose arrays are another.
+macro_rules! scalar {
+    ($ty:ty, $data_type:ident, $variant:ident, $array_type:ident, $array_variant:ident) => {
+        single!($ty, $data_type, $variant);
 
         impl ArrayElement for $ty {
             fn array_data_type() -> DataType {
@@ -188,29 +195,10 @@ narrowed!(f32, f64, |v: f64| {
     (f64::from(narrow) == v || v.is_nan()).then_some(narrow)
 });
 
-/// Implements `PropertyType` for a special type with no array form.
-macro_rules! special {
-    ($ty:ty, $data_type:ident, $variant:ident) => {
-        impl PropertyType for $ty {
-            fn data_type() -> DataType {
-                DataType::$data_type
-            }
-            fn to_value(&self) -> PropertyValue {
-                PropertyValue::$variant(self.clone())
-            }
-            fn from_value(value: PropertyValue) -> Result<Self, ValueError> {
-                match value {
-                    PropertyValue::$variant(v) => Ok(v),
-                    other => Err(ValueError::mismatch(DataType::$data_type.name(), &other)),
-                }
-            }
-        }
-    };
-}
-
-special!(GeoCoordinates, GeoCoordinates, Geo);
-special!(PhoneNumber, PhoneNumber, Phone);
-special!(Blob, Blob, Blob);
+// Special types, which have no array form.
+single!(GeoCoordinates, GeoCoordinates, Geo);
+single!(PhoneNumber, PhoneNumber, Phone);
+single!(Blob, Blob, Blob);
 
 #[cfg(test)]
 mod tests {
