@@ -68,12 +68,12 @@ impl WriteProperties {
                 self.empty_lists.push(prop_name);
                 return Ok(());
             }
-            PropertyValue::TextArray(values) => return self.texts_array(prop_name, values.clone()),
+            PropertyValue::TextArray(values) => return self.push_texts(prop_name, values.clone()),
             PropertyValue::DateArray(values) => {
-                return self.texts_array(prop_name, values.iter().map(date_string).collect());
+                return self.push_texts(prop_name, values.iter().map(date_string).collect());
             }
             PropertyValue::UuidArray(values) => {
-                return self.texts_array(prop_name, values.iter().map(Uuid::to_string).collect());
+                return self.push_texts(prop_name, values.iter().map(Uuid::to_string).collect());
             }
             PropertyValue::IntArray(values) => {
                 values.iter().try_for_each(|v| exact_int(*v).map(drop))?;
@@ -104,7 +104,8 @@ impl WriteProperties {
         Ok(())
     }
 
-    fn texts_array(&mut self, prop_name: String, values: Vec<String>) -> Result<(), ValueError> {
+    /// Text arrays also carry date[] (RFC 3339) and uuid[].
+    fn push_texts(&mut self, prop_name: String, values: Vec<String>) -> Result<(), ValueError> {
         self.texts.push(pb::TextArrayProperties { values, prop_name });
         Ok(())
     }
