@@ -132,7 +132,7 @@ async fn every_type_round_trips_exactly() {
     assert_eq!(report.errors, vec![], "every object is accepted");
     assert_eq!(report.ids, vec![Uuid::from_u128(1), Uuid::from_u128(2)]);
 
-    let mut read = collection.fetch_objects(10).await.expect("fetch");
+    let mut read = collection.query().limit(10).fetch().await.expect("fetch");
     read.sort_by_key(|o| o.id);
     let read: Vec<AllTypes> = read.into_iter().map(|o| o.properties).collect();
     assert_eq!(read, objects);
@@ -149,7 +149,7 @@ async fn values_grpc_cannot_carry_exactly_are_refused_not_rounded() {
     assert_eq!(report.errors.iter().map(|(index, _)| *index).collect::<Vec<_>>(), vec![1, 2]);
     assert!(report.errors[0].1.contains("9223372036854775807"), "{}", report.errors[0].1);
     assert!(report.errors[1].1.contains("-9223372036854775808"), "{}", report.errors[1].1);
-    let stored = collection.fetch_objects(10).await.expect("fetch");
+    let stored = collection.query().limit(10).fetch().await.expect("fetch");
     assert_eq!(stored.iter().map(|o| o.id).collect::<Vec<_>>(), vec![Uuid::from_u128(4)]);
 }
 
@@ -167,7 +167,7 @@ async fn phone_numbers_are_parsed_by_the_server() {
     let contact = Contact { phone: PhoneNumber::new("020 1234567", Some("NL")) };
     let report = client.collection::<Contact>().insert_many(&[contact]).await.expect("insert");
     assert_eq!(report.errors, vec![]);
-    let read = client.collection::<Contact>().fetch_objects(1).await.expect("fetch");
+    let read = client.collection::<Contact>().query().limit(1).fetch().await.expect("fetch");
     let phone = &read[0].properties.phone;
     assert_eq!(phone.input, "020 1234567");
     assert_eq!(phone.country_code, Some(31));

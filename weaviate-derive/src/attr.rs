@@ -1,23 +1,136 @@
 //! Attribute receivers: what `#[weaviate(...)]` may say, parsed by darling.
 //! No logic here; `model.rs` validates.
 
-use darling::util::{Flag, SpannedValue};
-use darling::{FromDeriveInput, FromField};
+use darling::util::{Flag, Override, SpannedValue};
+use darling::{FromDeriveInput, FromField, FromMeta};
 
 /// `#[weaviate(...)]` on the struct.
 #[derive(Debug, FromDeriveInput)]
 #[darling(attributes(weaviate), supports(struct_named), forward_attrs(doc))]
 pub(crate) struct CollectionAttrs {
     pub(crate) ident: syn::Ident,
+    pub(crate) vis: syn::Visibility,
     pub(crate) generics: syn::Generics,
     pub(crate) data: darling::ast::Data<(), FieldAttrs>,
     pub(crate) attrs: Vec<syn::Attribute>,
     /// The collection name; defaults to the struct's name.
     #[darling(default)]
     pub(crate) name: Option<SpannedValue<String>>,
+    /// Everything about vectors, indexes, modules and distribution.
+    #[darling(flatten)]
+    pub(crate) settings: SettingsAttrs,
+}
+
+/// The collection-level settings of `#[weaviate(...)]` on the struct.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct SettingsAttrs {
     /// A vectorizer module, e.g. `"text2vec-bigram"`.
     #[darling(default)]
     pub(crate) vectorizer: Option<SpannedValue<String>>,
+    /// The vectorizer's settings, as JSON.
+    #[darling(default)]
+    pub(crate) vectorizer_config: Option<SpannedValue<String>>,
+    /// The default vector's index.
+    #[darling(default)]
+    pub(crate) vector_index: Option<SpannedValue<VectorIndexAttrs>>,
+    /// Named vectors, one `named_vector(...)` each.
+    #[darling(multiple, rename = "named_vector")]
+    pub(crate) named_vectors: Vec<NamedVectorAttrs>,
+    /// Keyword index settings.
+    #[darling(default)]
+    pub(crate) inverted_index: Option<InvertedIndexAttrs>,
+    /// Multi-tenancy: `multi_tenancy` or `multi_tenancy(auto_tenant_creation, ...)`.
+    #[darling(default)]
+    pub(crate) multi_tenancy: Option<SpannedValue<Override<MultiTenancyAttrs>>>,
+    #[darling(default)]
+    pub(crate) replication: Option<ReplicationAttrs>,
+    #[darling(default)]
+    pub(crate) sharding: Option<SpannedValue<ShardingAttrs>>,
+    /// A generative module, e.g. `"generative-openai"`, and its settings as JSON.
+    #[darling(default)]
+    pub(crate) generative: Option<SpannedValue<String>>,
+    #[darling(default)]
+    pub(crate) generative_config: Option<SpannedValue<String>>,
+    /// A reranker module and its settings as JSON.
+    #[darling(default)]
+    pub(crate) reranker: Option<SpannedValue<String>>,
+    #[darling(default)]
+    pub(crate) reranker_config: Option<SpannedValue<String>>,
+}
+
+/// `vector_index(...)`, on the struct or in `named_vector(...)`.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct VectorIndexAttrs {
+    /// `"hnsw"`, `"flat"` or `"dynamic"`.
+    pub(crate) kind: Option<SpannedValue<String>>,
+    pub(crate) distance: Option<SpannedValue<String>>,
+    pub(crate) ef: Option<i32>,
+    pub(crate) ef_construction: Option<u32>,
+    pub(crate) max_connections: Option<u32>,
+    pub(crate) dynamic_ef_min: Option<u32>,
+    pub(crate) dynamic_ef_max: Option<u32>,
+    pub(crate) dynamic_ef_factor: Option<u32>,
+    pub(crate) flat_search_cutoff: Option<u32>,
+    pub(crate) vector_cache_max_objects: Option<u64>,
+    pub(crate) dynamic_threshold: Option<u64>,
+    /// `"pq"`, `"bq"`, `"sq"` or `"rq"`.
+    pub(crate) quantizer: Option<SpannedValue<String>>,
+    pub(crate) pq_segments: Option<SpannedValue<u32>>,
+    pub(crate) pq_centroids: Option<SpannedValue<u32>>,
+    pub(crate) rq_bits: Option<SpannedValue<u32>>,
+}
+
+/// `named_vector(name = "...", ...)` on the struct.
+#[derive(Debug, Clone, FromMeta)]
+pub(crate) struct NamedVectorAttrs {
+    pub(crate) name: SpannedValue<String>,
+    #[darling(default)]
+    pub(crate) vectorizer: Option<SpannedValue<String>>,
+    #[darling(default)]
+    pub(crate) vectorizer_config: Option<SpannedValue<String>>,
+    /// The properties the vectorizer reads.
+    #[darling(default)]
+    pub(crate) source_properties: Option<Vec<syn::LitStr>>,
+    #[darling(default)]
+    pub(crate) index: Option<VectorIndexAttrs>,
+}
+
+/// `inverted_index(...)` on the struct.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct InvertedIndexAttrs {
+    pub(crate) bm25_b: Option<f32>,
+    pub(crate) bm25_k1: Option<f32>,
+    /// `"en"` or `"none"`.
+    pub(crate) stopwords_preset: Option<SpannedValue<String>>,
+    #[darling(default)]
+    pub(crate) stopwords_additions: Vec<syn::LitStr>,
+    #[darling(default)]
+    pub(crate) stopwords_removals: Vec<syn::LitStr>,
+    pub(crate) index_null_state: Flag,
+    pub(crate) index_property_length: Flag,
+    pub(crate) index_timestamps: Flag,
+    pub(crate) cleanup_interval_seconds: Option<u32>,
+}
+
+/// `multi_tenancy(...)` on the struct.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct MultiTenancyAttrs {
+    pub(crate) auto_tenant_creation: Flag,
+    pub(crate) auto_tenant_activation: Flag,
+}
+
+/// `replication(...)` on the struct.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct ReplicationAttrs {
+    pub(crate) factor: Option<u32>,
+    pub(crate) async_enabled: Option<bool>,
+}
+
+/// `sharding(...)` on the struct.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct ShardingAttrs {
+    pub(crate) desired_count: Option<u32>,
+    pub(crate) virtual_per_physical: Option<u32>,
 }
 
 /// `#[weaviate(...)]` on a field.
@@ -25,6 +138,7 @@ pub(crate) struct CollectionAttrs {
 #[darling(attributes(weaviate), forward_attrs(doc))]
 pub(crate) struct FieldAttrs {
     pub(crate) ident: Option<syn::Ident>,
+    pub(crate) vis: syn::Visibility,
     pub(crate) ty: syn::Type,
     pub(crate) attrs: Vec<syn::Attribute>,
     /// This `Uuid` field is the object's id, not a property.
@@ -47,4 +161,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) skip_vectorization: Flag,
     /// Put the property's name into the vectorizer's input.
     pub(crate) vectorize_property_name: Flag,
+    /// This field holds a vector: `vector` (the default one) or `vector = "name"`.
+    #[darling(default)]
+    pub(crate) vector: Option<SpannedValue<Override<String>>>,
+    /// This field is part of the object's deterministic id.
+    pub(crate) key: Flag,
 }

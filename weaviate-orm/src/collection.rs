@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use crate::schema::CollectionConfig;
 use crate::value::{PropertyType, PropertyValue, ValueError};
+use crate::vector::{Vector, VectorType};
 
 /// A Rust type whose values are the objects of one collection. Derive it
 /// with `#[derive(WeaviateCollection)]`.
@@ -20,27 +21,52 @@ pub trait WeaviateCollection: Sized + Send + Sync + 'static {
     /// The property values to write, by server name.
     fn to_properties(&self) -> Vec<(&'static str, PropertyValue)>;
 
+    /// The names of the vectors the type holds in fields (`""` for the
+    /// default vector); reads ask the server for these.
+    const VECTORS: &'static [&'static str] = &[];
+
+    /// The vectors to write, by name (`""` for the default vector).
+    fn vectors(&self) -> Vec<(&'static str, Vector)> {
+        Vec::new()
+    }
+
     /// Builds a value from an object's id and the properties the server returned.
     fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError>;
 }
 
 /// The properties of one returned object, taken out one by one while decoding.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PropertyBag(Vec<(String, PropertyValue)>);
+pub struct PropertyBag {
+    properties: Vec<(String, PropertyValue)>,
+    vectors: Vec<(String, Vector)>,
+}
 
 impl PropertyBag {
     /// A bag of properties.
     pub fn new(properties: Vec<(String, PropertyValue)>) -> Self {
-        Self(properties)
+        Self { properties, vectors: Vec::new() }
+    }
+
+    /// Adds the vectors returned with the object (`""` for the default vector).
+    pub fn with_vectors(mut self, vectors: Vec<(String, Vector)>) -> Self {
+        self.vectors = vectors;
+        self
     }
 
     /// Takes the property `name` and converts it; an absent property is null.
     pub fn take<T: PropertyType>(&mut self, name: &'static str) -> Result<T, PropertyError> {
-        let value = match self.0.iter().position(|(k, _)| k == name) {
-            Some(index) => self.0.swap_remove(index).1,
+        let value = match self.properties.iter().position(|(k, _)| k == name) {
+            Some(index) => self.properties.swap_remove(index).1,
             None => PropertyValue::Null,
         };
         T::from_value(value).map_err(|source| PropertyError { property: name.to_owned(), source })
+    }
+
+    /// Takes the vector `name` (`""` for the default vector) and converts it.
+    pub fn take_vector<V: VectorType>(&mut self, name: &'static str) -> Result<V, PropertyError> {
+        let vector = self.vectors.iter().position(|(k, _)| k == name).map(|index| self.vectors.swap_remove(index).1);
+        let property = if name.is_empty() { "vector".to_owned() } else { format!("vector `{name}`") };
+        V::from_vector(vector).map_err(|source| PropertyError { property, source })
     }
 }
 

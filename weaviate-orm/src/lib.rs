@@ -31,8 +31,12 @@ mod collection;
 pub mod data;
 pub mod embedded;
 mod error;
+mod id;
+pub mod query;
+mod reference;
 pub mod schema;
 pub mod value;
+pub mod vector;
 
 pub use client::{
     Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,
@@ -41,6 +45,8 @@ pub use client::{
 pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
 pub use data::{Collection, InsertManyReport, Object};
 pub use error::{EmbeddedError, Error, Result};
+pub use id::deterministic_id;
+pub use reference::{At, Beacon, Ref, RefTargets, Targets};
 
 /// The derive macro; shares its name with the trait, so one import brings both.
 #[cfg(feature = "derive")]
@@ -50,6 +56,13 @@ pub use weaviate_derive::WeaviateCollection;
 #[doc(hidden)]
 pub mod __private {
     pub use uuid::Uuid;
+
+    pub use crate::query::Field;
+
+    /// JSON the derive has already checked.
+    pub fn json(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap_or_default()
+    }
 }
 
 /// The raw gRPC messages, generated from the project's protocol definitions.

@@ -1,6 +1,7 @@
 //! Typed objects of one collection: a minimal insert and fetch, enough to
 //! check every data type against the server.
 
+use std::fmt;
 use std::marker::PhantomData;
 
 use uuid::Uuid;
@@ -8,17 +9,29 @@ use weaviate_orm_proto::v1 as pb;
 
 use crate::client::WeaviateClient;
 use crate::client::grpc::request;
-use crate::collection::{PropertyBag, WeaviateCollection};
-use crate::schema::{CollectionConfig, DataType, PropertyConfig};
-use crate::value::wire::{WriteProperties, object_fields};
+use crate::collection::WeaviateCollection;
+use crate::value::ValueError;
+use crate::value::wire::WriteProperties;
+use crate::vector::{Vector, f32_bytes};
 use crate::{Error, Result};
 
 /// The objects of collection `T`; get it with [`WeaviateClient::collection`].
-#[derive(Debug, Clone)]
 pub struct Collection<T> {
     client: WeaviateClient,
     name: String,
     marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Collection<T> {
+    fn clone(&self) -> Self {
+        Self { client: self.client.clone(), name: self.name.clone(), marker: PhantomData }
+    }
+}
+
+impl<T> fmt::Debug for Collection<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Collection").field("name", &self.name).finish_non_exhaustive()
+    }
 }
 
 /// A typed object with its id.
@@ -58,6 +71,10 @@ impl<T: WeaviateCollection> Collection<T> {
         &self.name
     }
 
+    pub(crate) fn client(&self) -> &WeaviateClient {
+        &self.client
+    }
+
     /// Inserts the objects in one gRPC request. Objects the client cannot
     /// encode and objects the server rejects are reported by position; the
     /// others are stored.
@@ -69,16 +86,10 @@ impl<T: WeaviateCollection> Collection<T> {
         for (index, object) in objects.iter().enumerate() {
             let id = object.object_id().unwrap_or_else(Uuid::new_v4);
             report.ids.push(id);
-            let values = object.to_properties();
-            match WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))) {
-                Ok(properties) => {
+            match encode(object, id, &self.name) {
+                Ok(message) => {
                     positions.push(index);
-                    batch.push(pb::BatchObject {
-                        uuid: id.to_string(),
-                        properties: Some(properties.into_batch()),
-                        collection: self.name.clone(),
-                        ..Default::default()
-                    });
+                    batch.push(message);
                 }
                 Err(error) => report.errors.push((index, error.to_string())),
             }
@@ -106,61 +117,27 @@ impl<T: WeaviateCollection> Collection<T> {
         }
         Ok(report)
     }
-
-    /// Up to `limit` objects with every property, in id order.
-    pub async fn fetch_objects(&self, limit: u32) -> Result<Vec<Object<T>>> {
-        let t = self.client.transports()?;
-        let message = pb::SearchRequest {
-            collection: self.name.clone(),
-            limit,
-            properties: Some(properties_request(&T::config())),
-            metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
-            uses_127_api: true,
-            ..Default::default()
-        };
-        let timeout = t.timeouts.query;
-        let reply = t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await?;
-        reply.results.into_iter().map(|result| decode::<T>(&self.name, result)).collect()
-    }
 }
 
-fn decode<T: WeaviateCollection>(collection: &str, result: pb::SearchResult) -> Result<Object<T>> {
-    let unexpected = |message: String| Error::UnexpectedResponse { operation: "Search".into(), message };
-    let id_text = result.metadata.map(|m| m.id).unwrap_or_default();
-    let id = Uuid::parse_str(&id_text).map_err(|e| unexpected(format!("object id {id_text:?}: {e}")))?;
-    let properties = result.properties.and_then(|p| p.non_ref_props).unwrap_or_default();
-    let fields = object_fields(properties).map_err(|e| unexpected(format!("object {id}: {e}")))?;
-    let properties = T::from_properties(id, PropertyBag::new(fields)).map_err(|source| Error::Decode {
+/// One object as a batch message: its properties and vectors.
+fn encode<T: WeaviateCollection>(
+    object: &T,
+    id: Uuid,
+    collection: &str,
+) -> std::result::Result<pb::BatchObject, ValueError> {
+    let values = object.to_properties();
+    let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v)))?;
+    let mut message = pb::BatchObject {
+        uuid: id.to_string(),
+        properties: Some(properties.into_batch()),
         collection: collection.to_owned(),
-        object_id: id,
-        source,
-    })?;
-    Ok(Object { id, properties })
-}
-
-/// Asks for every non-reference property by name, blobs and nested
-/// properties included (the server leaves blobs out unless named).
-fn properties_request(config: &CollectionConfig) -> pb::PropertiesRequest {
-    let mut request = pb::PropertiesRequest::default();
-    for property in &config.properties {
-        match &property.data_type {
-            DataType::Reference(_) => {}
-            DataType::Object(nested) | DataType::ObjectArray(nested) => {
-                request.object_properties.push(object_request(&property.name, nested));
-            }
-            _ => request.non_ref_properties.push(property.name.clone()),
+        ..Default::default()
+    };
+    for (name, vector) in object.vectors() {
+        match (name, vector) {
+            ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(&values),
+            (name, vector) => message.vectors.push(vector.to_proto(name)?),
         }
     }
-    request
-}
-
-fn object_request(name: &str, nested: &[PropertyConfig]) -> pb::ObjectPropertiesRequest {
-    let mut request = pb::ObjectPropertiesRequest { prop_name: name.to_owned(), ..Default::default() };
-    for property in nested {
-        match property.data_type.nested_properties() {
-            Some(inner) => request.object_properties.push(object_request(&property.name, inner)),
-            None => request.primitive_properties.push(property.name.clone()),
-        }
-    }
-    request
+    Ok(message)
 }

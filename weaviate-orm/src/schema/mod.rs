@@ -3,8 +3,18 @@
 
 mod collection;
 mod data_type;
+mod distribution;
+mod inverted_index;
+mod module;
+mod named_vector;
 mod property;
+mod vector_index;
 
 pub use collection::{CollectionConfig, Vectorizer};
 pub use data_type::DataType;
+pub use distribution::{MultiTenancyConfig, ReplicationConfig, ShardingConfig};
+pub use inverted_index::InvertedIndexConfig;
+pub use module::ModuleConfig;
+pub use named_vector::NamedVectorConfig;
 pub use property::{PropertyConfig, Tokenization};
+pub use vector_index::{Distance, Quantizer, VectorIndexConfig, VectorIndexKind};

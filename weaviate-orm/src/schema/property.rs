@@ -102,9 +102,9 @@ impl PropertyConfig {
         }
     }
 
-    /// The property as schema JSON. `vectorizer` is the collection's module,
-    /// which holds the per-property vectorization switches.
-    pub fn to_json(&self, vectorizer: Option<&str>) -> Value {
+    /// The property as schema JSON. `vectorizers` are the collection's
+    /// vectorizer modules, which hold the per-property vectorization switches.
+    pub fn to_json(&self, vectorizers: &[&str]) -> Value {
         let mut out = Map::new();
         out.insert("name".into(), json!(self.name));
         out.insert("dataType".into(), json!(self.data_type.schema_names()));
@@ -125,16 +125,15 @@ impl PropertyConfig {
         }
         if let Some(nested) = self.data_type.nested_properties() {
             // Nested properties take no module configuration.
-            out.insert("nestedProperties".into(), nested.iter().map(|p| p.to_json(None)).collect());
+            out.insert("nestedProperties".into(), nested.iter().map(|p| p.to_json(&[])).collect());
         }
-        if let Some(module) = vectorizer {
-            out.insert(
-                "moduleConfig".into(),
-                json!({ module: {
-                    "skip": self.skip_vectorization,
-                    "vectorizePropertyName": self.vectorize_property_name,
-                }}),
-            );
+        if !vectorizers.is_empty() && !matches!(self.data_type, DataType::Reference(_)) {
+            let switches = json!({
+                "skip": self.skip_vectorization,
+                "vectorizePropertyName": self.vectorize_property_name,
+            });
+            let modules: Map<String, Value> = vectorizers.iter().map(|m| ((*m).to_owned(), switches.clone())).collect();
+            out.insert("moduleConfig".into(), Value::Object(modules));
         }
         Value::Object(out)
     }
@@ -152,7 +151,7 @@ mod tests {
         p.description = Some("The title.".into());
         p.skip_vectorization = true;
         assert_eq!(
-            p.to_json(Some("text2vec-bigram")),
+            p.to_json(&["text2vec-bigram"]),
             json!({
                 "name": "title", "dataType": ["text"], "description": "The title.",
                 "tokenization": "field", "indexSearchable": false,
@@ -166,12 +165,12 @@ mod tests {
         let nested =
             PropertyConfig::new("address", DataType::Object(vec![PropertyConfig::new("city", DataType::Text)]));
         assert_eq!(
-            nested.to_json(None),
+            nested.to_json(&[]),
             json!({"name": "address", "dataType": ["object"],
                    "nestedProperties": [{"name": "city", "dataType": ["text"]}]})
         );
         let reference = PropertyConfig::new("author", DataType::Reference(vec!["Author".into()]));
-        assert_eq!(reference.to_json(None)["dataType"], json!(["Author"]));
+        assert_eq!(reference.to_json(&[])["dataType"], json!(["Author"]));
     }
 
     #[test]

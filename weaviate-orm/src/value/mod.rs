@@ -13,6 +13,7 @@ use uuid::Uuid;
 pub use property_type::PropertyType;
 pub use special::{Blob, GeoCoordinates, PhoneNumber};
 
+use crate::reference::Beacon;
 use crate::schema::DataType;
 
 /// One property value, as written to or read from Weaviate.
@@ -58,6 +59,14 @@ pub enum PropertyValue {
     Object(Vec<(String, PropertyValue)>),
     /// `object[]`.
     ObjectArray(Vec<Vec<(String, PropertyValue)>>),
+    /// A cross-reference: the objects it points to.
+    Reference {
+        /// The objects, in order.
+        beacons: Vec<Beacon>,
+        /// Whether the property may point into several collections (each
+        /// beacon then travels with its collection's name).
+        multi_target: bool,
+    },
 }
 
 impl PropertyValue {
@@ -96,6 +105,7 @@ impl PropertyValue {
             Self::UuidArray(_) => DataType::UuidArray.name(),
             Self::Object(_) => "object",
             Self::ObjectArray(_) => "object[]",
+            Self::Reference { .. } => "reference",
         }
     }
 }

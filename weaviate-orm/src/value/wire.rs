@@ -9,6 +9,7 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError};
+use crate::reference::Beacon;
 
 /// The largest integer Weaviate stores exactly: scalars travel as protobuf
 /// `Struct` numbers (f64), and the server keeps `int[]` elements as f64 too
@@ -26,6 +27,8 @@ pub(crate) struct WriteProperties {
     pub(crate) objects: Vec<pb::ObjectProperties>,
     pub(crate) object_arrays: Vec<pb::ObjectArrayProperties>,
     pub(crate) empty_lists: Vec<String>,
+    pub(crate) single_refs: Vec<pb::batch_object::SingleTargetRefProps>,
+    pub(crate) multi_refs: Vec<pb::batch_object::MultiTargetRefProps>,
 }
 
 impl WriteProperties {
@@ -94,6 +97,10 @@ impl WriteProperties {
                 self.objects.push(pb::ObjectProperties { value, prop_name });
                 return Ok(());
             }
+            PropertyValue::Reference { beacons, multi_target } => {
+                self.add_reference(prop_name, beacons, *multi_target);
+                return Ok(());
+            }
             PropertyValue::ObjectArray(items) => {
                 let values = items.iter().map(|fields| nested(fields)).collect::<Result<_, _>>()?;
                 self.object_arrays.push(pb::ObjectArrayProperties { values, prop_name });
@@ -102,6 +109,32 @@ impl WriteProperties {
         };
         self.scalars.fields.insert(prop_name, prost_types::Value { kind: Some(scalar) });
         Ok(())
+    }
+
+    /// A reference: all ids in one entry for a single-target property, one
+    /// entry per target collection (in first-seen order) for a multi-target one.
+    fn add_reference(&mut self, prop_name: String, beacons: &[Beacon], multi_target: bool) {
+        if beacons.is_empty() {
+            return;
+        }
+        if !multi_target {
+            let uuids = beacons.iter().map(|b| b.id.to_string()).collect();
+            self.single_refs.push(pb::batch_object::SingleTargetRefProps { uuids, prop_name });
+            return;
+        }
+        let mut groups: Vec<pb::batch_object::MultiTargetRefProps> = Vec::new();
+        for beacon in beacons {
+            let uuid = beacon.id.to_string();
+            match groups.iter_mut().find(|g| g.target_collection == beacon.collection) {
+                Some(group) => group.uuids.push(uuid),
+                None => groups.push(pb::batch_object::MultiTargetRefProps {
+                    uuids: vec![uuid],
+                    prop_name: prop_name.clone(),
+                    target_collection: beacon.collection.clone(),
+                }),
+            }
+        }
+        self.multi_refs.extend(groups);
     }
 
     /// Text arrays also carry date[] (RFC 3339) and uuid[].
@@ -114,8 +147,8 @@ impl WriteProperties {
     pub(crate) fn into_batch(self) -> pb::batch_object::Properties {
         pb::batch_object::Properties {
             non_ref_properties: Some(self.scalars),
-            single_target_ref_props: Vec::new(),
-            multi_target_ref_props: Vec::new(),
+            single_target_ref_props: self.single_refs,
+            multi_target_ref_props: self.multi_refs,
             number_array_properties: self.numbers,
             int_array_properties: self.ints,
             text_array_properties: self.texts,
@@ -129,6 +162,12 @@ impl WriteProperties {
 
 fn nested(fields: &[(String, PropertyValue)]) -> Result<pb::ObjectPropertiesValue, ValueError> {
     let w = WriteProperties::from_values(fields.iter().map(|(name, value)| (name.as_str(), value)))?;
+    if !w.single_refs.is_empty() || !w.multi_refs.is_empty() {
+        return Err(ValueError {
+            expected: "nested properties without references".into(),
+            found: "a reference inside an object (Weaviate keeps references at the top level)".into(),
+        });
+    }
     Ok(pb::ObjectPropertiesValue {
         non_ref_properties: Some(w.scalars),
         number_array_properties: w.numbers,

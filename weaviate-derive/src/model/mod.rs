@@ -3,7 +3,11 @@
 use darling::FromDeriveInput;
 use proc_macro2::Span;
 
-use crate::attr::{CollectionAttrs, FieldAttrs};
+use crate::attr::{CollectionAttrs, FieldAttrs, SettingsAttrs};
+
+mod settings;
+
+pub(crate) use settings::one_of;
 
 /// Tokenizations Weaviate knows.
 pub(crate) const TOKENIZATIONS: &[&str] =
@@ -11,24 +15,35 @@ pub(crate) const TOKENIZATIONS: &[&str] =
 
 pub(crate) struct Collection {
     pub(crate) ident: syn::Ident,
-    pub(crate) generics: syn::Generics,
+    pub(crate) vis: syn::Visibility,
     pub(crate) name: String,
     pub(crate) name_span: Span,
     pub(crate) description: Option<String>,
-    pub(crate) vectorizer: Option<String>,
+    pub(crate) settings: SettingsAttrs,
     pub(crate) id: Option<IdField>,
     pub(crate) properties: Vec<Property>,
+    pub(crate) vectors: Vec<VectorField>,
     pub(crate) skipped: Vec<syn::Ident>,
+}
+
+/// A field holding a vector: the default one (`name` is empty) or a named one.
+pub(crate) struct VectorField {
+    pub(crate) ident: syn::Ident,
+    pub(crate) ty: syn::Type,
+    pub(crate) name: String,
+    pub(crate) span: Span,
 }
 
 pub(crate) struct IdField {
     pub(crate) ident: syn::Ident,
+    pub(crate) vis: syn::Visibility,
     pub(crate) ty: syn::Type,
     pub(crate) span: Span,
 }
 
 pub(crate) struct Property {
     pub(crate) ident: syn::Ident,
+    pub(crate) vis: syn::Visibility,
     pub(crate) ty: syn::Type,
     pub(crate) name: String,
     pub(crate) name_span: Span,
@@ -39,6 +54,8 @@ pub(crate) struct Property {
     pub(crate) index_range_filters: Option<bool>,
     pub(crate) skip_vectorization: bool,
     pub(crate) vectorize_property_name: bool,
+    /// Part of the deterministic id.
+    pub(crate) key: Option<Span>,
 }
 
 impl Collection {
@@ -47,6 +64,15 @@ impl Collection {
     pub(crate) fn from_input(input: &syn::DeriveInput) -> darling::Result<Self> {
         let attrs = CollectionAttrs::from_derive_input(input)?;
         let mut errors = darling::Error::accumulator();
+        if let Some(param) = attrs.generics.params.first() {
+            errors.push(
+                darling::Error::custom(
+                    "a collection type cannot have generic parameters: each collection has one fixed schema; \
+                     declare one struct per collection",
+                )
+                .with_span(param),
+            );
+        }
         let fields = attrs.data.take_struct().map(|f| f.fields).unwrap_or_default();
 
         let (name, name_span) = match &attrs.name {
@@ -55,19 +81,59 @@ impl Collection {
         };
         let mut collection = Self {
             ident: attrs.ident.clone(),
-            generics: attrs.generics.clone(),
+            vis: attrs.vis.clone(),
             name,
             name_span,
             description: doc_comment(&attrs.attrs),
-            vectorizer: attrs.vectorizer.as_ref().map(|v| v.as_ref().clone()),
+            settings: attrs.settings.clone(),
             id: None,
             properties: Vec::new(),
+            vectors: Vec::new(),
             skipped: Vec::new(),
         };
         for field in fields {
             errors.handle(collection.add_field(field));
         }
+        collection.check_vectors_and_keys(&mut errors);
+        let has_named_vector_fields = collection.vectors.iter().any(|v| !v.name.is_empty());
+        settings::check(&collection.settings, has_named_vector_fields, &mut errors);
         errors.finish_with(collection)
+    }
+
+    /// Vector fields against the declared vectors; key fields against an id field.
+    fn check_vectors_and_keys(&self, errors: &mut darling::error::Accumulator) {
+        let mut seen: Vec<&str> = Vec::new();
+        for vector in &self.vectors {
+            if seen.contains(&vector.name.as_str()) {
+                let which = if vector.name.is_empty() {
+                    "the default vector".to_owned()
+                } else {
+                    format!("the vector `{}`", vector.name)
+                };
+                errors.push(darling::Error::custom(format!("two fields hold {which}")).with_span(&vector.span));
+            }
+            seen.push(&vector.name);
+        }
+        let named = !self.settings.named_vectors.is_empty() || seen.iter().any(|n| !n.is_empty());
+        if let Some(default) = self.vectors.iter().find(|v| v.name.is_empty()).filter(|_| named) {
+            errors.push(
+                darling::Error::custom(
+                    "this collection has named vectors, so it has no default vector; \
+                     name this one with #[weaviate(vector = \"...\")]",
+                )
+                .with_span(&default.span),
+            );
+        }
+        if let (Some(id), Some(key)) = (&self.id, self.properties.iter().find_map(|p| p.key)) {
+            errors.push(
+                darling::Error::custom(
+                    "`key` fields make the id from their values, but this struct also has an `id` field; \
+                     keep one of the two",
+                )
+                .with_span(&key),
+            );
+            errors.push(darling::Error::custom("the `id` field is here").with_span(&id.span));
+        }
     }
 
     fn add_field(&mut self, field: FieldAttrs) -> darling::Result<()> {
@@ -80,8 +146,25 @@ impl Collection {
             ("index_range_filters", field.index_range_filters.is_some()),
             ("skip_vectorization", field.skip_vectorization.is_present()),
             ("vectorize_property_name", field.vectorize_property_name.is_present()),
+            ("key", field.key.is_present()),
         ];
         let conflicting: Vec<&str> = property_only.iter().filter(|(_, set)| *set).map(|(key, _)| *key).collect();
+        if let Some(vector) = &field.vector {
+            let name = match vector.as_ref() {
+                darling::util::Override::Inherit => String::new(),
+                darling::util::Override::Explicit(name) => name.clone(),
+            };
+            let exclusive = [("id", field.id.is_present()), ("skip", field.skip.is_present())];
+            let clash = conflicting.first().copied().or(exclusive.iter().find(|(_, set)| *set).map(|(key, _)| *key));
+            if let Some(key) = clash {
+                return Err(darling::Error::custom(format!(
+                    "`{key}` has no effect on a `vector` field, which holds a vector, not a property; remove one of them"
+                ))
+                .with_span(&vector.span()));
+            }
+            self.vectors.push(VectorField { ident, ty: field.ty.clone(), name, span: vector.span() });
+            return Ok(());
+        }
         if field.id.is_present() || field.skip.is_present() {
             let (kind, span) =
                 if field.id.is_present() { ("id", field.id.span()) } else { ("skip", field.skip.span()) };
@@ -104,7 +187,7 @@ impl Collection {
                 let first = darling::Error::custom("the first `id` field is here").with_span(&first.span);
                 return Err(darling::Error::multiple(vec![error, first]));
             } else {
-                self.id = Some(IdField { ident, ty: field.ty.clone(), span });
+                self.id = Some(IdField { ident, vis: field.vis.clone(), ty: field.ty.clone(), span });
             }
             return Ok(());
         }
@@ -113,19 +196,15 @@ impl Collection {
             Some(rename) => (rename.as_ref().clone(), rename.span()),
             None => (unraw(&ident), ident.span()),
         };
-        let tokenization = match &field.tokenization {
-            Some(t) if !TOKENIZATIONS.contains(&t.as_str()) => {
-                return Err(darling::Error::custom(format!(
-                    "unknown tokenization `{}`; expected one of: {}",
-                    t.as_str(),
-                    TOKENIZATIONS.join(", ")
-                ))
-                .with_span(&t.span()));
-            }
-            other => other.as_ref().map(|t| t.as_ref().clone()),
-        };
+        if let Some(t) = &field.tokenization {
+            let mut errors = darling::Error::accumulator();
+            one_of(t, TOKENIZATIONS, "tokenization", &mut errors);
+            errors.finish()?;
+        }
+        let tokenization = field.tokenization.as_ref().map(|t| t.as_ref().clone());
         self.properties.push(Property {
             ident,
+            vis: field.vis.clone(),
             ty: field.ty.clone(),
             name,
             name_span,
@@ -136,6 +215,7 @@ impl Collection {
             index_range_filters: field.index_range_filters,
             skip_vectorization: field.skip_vectorization.is_present(),
             vectorize_property_name: field.vectorize_property_name.is_present(),
+            key: field.key.is_present().then(|| field.key.span()),
         });
         Ok(())
     }

@@ -1,0 +1,57 @@
+//! The body of `WeaviateCollection::config()`: properties and settings.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::model::{Collection, Property};
+
+/// The body of `config()`.
+pub(crate) fn collection_config(c: &Collection) -> TokenStream {
+    let name = &c.name;
+    let description = option_string(c.description.as_deref());
+    let properties = c.properties.iter().map(property_config);
+    let settings = super::settings::settings(&c.settings, &c.vectors);
+    quote! {
+        let mut config = __w::schema::CollectionConfig::new(#name);
+        config.description = #description;
+        config.properties = ::std::vec![#(#properties),*];
+        #settings
+        config
+    }
+}
+
+fn property_config(p: &Property) -> TokenStream {
+    let (name, ty) = (&p.name, &p.ty);
+    let description = option_string(p.description.as_deref());
+    let tokenization = match &p.tokenization {
+        Some(t) => quote!(__w::schema::Tokenization::from_name(#t)),
+        None => quote!(::core::option::Option::None),
+    };
+    let flag = |value: Option<bool>| match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (filterable, searchable, range) =
+        (flag(p.index_filterable), flag(p.index_searchable), flag(p.index_range_filters));
+    let (skip, vectorize_name) = (p.skip_vectorization, p.vectorize_property_name);
+    let data_type = quote_spanned!(ty.span()=> <#ty as __w::value::PropertyType>::data_type());
+    quote! {{
+        let mut property = __w::schema::PropertyConfig::new(#name, #data_type);
+        property.description = #description;
+        property.tokenization = #tokenization;
+        property.index_filterable = #filterable;
+        property.index_searchable = #searchable;
+        property.index_range_filters = #range;
+        property.skip_vectorization = #skip;
+        property.vectorize_property_name = #vectorize_name;
+        property
+    }}
+}
+
+pub(crate) fn option_string(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote!(::core::option::Option::Some(::std::string::String::from(#text))),
+        None => quote!(::core::option::Option::None),
+    }
+}

@@ -1,0 +1,133 @@
+//! Code generation for `#[derive(WeaviateCollection)]`, reading only the model.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::check;
+use crate::model::Collection;
+
+mod config;
+mod fields;
+mod settings;
+
+/// The derive's entry point on `proc_macro2` tokens, so tests can call it.
+pub(crate) fn collection(input: TokenStream) -> TokenStream {
+    let result = syn::parse2::<syn::DeriveInput>(input)
+        .map_err(darling::Error::from)
+        .and_then(|input| Collection::from_input(&input))
+        .and_then(|model| check::collection(&model).map(|()| model));
+    match result {
+        Ok(model) => impl_collection(&model),
+        Err(errors) => errors.write_errors(),
+    }
+}
+
+fn impl_collection(c: &Collection) -> TokenStream {
+    let ident = &c.ident;
+    let name = &c.name;
+    let config = config::collection_config(c);
+    let writes = c.properties.iter().map(|p| {
+        let (field, prop) = (&p.ident, &p.name);
+        quote_spanned!(p.ty.span()=> (#prop, __w::value::PropertyType::to_value(&self.#field)))
+    });
+    let reads = c.properties.iter().map(|p| {
+        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        quote_spanned!(p.ty.span()=> #field: properties.take::<#ty>(#prop)?)
+    });
+    let vector_names = c.vectors.iter().map(|v| &v.name);
+    let vector_writes = c.vectors.iter().map(|v| {
+        let (field, name) = (&v.ident, &v.name);
+        quote_spanned!(v.ty.span()=> if let ::core::option::Option::Some(vector) = __w::vector::VectorType::to_vector(&self.#field) {
+            vectors.push((#name, vector));
+        })
+    });
+    let vector_reads = c.vectors.iter().map(|v| {
+        let (field, name, ty) = (&v.ident, &v.name, &v.ty);
+        quote_spanned!(v.ty.span()=> #field: properties.take_vector::<#ty>(#name)?)
+    });
+    let default_vector_checks = c.vectors.iter().filter(|v| v.name.is_empty()).map(|v| {
+        let ty = &v.ty;
+        quote_spanned!(ty.span()=> const _: () = ::core::assert!(
+            !<#ty as __w::vector::VectorType>::MULTI,
+            "a multi-vector must be a named vector: write #[weaviate(vector = \"name\")]"
+        );)
+    });
+    let skipped = c.skipped.iter().map(|field| quote!(#field: ::core::default::Default::default()));
+    let (object_id, id_read) = object_id(c);
+    let unused_id = c.id.is_none().then(|| quote!(let _ = id;));
+    let fields = fields::fields_struct(c);
+
+    quote! {
+        #fields
+
+        const _: () = {
+            use ::weaviate_orm as __w;
+
+            #(#default_vector_checks)*
+
+            #[automatically_derived]
+            impl __w::WeaviateCollection for #ident {
+                const NAME: &'static str = #name;
+
+                const VECTORS: &'static [&'static str] = &[#(#vector_names),*];
+
+                fn config() -> __w::schema::CollectionConfig {
+                    #config
+                }
+
+                fn object_id(&self) -> ::core::option::Option<__w::__private::Uuid> {
+                    #object_id
+                }
+
+                fn to_properties(&self) -> ::std::vec::Vec<(&'static str, __w::value::PropertyValue)> {
+                    ::std::vec![#(#writes),*]
+                }
+
+                fn vectors(&self) -> ::std::vec::Vec<(&'static str, __w::vector::Vector)> {
+                    #[allow(unused_mut)]
+                    let mut vectors = ::std::vec::Vec::new();
+                    #(#vector_writes)*
+                    vectors
+                }
+
+                fn from_properties(
+                    id: __w::__private::Uuid,
+                    mut properties: __w::PropertyBag,
+                ) -> ::core::result::Result<Self, __w::PropertyError> {
+                    #unused_id
+                    ::core::result::Result::Ok(Self {
+                        #id_read
+                        #(#reads,)*
+                        #(#vector_reads,)*
+                        #(#skipped,)*
+                    })
+                }
+            }
+        };
+    }
+}
+
+/// How the object's id is made: the id field, a UUID v5 of the key fields,
+/// or none (the client makes a random one). And how the id field is read.
+fn object_id(c: &Collection) -> (TokenStream, TokenStream) {
+    if let Some(id) = &c.id {
+        let (field, ty) = (&id.ident, &id.ty);
+        return (
+            quote_spanned!(ty.span()=> {
+                let id: __w::__private::Uuid = self.#field;
+                ::core::option::Option::Some(id)
+            }),
+            quote_spanned!(ty.span()=> #field: id,),
+        );
+    }
+    let keys: Vec<_> = c.properties.iter().filter(|p| p.key.is_some()).collect();
+    if keys.is_empty() {
+        return (quote!(::core::option::Option::None), quote!());
+    }
+    let values = keys.iter().map(|p| {
+        let (field, name) = (&p.ident, &p.name);
+        quote!((#name, __w::value::PropertyType::to_value(&self.#field)))
+    });
+    (quote!(::core::option::Option::Some(__w::deterministic_id(Self::NAME, &[#(#values),*]))), quote!())
+}

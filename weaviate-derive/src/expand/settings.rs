@@ -1,0 +1,207 @@
+//! Collection-level settings as runtime values: vectorizer, vector indexes,
+//! named vectors, inverted index, multi-tenancy, replication, sharding,
+//! generative and reranker modules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::attr::{SettingsAttrs, VectorIndexAttrs};
+use crate::model::VectorField;
+
+/// Statements that fill `config` from the struct-level attributes.
+pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
+    let vectorizer =
+        module(s.vectorizer.as_ref().map(|v| v.as_str()), s.vectorizer_config.as_ref().map(|v| v.as_str()), true);
+    let vector_index = s.vector_index.as_ref().map(|i| vector_index(i, quote!(config.vector_index)));
+    let named = named_vectors(s, vector_fields);
+    let inverted = s.inverted_index.as_ref().map(|i| {
+        let (b, k1) = (option(i.bm25_b), option(i.bm25_k1));
+        let preset = match &i.stopwords_preset {
+            Some(p) => {
+                let p = p.as_str();
+                quote!(::core::option::Option::Some(::std::string::String::from(#p)))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let additions = i.stopwords_additions.iter();
+        let removals = i.stopwords_removals.iter();
+        let flag = |f: &darling::util::Flag| {
+            if f.is_present() {
+                quote!(::core::option::Option::Some(true))
+            } else {
+                quote!(::core::option::Option::None)
+            }
+        };
+        let (null, length, timestamps) =
+            (flag(&i.index_null_state), flag(&i.index_property_length), flag(&i.index_timestamps));
+        let cleanup = option(i.cleanup_interval_seconds);
+        quote! {
+            config.inverted_index.bm25_b = #b;
+            config.inverted_index.bm25_k1 = #k1;
+            config.inverted_index.stopwords_preset = #preset;
+            config.inverted_index.stopwords_additions = ::std::vec![#(::std::string::String::from(#additions)),*];
+            config.inverted_index.stopwords_removals = ::std::vec![#(::std::string::String::from(#removals)),*];
+            config.inverted_index.index_null_state = #null;
+            config.inverted_index.index_property_length = #length;
+            config.inverted_index.index_timestamps = #timestamps;
+            config.inverted_index.cleanup_interval_seconds = #cleanup;
+        }
+    });
+    let multi_tenancy = s.multi_tenancy.as_ref().map(|mt| {
+        let attrs = mt.as_ref().clone().unwrap_or_default();
+        let (creation, activation) =
+            (attrs.auto_tenant_creation.is_present(), attrs.auto_tenant_activation.is_present());
+        quote! {
+            let mut multi_tenancy = __w::schema::MultiTenancyConfig::default();
+            multi_tenancy.auto_tenant_creation = #creation;
+            multi_tenancy.auto_tenant_activation = #activation;
+            config.multi_tenancy = ::core::option::Option::Some(multi_tenancy);
+        }
+    });
+    let replication = s.replication.as_ref().map(|r| {
+        let (factor, async_enabled) = (option(r.factor), option(r.async_enabled));
+        quote! {
+            let mut replication = __w::schema::ReplicationConfig::default();
+            replication.factor = #factor;
+            replication.async_enabled = #async_enabled;
+            config.replication = ::core::option::Option::Some(replication);
+        }
+    });
+    let sharding = s.sharding.as_ref().map(|sh| {
+        let (count, virtual_per_physical) = (option(sh.desired_count), option(sh.virtual_per_physical));
+        quote! {
+            let mut sharding = __w::schema::ShardingConfig::default();
+            sharding.desired_count = #count;
+            sharding.virtual_per_physical = #virtual_per_physical;
+            config.sharding = ::core::option::Option::Some(sharding);
+        }
+    });
+    let generative = s.generative.as_ref().map(|g| {
+        let module = module(Some(g.as_str()), s.generative_config.as_ref().map(|v| v.as_str()), false);
+        quote!(config.generative = ::core::option::Option::Some(#module);)
+    });
+    let reranker = s.reranker.as_ref().map(|r| {
+        let module = module(Some(r.as_str()), s.reranker_config.as_ref().map(|v| v.as_str()), false);
+        quote!(config.reranker = ::core::option::Option::Some(#module);)
+    });
+    quote! {
+        config.vectorizer = #vectorizer;
+        #vector_index
+        #named
+        #inverted
+        #multi_tenancy
+        #replication
+        #sharding
+        #generative
+        #reranker
+    }
+}
+
+/// The named vectors: those declared with `named_vector(...)`, then those
+/// only held by a `#[weaviate(vector = "...")]` field (client-provided).
+fn named_vectors(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
+    let mut out = Vec::new();
+    for v in &s.named_vectors {
+        let name = v.name.as_str();
+        let vectorizer =
+            module(v.vectorizer.as_ref().map(|v| v.as_str()), v.vectorizer_config.as_ref().map(|v| v.as_str()), true);
+        let sources = v.source_properties.iter().flatten();
+        let index = v.index.as_ref().map(|i| vector_index(i, quote!(vector.index)));
+        let multi = multi_vector(vector_fields, name);
+        out.push(quote! {{
+            let mut vector = __w::schema::NamedVectorConfig::new(#name);
+            vector.vectorizer = #vectorizer;
+            vector.source_properties = ::std::vec![#(::std::string::String::from(#sources)),*];
+            #index
+            #multi
+            config.named_vectors.push(vector);
+        }});
+    }
+    for field in vector_fields {
+        let name = &field.name;
+        if name.is_empty() || s.named_vectors.iter().any(|v| v.name.as_str() == name) {
+            continue;
+        }
+        let multi = multi_vector(vector_fields, name);
+        out.push(quote! {{
+            let mut vector = __w::schema::NamedVectorConfig::new(#name);
+            #multi
+            config.named_vectors.push(vector);
+        }});
+    }
+    quote!(#(#out)*)
+}
+
+/// Turns on multi-vector indexing when the field holding `name` is a multi-vector.
+fn multi_vector(vector_fields: &[VectorField], name: &str) -> Option<TokenStream> {
+    let field = vector_fields.iter().find(|f| f.name == name)?;
+    let ty = &field.ty;
+    Some(quote!(vector.index.multi_vector = <#ty as __w::vector::VectorType>::MULTI;))
+}
+
+fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
+    let kind = i.kind.as_ref().map(|k| {
+        let k = k.as_str();
+        quote!(#place.kind = __w::schema::VectorIndexKind::from_name(#k).unwrap_or_default();)
+    });
+    let distance = match &i.distance {
+        Some(d) => {
+            let d = d.as_str();
+            quote!(__w::schema::Distance::from_name(#d))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let quantizer = match i.quantizer.as_ref().map(|q| q.as_str()) {
+        Some("pq") => {
+            let (segments, centroids) =
+                (option(i.pq_segments.as_ref().map(|v| **v)), option(i.pq_centroids.as_ref().map(|v| **v)));
+            quote!(::core::option::Option::Some(__w::schema::Quantizer::Pq { segments: #segments, centroids: #centroids }))
+        }
+        Some("rq") => {
+            let bits = option(i.rq_bits.as_ref().map(|v| **v));
+            quote!(::core::option::Option::Some(__w::schema::Quantizer::Rq { bits: #bits }))
+        }
+        Some(other) => quote!(__w::schema::Quantizer::from_name(#other)),
+        None => quote!(::core::option::Option::None),
+    };
+    let knobs = [
+        ("ef", option(i.ef)),
+        ("ef_construction", option(i.ef_construction)),
+        ("max_connections", option(i.max_connections)),
+        ("dynamic_ef_min", option(i.dynamic_ef_min)),
+        ("dynamic_ef_max", option(i.dynamic_ef_max)),
+        ("dynamic_ef_factor", option(i.dynamic_ef_factor)),
+        ("flat_search_cutoff", option(i.flat_search_cutoff)),
+        ("vector_cache_max_objects", option(i.vector_cache_max_objects)),
+        ("dynamic_threshold", option(i.dynamic_threshold)),
+    ]
+    .into_iter()
+    .map(|(knob, value)| {
+        let knob = quote::format_ident!("{knob}");
+        quote!(#place.#knob = #value;)
+    });
+    quote! {
+        #kind
+        #place.distance = #distance;
+        #place.quantizer = #quantizer;
+        #(#knobs)*
+    }
+}
+
+/// A module (`vectorizer` gives a `Vectorizer`, otherwise a `ModuleConfig`).
+fn module(name: Option<&str>, config: Option<&str>, vectorizer: bool) -> TokenStream {
+    let Some(name) = name else { return quote!(__w::schema::Vectorizer::None) };
+    let config = match config {
+        Some(json) => quote!(__w::__private::json(#json)),
+        None => quote!(__w::__private::json("{}")),
+    };
+    let module = quote!(__w::schema::ModuleConfig::with_config(#name, #config));
+    if vectorizer { quote!(__w::schema::Vectorizer::Module(#module)) } else { module }
+}
+
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}

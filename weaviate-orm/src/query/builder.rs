@@ -1,0 +1,124 @@
+//! [`Query`]: fetching typed objects with filters, order and pagination.
+
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use crate::Result;
+use crate::client::grpc::request;
+use crate::collection::WeaviateCollection;
+use crate::data::{Collection, Object};
+use crate::query::filter::Filter;
+use crate::query::properties::all_properties;
+use crate::query::results::decode;
+use crate::query::sort::Sort;
+
+/// A query on the collection `T`; start one with [`Collection::query`].
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// let long_reads = articles
+///     .query()
+///     .filter(Article::FIELDS.words.greater_than(2000) & Article::FIELDS.title.like("*Rust*"))
+///     .sort(Article::FIELDS.words.descending())
+///     .limit(10)
+///     .fetch()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+#[must_use = "a query does nothing until `fetch` is awaited"]
+pub struct Query<T> {
+    collection: Collection<T>,
+    filter: Option<Filter<T>>,
+    sort: Vec<Sort<T>>,
+    limit: u32,
+    offset: u32,
+    after: Option<Uuid>,
+}
+
+impl<T> Clone for Query<T> {
+    fn clone(&self) -> Self {
+        Self {
+            collection: self.collection.clone(),
+            filter: self.filter.clone(),
+            sort: self.sort.clone(),
+            limit: self.limit,
+            offset: self.offset,
+            after: self.after,
+        }
+    }
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// A query on this collection: every object until narrowed down.
+    pub fn query(&self) -> Query<T> {
+        Query { collection: self.clone(), filter: None, sort: Vec::new(), limit: 0, offset: 0, after: None }
+    }
+}
+
+impl<T: WeaviateCollection> Query<T> {
+    /// Only the objects `filter` matches; a second call narrows further (`&`).
+    pub fn filter(mut self, filter: Filter<T>) -> Self {
+        self.filter = Some(match self.filter.take() {
+            Some(earlier) => earlier & filter,
+            None => filter,
+        });
+        self
+    }
+
+    /// Orders the results; later sorts break ties of earlier ones.
+    pub fn sort(mut self, sort: Sort<T>) -> Self {
+        self.sort.push(sort);
+        self
+    }
+
+    /// At most `limit` objects (the server's default, 10 000 at most, without it).
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Skips the first `offset` objects.
+    pub fn offset(mut self, offset: u32) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// Starts after the object `id`, in id order (cursor pagination; cannot
+    /// be combined with filters, sorting or an offset).
+    pub fn after(mut self, id: Uuid) -> Self {
+        self.after = Some(id);
+        self
+    }
+
+    pub(crate) fn to_proto(&self) -> pb::SearchRequest {
+        pb::SearchRequest {
+            collection: self.collection.name().to_owned(),
+            limit: self.limit,
+            offset: self.offset,
+            after: self.after.map(|id| id.to_string()).unwrap_or_default(),
+            sort_by: self.sort.iter().map(Sort::to_proto).collect(),
+            filters: self.filter.as_ref().map(Filter::to_proto),
+            properties: Some(all_properties(&T::config())),
+            metadata: Some(pb::MetadataRequest {
+                uuid: true,
+                vector: T::VECTORS.contains(&""),
+                vectors: T::VECTORS.iter().filter(|n| !n.is_empty()).map(|n| (*n).to_owned()).collect(),
+                ..Default::default()
+            }),
+            uses_127_api: true,
+            ..Default::default()
+        }
+    }
+
+    /// Runs the query.
+    pub async fn fetch(self) -> Result<Vec<Object<T>>> {
+        let t = self.collection.client().transports()?;
+        let message = self.to_proto();
+        let timeout = t.timeouts.query;
+        let reply = t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await?;
+        reply.results.into_iter().map(|result| decode::<T>(self.collection.name(), result)).collect()
+    }
+}

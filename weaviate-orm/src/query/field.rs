@@ -1,0 +1,210 @@
+//! [`Field`]: a typed handle on one property of a collection, the start of
+//! every filter and sort.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use crate::WeaviateCollection;
+use crate::query::filter::{Filter, Operator, Value};
+use crate::query::operand::{Array, Equatable, Geo, HasLength, Operand, Ordered, TextLike};
+use crate::query::sort::Sort;
+use crate::value::GeoCoordinates;
+
+/// What a filter or sort is about: a property, a property reached through a
+/// reference, or the count of a reference's targets.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Target {
+    /// A property (or `_id`, `_creationTimeUnix`, `_lastUpdateTimeUnix`, `len(name)`).
+    Property(&'static str),
+    /// The length of a text or array property (`len(name)`).
+    Length(&'static str),
+    /// A property of the objects a reference points to.
+    Reference { on: &'static str, target_collection: &'static str, multi_target: bool, inner: Arc<Target> },
+    /// The number of objects a reference points to.
+    Count(&'static str),
+}
+
+/// A property of collection `C` whose Rust type is `T`.
+///
+/// The derive makes one per property: `Article::FIELDS.title`. Its methods
+/// build [`Filter`]s and [`Sort`]s, and each exists only for the types that
+/// support it: `greater_than` for numbers and dates, `like` for text,
+/// `contains_any` for arrays, `within_geo_range` for geo coordinates. Values
+/// are checked against `T`, and the result only filters `C`.
+pub struct Field<C, T> {
+    target: Target,
+    marker: PhantomData<fn() -> (C, T)>,
+}
+
+impl<C, T> Field<C, T> {
+    /// The handle on the property `name`; the derive calls this.
+    #[doc(hidden)]
+    pub const fn new(name: &'static str) -> Self {
+        Self { target: Target::Property(name), marker: PhantomData }
+    }
+
+    pub(crate) fn at(target: Target) -> Self {
+        Self { target, marker: PhantomData }
+    }
+
+    /// The property's name on the server (for a reference path, the first hop).
+    pub fn name(&self) -> &'static str {
+        match &self.target {
+            Target::Property(name) | Target::Length(name) | Target::Count(name) => name,
+            Target::Reference { on, .. } => on,
+        }
+    }
+
+    fn filter(&self, operator: Operator, value: Value) -> Filter<C> {
+        Filter::leaf(self.target.clone(), operator, value)
+    }
+
+    /// Objects whose value equals `value`; for an array, whose array holds it.
+    pub fn equal(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Equatable,
+    {
+        self.filter(Operator::Equal, value.into_value())
+    }
+
+    /// Objects whose value differs from `value`.
+    pub fn not_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Equatable,
+    {
+        self.filter(Operator::NotEqual, value.into_value())
+    }
+
+    /// Objects whose value is greater than `value`.
+    pub fn greater_than(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Ordered,
+    {
+        self.filter(Operator::GreaterThan, value.into_value())
+    }
+
+    /// Objects whose value is greater than or equal to `value`.
+    pub fn greater_or_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Ordered,
+    {
+        self.filter(Operator::GreaterOrEqual, value.into_value())
+    }
+
+    /// Objects whose value is less than `value`.
+    pub fn less_than(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Ordered,
+    {
+        self.filter(Operator::LessThan, value.into_value())
+    }
+
+    /// Objects whose value is less than or equal to `value`.
+    pub fn less_or_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
+    where
+        T: Ordered,
+    {
+        self.filter(Operator::LessOrEqual, value.into_value())
+    }
+
+    /// Text matching a pattern: `?` is one character, `*` any number.
+    pub fn like(&self, pattern: impl Into<String>) -> Filter<C>
+    where
+        T: TextLike,
+    {
+        self.filter(Operator::Like, Value::Text(pattern.into()))
+    }
+
+    /// Arrays holding at least one of `values`.
+    pub fn contains_any<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
+    where
+        T: Array,
+    {
+        self.filter(Operator::ContainsAny, V::into_array(values))
+    }
+
+    /// Arrays holding every one of `values`.
+    pub fn contains_all<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
+    where
+        T: Array,
+    {
+        self.filter(Operator::ContainsAll, V::into_array(values))
+    }
+
+    /// Arrays holding none of `values`.
+    pub fn contains_none<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
+    where
+        T: Array,
+    {
+        self.filter(Operator::ContainsNone, V::into_array(values))
+    }
+
+    /// Objects without a value (`true`) or with one (`false`). Needs the
+    /// collection's `index_null_state`.
+    pub fn is_null(&self, null: bool) -> Filter<C> {
+        self.filter(Operator::IsNull, Value::Bool(null))
+    }
+
+    /// Places within `distance_m` metres of `center`.
+    pub fn within_geo_range(&self, center: GeoCoordinates, distance_m: f32) -> Filter<C>
+    where
+        T: Geo,
+    {
+        self.filter(Operator::WithinGeoRange, Value::Geo(center, distance_m))
+    }
+
+    /// The length of the text or array, to filter on (`len(name)`). Needs the
+    /// collection's `index_property_length`.
+    pub fn length(&self) -> Field<C, i64>
+    where
+        T: HasLength,
+    {
+        Field::at(Target::Length(self.name()))
+    }
+
+    /// Sorts by this property, smallest first.
+    pub fn ascending(&self) -> Sort<C> {
+        Sort::new(self.name(), true)
+    }
+
+    /// Sorts by this property, largest first.
+    pub fn descending(&self) -> Sort<C> {
+        Sort::new(self.name(), false)
+    }
+}
+
+impl<C, T> Field<C, crate::Ref<T>> {
+    /// The property `inner` of the objects this reference points to:
+    /// `Article::FIELDS.author.path(Author::FIELDS.name).equal("Ada")`.
+    pub fn path<U, V>(&self, inner: Field<U, V>) -> Field<C, V>
+    where
+        T: crate::reference::Targets<U>,
+        U: WeaviateCollection,
+    {
+        let target = Target::Reference {
+            on: self.name(),
+            target_collection: U::NAME,
+            multi_target: T::MULTI,
+            inner: Arc::new(inner.target),
+        };
+        Field::at(target)
+    }
+
+    /// The number of objects this reference points to, to filter on.
+    pub fn count(&self) -> Field<C, i64> {
+        Field::at(Target::Count(self.name()))
+    }
+}
+
+impl<C, T> Clone for Field<C, T> {
+    fn clone(&self) -> Self {
+        Self::at(self.target.clone())
+    }
+}
+
+impl<C, T> fmt::Debug for Field<C, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Field").field("target", &self.target).finish()
+    }
+}

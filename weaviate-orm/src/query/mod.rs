@@ -1,0 +1,29 @@
+//! Queries checked by the compiler: typed [`Field`] handles (made by the
+//! derive as `Article::FIELDS`), [`Filter`]s combined with `&`, `|` and `!`,
+//! [`Sort`]s, and the [`Query`] builder that returns typed objects.
+//!
+//! Each operator exists only where Weaviate supports it, and values are
+//! checked against the field's type:
+//!
+//! ```compile_fail
+//! # use weaviate_orm::WeaviateCollection;
+//! # #[derive(WeaviateCollection)] struct Article { title: String }
+//! let wrong = Article::FIELDS.title.greater_than(3); // text has no order, and 3 is not text
+//! ```
+
+mod builder;
+mod field;
+mod filter;
+mod operand;
+mod properties;
+mod results;
+mod sort;
+
+pub use builder::Query;
+pub use field::Field;
+pub use filter::Filter;
+pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
+pub use sort::Sort;
+
+#[doc(hidden)]
+pub use filter::Value;
