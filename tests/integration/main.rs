@@ -3,3 +3,4 @@
 
 mod connection;
 mod data_types;
+mod filters;

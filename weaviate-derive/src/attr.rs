@@ -58,6 +58,25 @@ pub(crate) struct SettingsAttrs {
     pub(crate) reranker_config: Option<SpannedValue<String>>,
 }
 
+impl SettingsAttrs {
+    /// The first setting given, for errors where none may be.
+    pub(crate) fn first_given(&self) -> Option<&'static str> {
+        [
+            ("vectorizer", self.vectorizer.is_some() || self.vectorizer_config.is_some()),
+            ("vector_index", self.vector_index.is_some()),
+            ("named_vector", !self.named_vectors.is_empty()),
+            ("inverted_index", self.inverted_index.is_some()),
+            ("multi_tenancy", self.multi_tenancy.is_some()),
+            ("replication", self.replication.is_some()),
+            ("sharding", self.sharding.is_some()),
+            ("generative", self.generative.is_some() || self.generative_config.is_some()),
+            ("reranker", self.reranker.is_some() || self.reranker_config.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(key, given)| given.then_some(key))
+    }
+}
+
 /// `vector_index(...)`, on the struct or in `named_vector(...)`.
 #[derive(Debug, Clone, Default, FromMeta)]
 pub(crate) struct VectorIndexAttrs {

@@ -10,6 +10,7 @@ const RESERVED: &[&str] = &["_additional", "_id", "id", "vector", "_vector"];
 
 pub(crate) fn collection(collection: &Collection) -> darling::Result<()> {
     let mut errors = darling::Error::accumulator();
+    errors.handle(properties(collection));
     if !is_collection_name(&collection.name) {
         errors.push(
             darling::Error::custom(format!(
@@ -20,6 +21,12 @@ pub(crate) fn collection(collection: &Collection) -> darling::Result<()> {
             .with_span(&collection.name_span),
         );
     }
+    errors.finish()
+}
+
+/// Property names: valid, not reserved, unique after renaming.
+pub(crate) fn properties(collection: &Collection) -> darling::Result<()> {
+    let mut errors = darling::Error::accumulator();
     let mut seen: HashMap<String, proc_macro2::Span> = HashMap::new();
     for property in &collection.properties {
         let name = property.name.as_str();

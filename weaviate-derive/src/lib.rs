@@ -14,3 +14,10 @@ use proc_macro::TokenStream;
 pub fn derive_weaviate_collection(input: TokenStream) -> TokenStream {
     expand::collection(input.into()).into()
 }
+
+/// Derives `weaviate_orm::value::PropertyType` for a struct that is the value
+/// of an `object` property (and, in a `Vec`, of an `object[]` one).
+#[proc_macro_derive(WeaviateObject, attributes(weaviate))]
+pub fn derive_weaviate_object(input: TokenStream) -> TokenStream {
+    expand::object(input.into()).into()
+}

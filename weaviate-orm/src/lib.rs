@@ -52,6 +52,11 @@ pub use reference::{At, Beacon, Ref, RefTargets, Targets};
 #[cfg(feature = "derive")]
 pub use weaviate_derive::WeaviateCollection;
 
+/// The derive for nested objects: a struct that is the value of an `object`
+/// property, or of an `object[]` one in a `Vec`.
+#[cfg(feature = "derive")]
+pub use weaviate_derive::WeaviateObject;
+
 /// What the derive's generated code needs; not part of the public API.
 #[doc(hidden)]
 pub mod __private {

@@ -21,7 +21,7 @@ pub(crate) fn collection_config(c: &Collection) -> TokenStream {
     }
 }
 
-fn property_config(p: &Property) -> TokenStream {
+pub(crate) fn property_config(p: &Property) -> TokenStream {
     let (name, ty) = (&p.name, &p.ty);
     let description = option_string(p.description.as_deref());
     let tokenization = match &p.tokenization {

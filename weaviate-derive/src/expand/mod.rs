@@ -9,7 +9,10 @@ use crate::model::Collection;
 
 mod config;
 mod fields;
+mod object;
 mod settings;
+
+pub(crate) use object::object;
 
 /// The derive's entry point on `proc_macro2` tokens, so tests can call it.
 pub(crate) fn collection(input: TokenStream) -> TokenStream {

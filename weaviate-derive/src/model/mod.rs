@@ -18,6 +18,8 @@ pub(crate) struct Collection {
     pub(crate) vis: syn::Visibility,
     pub(crate) name: String,
     pub(crate) name_span: Span,
+    /// Whether `name = "..."` was written.
+    pub(crate) name_given: bool,
     pub(crate) description: Option<String>,
     pub(crate) settings: SettingsAttrs,
     pub(crate) id: Option<IdField>,
@@ -84,6 +86,7 @@ impl Collection {
             vis: attrs.vis.clone(),
             name,
             name_span,
+            name_given: attrs.name.is_some(),
             description: doc_comment(&attrs.attrs),
             settings: attrs.settings.clone(),
             id: None,

@@ -3,6 +3,7 @@
 //! ([`PropertyValue`]), and the special types Weaviate has
 //! ([`GeoCoordinates`], [`PhoneNumber`], [`Blob`]).
 
+mod object;
 mod property_type;
 mod special;
 pub(crate) mod wire;
@@ -10,7 +11,8 @@ pub(crate) mod wire;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-pub use property_type::PropertyType;
+pub use object::ObjectArray;
+pub use property_type::{ArrayElement, PropertyType};
 pub use special::{Blob, GeoCoordinates, PhoneNumber};
 
 use crate::reference::Beacon;
