@@ -4,3 +4,4 @@
 mod connection;
 mod data_types;
 mod filters;
+mod settings;

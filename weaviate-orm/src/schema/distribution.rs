@@ -31,7 +31,8 @@ impl MultiTenancyConfig {
 pub struct ReplicationConfig {
     /// Copies of each shard (`None`: 1).
     pub factor: Option<u32>,
-    /// Background repair of diverged replicas.
+    /// Background repair of diverged replicas. Servers from 1.39 on ignore
+    /// it and turn repair on whenever `factor` is above 1.
     pub async_enabled: Option<bool>,
 }
 

@@ -1,0 +1,165 @@
+//! Collection settings from attributes: created on the real server and read
+//! back from its schema, setting by setting.
+
+use serde_json::{Value, json};
+use weaviate_orm::WeaviateCollection;
+use weaviate_orm_tests::{client, unique_name};
+
+/// Creates `T` under a fresh name and returns the schema the server stores.
+async fn stored<T: WeaviateCollection>() -> Value {
+    let client = client().await.expect("connect");
+    let name = unique_name(T::NAME.trim_start_matches("Test_"));
+    client.collections().create_named::<T>(&name).await.expect("create");
+    client.collections().config_json(&name).await.expect("config")
+}
+
+// A collection with every default-vector, index, module and distribution setting.
+#[derive(WeaviateCollection)]
+#[weaviate(
+    name = "Test_Settings",
+    vectorizer = "text2vec-bigram",
+    vector_index(
+        kind = "hnsw",
+        distance = "dot",
+        ef = 77,
+        ef_construction = 96,
+        max_connections = 24,
+        dynamic_ef_min = 50,
+        dynamic_ef_max = 300,
+        dynamic_ef_factor = 6,
+        flat_search_cutoff = 20000,
+        vector_cache_max_objects = 100000,
+        quantizer = "pq",
+        pq_segments = 4,
+        pq_centroids = 128
+    ),
+    inverted_index(
+        bm25_b = 0.7,
+        bm25_k1 = 1.1,
+        stopwords_preset = "none",
+        stopwords_additions = ["foo"],
+        stopwords_removals = ["a"],
+        index_null_state,
+        index_property_length,
+        index_timestamps,
+        cleanup_interval_seconds = 90
+    ),
+    replication(factor = 1, async_enabled = true),
+    sharding(desired_count = 2, virtual_per_physical = 64),
+    generative = "generative-dummy",
+    reranker = "reranker-dummy"
+)]
+/// Every setting at once.
+struct Settings {
+    title: String,
+    #[weaviate(skip_vectorization, vectorize_property_name)]
+    body: String,
+}
+
+#[tokio::test]
+async fn every_collection_setting_is_what_the_server_stores() {
+    let s = stored::<Settings>().await;
+    assert_eq!(s["description"], "Every setting at once.");
+    assert_eq!(s["vectorizer"], "text2vec-bigram");
+    assert_eq!(s["vectorIndexType"], "hnsw");
+    let index = &s["vectorIndexConfig"];
+    for (key, value) in [
+        ("distance", json!("dot")),
+        ("ef", json!(77)),
+        ("efConstruction", json!(96)),
+        ("maxConnections", json!(24)),
+        ("dynamicEfMin", json!(50)),
+        ("dynamicEfMax", json!(300)),
+        ("dynamicEfFactor", json!(6)),
+        ("flatSearchCutoff", json!(20000)),
+        ("vectorCacheMaxObjects", json!(100000)),
+    ] {
+        assert_eq!(index[key], value, "vectorIndexConfig.{key}");
+    }
+    assert_eq!(index["pq"]["enabled"], true);
+    assert_eq!(index["pq"]["segments"], 4);
+    assert_eq!(index["pq"]["centroids"], 128);
+
+    let inverted = &s["invertedIndexConfig"];
+    assert_eq!(inverted["bm25"], json!({"b": 0.7, "k1": 1.1}));
+    assert_eq!(inverted["stopwords"], json!({"preset": "none", "additions": ["foo"], "removals": ["a"]}));
+    assert_eq!(inverted["indexNullState"], true);
+    assert_eq!(inverted["indexPropertyLength"], true);
+    assert_eq!(inverted["indexTimestamps"], true);
+    assert_eq!(inverted["cleanupIntervalSeconds"], 90);
+
+    assert_eq!(s["replicationConfig"]["factor"], 1);
+    // Since 1.39 the server derives asyncEnabled (factor > 1); one node stays at false.
+    assert_eq!(s["replicationConfig"]["asyncEnabled"], false, "{}", s["replicationConfig"]);
+    assert_eq!(s["shardingConfig"]["desiredCount"], 2);
+    assert_eq!(s["shardingConfig"]["virtualPerPhysical"], 64);
+    assert!(s["moduleConfig"].get("generative-dummy").is_some(), "{}", s["moduleConfig"]);
+    assert!(s["moduleConfig"].get("reranker-dummy").is_some(), "{}", s["moduleConfig"]);
+
+    let body = s["properties"].as_array().and_then(|ps| ps.iter().find(|p| p["name"] == "body")).cloned();
+    let bigram = &body.unwrap_or_default()["moduleConfig"]["text2vec-bigram"];
+    assert_eq!(bigram["skip"], true);
+    assert_eq!(bigram["vectorizePropertyName"], true);
+}
+
+#[derive(WeaviateCollection)]
+#[weaviate(name = "Test_Tenanted", multi_tenancy(auto_tenant_creation, auto_tenant_activation))]
+struct Tenanted {
+    title: String,
+}
+
+#[derive(WeaviateCollection)]
+#[weaviate(name = "Test_TenantedPlain", multi_tenancy)]
+struct TenantedPlain {
+    title: String,
+}
+
+#[tokio::test]
+async fn multi_tenancy_is_enabled_with_its_flags() {
+    let s = stored::<Tenanted>().await;
+    assert_eq!(s["multiTenancyConfig"]["enabled"], true);
+    assert_eq!(s["multiTenancyConfig"]["autoTenantCreation"], true);
+    assert_eq!(s["multiTenancyConfig"]["autoTenantActivation"], true);
+    let plain = stored::<TenantedPlain>().await;
+    assert_eq!(plain["multiTenancyConfig"]["enabled"], true);
+    assert_eq!(plain["multiTenancyConfig"]["autoTenantCreation"], false);
+}
+
+/// Named vectors: one made by the server, others brought by the client.
+#[derive(WeaviateCollection)]
+#[weaviate(
+    name = "Test_NamedVectors",
+    named_vector(
+        name = "title",
+        vectorizer = "text2vec-bigram",
+        source_properties = ["title"],
+        index(kind = "flat", distance = "cosine", quantizer = "bq")
+    ),
+    named_vector(name = "custom", index(distance = "l2-squared", quantizer = "rq", rq_bits = 8)),
+    named_vector(name = "scalar", index(quantizer = "sq"))
+)]
+struct NamedVectors {
+    title: String,
+    body: String,
+    #[weaviate(vector = "custom")]
+    custom: Vec<f32>,
+    #[weaviate(vector = "colbert")]
+    colbert: Vec<Vec<f32>>,
+}
+
+#[tokio::test]
+async fn named_vectors_have_their_own_vectorizer_and_index() {
+    let s = stored::<NamedVectors>().await;
+    let vectors = &s["vectorConfig"];
+    assert_eq!(vectors["title"]["vectorizer"]["text2vec-bigram"]["properties"], json!(["title"]));
+    assert_eq!(vectors["title"]["vectorIndexType"], "flat");
+    assert_eq!(vectors["title"]["vectorIndexConfig"]["distance"], "cosine");
+    assert_eq!(vectors["title"]["vectorIndexConfig"]["bq"]["enabled"], true);
+    assert!(vectors["custom"]["vectorizer"].get("none").is_some(), "{}", vectors["custom"]);
+    assert_eq!(vectors["custom"]["vectorIndexConfig"]["distance"], "l2-squared");
+    assert_eq!(vectors["custom"]["vectorIndexConfig"]["rq"]["enabled"], true);
+    assert_eq!(vectors["custom"]["vectorIndexConfig"]["rq"]["bits"], 8);
+    assert_eq!(vectors["scalar"]["vectorIndexConfig"]["sq"]["enabled"], true);
+    assert_eq!(vectors["colbert"]["vectorIndexConfig"]["multivector"]["enabled"], true);
+    assert_eq!(vectors["custom"]["vectorIndexConfig"]["multivector"]["enabled"], false);
+}
