@@ -4,4 +4,5 @@
 mod connection;
 mod data_types;
 mod filters;
+mod objects;
 mod settings;

@@ -74,6 +74,8 @@ multi_target!(A @ 0, B @ 1, C @ 2, D @ 3);
 ///
 /// `Ref<Author>` points into one collection; `Ref<(Author, Editor)>` into
 /// several, each beacon naming its collection. An empty `Ref` points nowhere.
+/// Reads return a multi-target reference's beacons grouped by collection,
+/// in the order of the tuple.
 pub struct Ref<T> {
     beacons: Vec<Beacon>,
     marker: PhantomData<fn() -> T>,

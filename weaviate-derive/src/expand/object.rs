@@ -80,7 +80,7 @@ fn impl_object(c: &Collection) -> TokenStream {
                 fn from_value(
                     value: __w::value::PropertyValue,
                 ) -> ::core::result::Result<Self, __w::value::ValueError> {
-                    let mut bag = __w::value::ObjectArray::object_bag(value)?;
+                    let mut bag = <Self as __w::value::ObjectArray>::object_bag(value)?;
                     ::core::result::Result::Ok(Self {
                         #(#reads,)*
                         #(#skipped,)*

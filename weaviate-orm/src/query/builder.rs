@@ -8,7 +8,7 @@ use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::{Collection, Object};
 use crate::query::filter::Filter;
-use crate::query::properties::all_properties;
+use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::decode;
 use crate::query::sort::Sort;
 
@@ -115,10 +115,46 @@ impl<T: WeaviateCollection> Query<T> {
 
     /// Runs the query.
     pub async fn fetch(self) -> Result<Vec<Object<T>>> {
+        let mut results = self.search(self.to_proto()).await?;
+        for target in other_reference_targets(&T::config()) {
+            self.add_references(&mut results, target).await?;
+        }
+        results.into_iter().map(|result| decode::<T>(self.collection.name(), result)).collect()
+    }
+
+    async fn search(&self, message: pb::SearchRequest) -> Result<Vec<pb::SearchResult>> {
         let t = self.collection.client().transports()?;
-        let message = self.to_proto();
         let timeout = t.timeouts.query;
         let reply = t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await?;
-        reply.results.into_iter().map(|result| decode::<T>(self.collection.name(), result)).collect()
+        Ok(reply.results)
+    }
+
+    /// Adds the targets in one more collection of a multi-target reference,
+    /// asked for by id.
+    async fn add_references(&self, results: &mut [pb::SearchResult], target: pb::RefPropertiesRequest) -> Result<()> {
+        let ids: Vec<Uuid> =
+            results.iter().filter_map(|r| r.metadata.as_ref().and_then(|m| Uuid::parse_str(&m.id).ok())).collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let by_ids = Filter::<T>::by_id().contains_any(ids.iter().copied());
+        let message = pb::SearchRequest {
+            collection: self.collection.name().to_owned(),
+            limit: u32::try_from(ids.len()).unwrap_or(u32::MAX),
+            filters: Some(by_ids.to_proto()),
+            properties: Some(pb::PropertiesRequest { ref_properties: vec![target], ..Default::default() }),
+            metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
+            uses_127_api: true,
+            ..Default::default()
+        };
+        for extra in self.search(message).await? {
+            let id = extra.metadata.as_ref().map(|m| m.id.as_str());
+            let Some(result) = results.iter_mut().find(|r| r.metadata.as_ref().map(|m| m.id.as_str()) == id) else {
+                continue;
+            };
+            let refs = extra.properties.map(|p| p.ref_props).unwrap_or_default();
+            result.properties.get_or_insert_default().ref_props.extend(refs);
+        }
+        Ok(())
     }
 }
