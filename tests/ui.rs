@@ -5,5 +5,7 @@
 
 #[test]
 fn misuses_are_rejected_with_readable_errors() {
-    trybuild::TestCases::new().compile_fail("ui/derive/*.rs");
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/derive/*.rs");
+    cases.compile_fail("ui/query/*.rs");
 }
