@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use weaviate_orm::query::Filter;
 use weaviate_orm::value::GeoCoordinates;
-use weaviate_orm::{Collection, Ref, WeaviateCollection};
+use weaviate_orm::{Collection, Ref, WeaviateCollection, WeaviateProjection};
 use weaviate_orm_tests::{client, unique_name};
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
@@ -231,4 +231,35 @@ async fn references_round_trip_with_the_objects() {
     let mut read: Vec<Book> = books.query().fetch().await.expect("fetch").into_iter().map(|o| o.properties).collect();
     read.sort_by_key(|b| b.id);
     assert_eq!(read, all_books());
+}
+
+/// Two properties and the id of a book.
+#[derive(WeaviateProjection, Debug, PartialEq)]
+#[weaviate(of = Book)]
+struct Summary {
+    #[weaviate(id)]
+    id: Uuid,
+    title: String,
+    subtitle: Option<String>,
+}
+
+#[tokio::test]
+async fn projections_read_only_their_properties() {
+    let (books, _) = dataset().await;
+    let found = books
+        .query()
+        .filter(Book::FIELDS.pages.less_than(260))
+        .sort(Book::FIELDS.pages.ascending())
+        .project::<Summary>()
+        .fetch()
+        .await
+        .expect("projected query");
+    let summaries: Vec<Summary> = found.into_iter().map(|o| o.properties).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            Summary { id: Uuid::from_u128(4), title: "Persuasion".into(), subtitle: Some("-".into()) },
+            Summary { id: Uuid::from_u128(5), title: "Dune Messiah".into(), subtitle: Some("Book 2".into()) },
+        ]
+    );
 }

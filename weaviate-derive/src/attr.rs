@@ -186,3 +186,24 @@ pub(crate) struct FieldAttrs {
     /// This field is part of the object's deterministic id.
     pub(crate) key: Flag,
 }
+
+/// `#[weaviate(of = Collection)]` on a projection struct.
+#[derive(Debug, FromDeriveInput)]
+#[darling(attributes(weaviate), supports(struct_named))]
+pub(crate) struct ProjectionAttrs {
+    pub(crate) ident: syn::Ident,
+    pub(crate) generics: syn::Generics,
+    pub(crate) data: darling::ast::Data<(), ProjectionFieldAttrs>,
+    /// The collection type this projects.
+    pub(crate) of: syn::Path,
+}
+
+/// `#[weaviate(...)]` on a projection's field.
+#[derive(Debug, FromField)]
+#[darling(attributes(weaviate))]
+pub(crate) struct ProjectionFieldAttrs {
+    pub(crate) ident: Option<syn::Ident>,
+    pub(crate) ty: syn::Type,
+    /// This `Uuid` field receives the object's id.
+    pub(crate) id: Flag,
+}

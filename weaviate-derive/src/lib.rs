@@ -21,3 +21,10 @@ pub fn derive_weaviate_collection(input: TokenStream) -> TokenStream {
 pub fn derive_weaviate_object(input: TokenStream) -> TokenStream {
     expand::object(input.into()).into()
 }
+
+/// Derives `weaviate_orm::query::Projection` for a struct holding some of a
+/// collection's properties: `#[weaviate(of = Article)]`.
+#[proc_macro_derive(WeaviateProjection, attributes(weaviate))]
+pub fn derive_weaviate_projection(input: TokenStream) -> TokenStream {
+    expand::projection(input.into()).into()
+}

@@ -57,6 +57,11 @@ pub use weaviate_derive::WeaviateCollection;
 #[cfg(feature = "derive")]
 pub use weaviate_derive::WeaviateObject;
 
+/// The derive for projections: a struct with some of a collection's
+/// properties, `#[weaviate(of = Article)]`, for [`query::Query::project`].
+#[cfg(feature = "derive")]
+pub use weaviate_derive::WeaviateProjection;
+
 /// What the derive's generated code needs; not part of the public API.
 #[doc(hidden)]
 pub mod __private {

@@ -10,9 +10,11 @@ use crate::model::Collection;
 mod config;
 mod fields;
 mod object;
+mod projection;
 mod settings;
 
 pub(crate) use object::object;
+pub(crate) use projection::projection;
 
 /// The derive's entry point on `proc_macro2` tokens, so tests can call it.
 pub(crate) fn collection(input: TokenStream) -> TokenStream {

@@ -1,5 +1,7 @@
 //! [`Query`]: fetching typed objects with filters, order and pagination.
 
+use std::marker::PhantomData;
+
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
@@ -8,6 +10,7 @@ use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::{Collection, Object};
 use crate::query::filter::Filter;
+use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::decode;
 use crate::query::sort::Sort;
@@ -27,18 +30,31 @@ use crate::query::sort::Sort;
 ///     .await?;
 /// # Ok(()) }
 /// ```
-#[derive(Debug)]
 #[must_use = "a query does nothing until `fetch` is awaited"]
-pub struct Query<T> {
+pub struct Query<T, P = T> {
     collection: Collection<T>,
     filter: Option<Filter<T>>,
     sort: Vec<Sort<T>>,
     limit: u32,
     offset: u32,
     after: Option<Uuid>,
+    projection: PhantomData<fn() -> P>,
 }
 
-impl<T> Clone for Query<T> {
+impl<T, P> std::fmt::Debug for Query<T, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Query")
+            .field("collection", &self.collection)
+            .field("filter", &self.filter)
+            .field("sort", &self.sort)
+            .field("limit", &self.limit)
+            .field("offset", &self.offset)
+            .field("after", &self.after)
+            .finish()
+    }
+}
+
+impl<T, P> Clone for Query<T, P> {
     fn clone(&self) -> Self {
         Self {
             collection: self.collection.clone(),
@@ -47,6 +63,7 @@ impl<T> Clone for Query<T> {
             limit: self.limit,
             offset: self.offset,
             after: self.after,
+            projection: PhantomData,
         }
     }
 }
@@ -54,11 +71,33 @@ impl<T> Clone for Query<T> {
 impl<T: WeaviateCollection> Collection<T> {
     /// A query on this collection: every object until narrowed down.
     pub fn query(&self) -> Query<T> {
-        Query { collection: self.clone(), filter: None, sort: Vec::new(), limit: 0, offset: 0, after: None }
+        Query {
+            collection: self.clone(),
+            filter: None,
+            sort: Vec::new(),
+            limit: 0,
+            offset: 0,
+            after: None,
+            projection: PhantomData,
+        }
     }
 }
 
-impl<T: WeaviateCollection> Query<T> {
+impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
+    /// Returns only the properties of the projection `Q` (derived with
+    /// `#[derive(WeaviateProjection)] #[weaviate(of = T)]`).
+    pub fn project<Q: Projection<T>>(self) -> Query<T, Q> {
+        Query {
+            collection: self.collection,
+            filter: self.filter,
+            sort: self.sort,
+            limit: self.limit,
+            offset: self.offset,
+            after: self.after,
+            projection: PhantomData,
+        }
+    }
+
     /// Only the objects `filter` matches; a second call narrows further (`&`).
     pub fn filter(mut self, filter: Filter<T>) -> Self {
         self.filter = Some(match self.filter.take() {
@@ -101,11 +140,11 @@ impl<T: WeaviateCollection> Query<T> {
             after: self.after.map(|id| id.to_string()).unwrap_or_default(),
             sort_by: self.sort.iter().map(Sort::to_proto).collect(),
             filters: self.filter.as_ref().map(Filter::to_proto),
-            properties: Some(all_properties(&T::config())),
+            properties: Some(all_properties(&projected_config::<T, P>())),
             metadata: Some(pb::MetadataRequest {
                 uuid: true,
-                vector: T::VECTORS.contains(&""),
-                vectors: T::VECTORS.iter().filter(|n| !n.is_empty()).map(|n| (*n).to_owned()).collect(),
+                vector: P::vector_names().contains(&""),
+                vectors: P::vector_names().iter().filter(|n| !n.is_empty()).map(|n| (*n).to_owned()).collect(),
                 ..Default::default()
             }),
             uses_127_api: true,
@@ -114,12 +153,12 @@ impl<T: WeaviateCollection> Query<T> {
     }
 
     /// Runs the query.
-    pub async fn fetch(self) -> Result<Vec<Object<T>>> {
+    pub async fn fetch(self) -> Result<Vec<Object<P>>> {
         let mut results = self.search(self.to_proto()).await?;
-        for target in other_reference_targets(&T::config()) {
+        for target in other_reference_targets(&projected_config::<T, P>()) {
             self.add_references(&mut results, target).await?;
         }
-        results.into_iter().map(|result| decode::<T>(self.collection.name(), result)).collect()
+        results.into_iter().map(|result| decode::<T, P>(self.collection.name(), result)).collect()
     }
 
     async fn search(&self, message: pb::SearchRequest) -> Result<Vec<pb::SearchResult>> {

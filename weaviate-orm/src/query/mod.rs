@@ -15,6 +15,7 @@ mod builder;
 mod field;
 mod filter;
 mod operand;
+mod projection;
 mod properties;
 mod results;
 mod sort;
@@ -23,6 +24,7 @@ pub use builder::Query;
 pub use field::Field;
 pub use filter::Filter;
 pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
+pub use projection::Projection;
 pub use sort::Sort;
 
 #[doc(hidden)]

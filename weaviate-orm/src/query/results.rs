@@ -5,6 +5,7 @@ use weaviate_orm_proto::v1 as pb;
 
 use crate::collection::{PropertyBag, WeaviateCollection};
 use crate::data::Object;
+use crate::query::projection::Projection;
 use crate::reference::Beacon;
 use crate::value::PropertyValue;
 use crate::value::wire::object_fields;
@@ -12,7 +13,10 @@ use crate::vector::{Vector, from_f32_bytes};
 use crate::{Error, Result};
 
 /// One search result as an [`Object<T>`].
-pub(crate) fn decode<T: WeaviateCollection>(collection: &str, result: pb::SearchResult) -> Result<Object<T>> {
+pub(crate) fn decode<C: WeaviateCollection, P: Projection<C>>(
+    collection: &str,
+    result: pb::SearchResult,
+) -> Result<Object<P>> {
     let unexpected = |message: String| Error::UnexpectedResponse { operation: "Search".into(), message };
     let id = object_id(result.metadata.as_ref()).map_err(unexpected)?;
     let properties = result.properties.unwrap_or_default();
@@ -27,7 +31,7 @@ pub(crate) fn decode<T: WeaviateCollection>(collection: &str, result: pb::Search
         }
     }
     let vectors = vectors(result.metadata.as_ref()).map_err(|e| unexpected(format!("object {id}: {e}")))?;
-    let properties = T::from_properties(id, PropertyBag::new(fields).with_vectors(vectors))
+    let properties = P::from_properties(id, PropertyBag::new(fields).with_vectors(vectors))
         .map_err(|source| Error::Decode { collection: collection.to_owned(), object_id: id, source })?;
     Ok(Object { id, properties })
 }

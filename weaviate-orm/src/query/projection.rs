@@ -1,0 +1,69 @@
+//! [`Projection`]: the part of a collection's objects a query returns.
+
+use uuid::Uuid;
+
+use crate::collection::{PropertyBag, PropertyError, WeaviateCollection};
+
+/// A type that holds some of the properties of collection `C`'s objects.
+///
+/// Every collection type is a projection of itself (all properties). Derive
+/// smaller ones with `#[derive(WeaviateProjection)]`: each field must have
+/// the name and type of a field of `C`, which the compiler checks.
+///
+/// ```
+/// use weaviate_orm::{WeaviateCollection, WeaviateProjection};
+///
+/// #[derive(WeaviateCollection)]
+/// struct Article {
+///     title: String,
+///     body: String,
+///     words: i64,
+/// }
+///
+/// #[derive(WeaviateProjection)]
+/// #[weaviate(of = Article)]
+/// struct Headline {
+///     title: String,
+///     words: i64,
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a projection of `{C}`",
+    label = "derive it with #[derive(WeaviateProjection)] #[weaviate(of = {C})]"
+)]
+pub trait Projection<C: WeaviateCollection>: Sized {
+    /// The server names of the properties read.
+    fn property_names() -> Vec<&'static str>;
+
+    /// The vectors read (`""` for the default vector).
+    fn vector_names() -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Builds a value from an object's id and returned properties.
+    fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError>;
+}
+
+impl<C: WeaviateCollection> Projection<C> for C {
+    fn property_names() -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    fn vector_names() -> &'static [&'static str] {
+        C::VECTORS
+    }
+
+    fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError> {
+        C::from_properties(id, properties)
+    }
+}
+
+/// `C`'s config cut down to the properties `P` reads (an empty list means all).
+pub(crate) fn projected_config<C: WeaviateCollection, P: Projection<C>>() -> crate::schema::CollectionConfig {
+    let mut config = C::config();
+    let names = P::property_names();
+    if !names.is_empty() {
+        config.properties.retain(|p| names.contains(&p.name.as_str()));
+    }
+    config
+}
