@@ -14,7 +14,7 @@ pub(crate) fn projection(input: TokenStream) -> TokenStream {
     let result = syn::parse2::<syn::DeriveInput>(input)
         .map_err(darling::Error::from)
         .and_then(|input| ProjectionAttrs::from_derive_input(&input));
-    match result.and_then(|attrs| impl_projection(attrs)) {
+    match result.and_then(impl_projection) {
         Ok(tokens) => tokens,
         Err(errors) => errors.write_errors(),
     }
