@@ -220,6 +220,12 @@ async fn multi_target_references_and_deterministic_ids() {
         )
     );
 
+    // A path through a multi-target reference names the target collection.
+    let by_publisher = works.query().filter(Work::FIELDS.credits.path(Publisher::FIELDS.name).equal("P1"));
+    assert_eq!(by_publisher.fetch().await.expect("filter").len(), 1);
+    let by_writer = works.query().filter(Work::FIELDS.credits.path(Writer::FIELDS.name).equal("P1"));
+    assert_eq!(by_writer.fetch().await.expect("filter").len(), 0);
+
     let stored = read_all(&works).await;
     assert_eq!(stored.len(), 1, "re-importing does not duplicate");
     let (_, read) = &stored[0];

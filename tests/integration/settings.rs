@@ -163,3 +163,30 @@ async fn named_vectors_have_their_own_vectorizer_and_index() {
     assert_eq!(vectors["colbert"]["vectorIndexConfig"]["multivector"]["enabled"], true);
     assert_eq!(vectors["custom"]["vectorIndexConfig"]["multivector"]["enabled"], false);
 }
+
+#[derive(WeaviateCollection)]
+#[weaviate(
+    name = "Test_Dynamic",
+    vector_index(kind = "dynamic", distance = "l2-squared", dynamic_threshold = 5000, ef = 90)
+)]
+struct Dynamic {
+    title: String,
+}
+
+#[tokio::test]
+async fn the_dynamic_index_holds_both_phases() {
+    // The dynamic index needs asynchronous indexing, which the shared server
+    // leaves off (searches there must see writes at once): use a server of its own.
+    let options = weaviate_orm::embedded::EmbeddedOptions::default().env("ASYNC_INDEXING", "true");
+    let server = weaviate_orm::embedded::EmbeddedServer::start(options).await.expect("start");
+    let client = server.client_builder().connect().await.expect("connect");
+    client.collections().create::<Dynamic>().await.expect("create");
+    let s = client.collections().config_json(Dynamic::NAME).await.expect("config");
+    assert_eq!(s["vectorIndexType"], "dynamic");
+    let index = &s["vectorIndexConfig"];
+    assert_eq!(index["distance"], "l2-squared");
+    assert_eq!(index["threshold"], 5000);
+    assert_eq!(index["hnsw"]["ef"], 90);
+    assert_eq!(index["hnsw"]["distance"], "l2-squared");
+    server.shutdown().await;
+}

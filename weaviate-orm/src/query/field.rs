@@ -177,9 +177,9 @@ impl<C, T> Field<C, T> {
 impl<C, T> Field<C, crate::Ref<T>> {
     /// The property `inner` of the objects this reference points to:
     /// `Article::FIELDS.author.path(Author::FIELDS.name).equal("Ada")`.
-    pub fn path<U, V>(&self, inner: Field<U, V>) -> Field<C, V>
+    pub fn path<U, V, I>(&self, inner: Field<U, V>) -> Field<C, V>
     where
-        T: crate::reference::Targets<U>,
+        T: crate::reference::Targets<U, I>,
         U: WeaviateCollection,
     {
         let target = Target::Reference {
