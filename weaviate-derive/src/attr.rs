@@ -171,11 +171,11 @@ pub(crate) struct FieldAttrs {
     #[darling(default)]
     pub(crate) tokenization: Option<SpannedValue<String>>,
     #[darling(default)]
-    pub(crate) index_filterable: Option<bool>,
+    pub(crate) index_filterable: Option<Switch>,
     #[darling(default)]
-    pub(crate) index_searchable: Option<bool>,
+    pub(crate) index_searchable: Option<Switch>,
     #[darling(default)]
-    pub(crate) index_range_filters: Option<bool>,
+    pub(crate) index_range_filters: Option<Switch>,
     /// Leave this property out of the vectorizer's input.
     pub(crate) skip_vectorization: Flag,
     /// Put the property's name into the vectorizer's input.
@@ -206,4 +206,22 @@ pub(crate) struct ProjectionFieldAttrs {
     pub(crate) ty: syn::Type,
     /// This `Uuid` field receives the object's id.
     pub(crate) id: Flag,
+}
+
+/// An on/off setting written `key = true` or `key = false`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Switch(pub(crate) bool);
+
+impl FromMeta for Switch {
+    fn from_bool(value: bool) -> darling::Result<Self> {
+        Ok(Self(value))
+    }
+
+    fn from_string(value: &str) -> darling::Result<Self> {
+        let hint = match value {
+            "true" | "yes" | "on" => "true",
+            _ => "false",
+        };
+        Err(darling::Error::custom(format!("expected `true` or `false` without quotes, e.g. `= {hint}`")))
+    }
 }

@@ -55,11 +55,20 @@ impl PropertyBag {
 
     /// Takes the property `name` and converts it; an absent property is null.
     pub fn take<T: PropertyType>(&mut self, name: &'static str) -> Result<T, PropertyError> {
+        self.take_with(name, T::from_value)
+    }
+
+    /// Takes the property `name` and converts it with `convert`.
+    pub fn take_with<T>(
+        &mut self,
+        name: &'static str,
+        convert: impl FnOnce(PropertyValue) -> Result<T, ValueError>,
+    ) -> Result<T, PropertyError> {
         let value = match self.properties.iter().position(|(k, _)| k == name) {
             Some(index) => self.properties.swap_remove(index).1,
             None => PropertyValue::Null,
         };
-        T::from_value(value).map_err(|source| PropertyError { property: name.to_owned(), source })
+        convert(value).map_err(|source| PropertyError { property: name.to_owned(), source })
     }
 
     /// Takes the vector `name` (`""` for the default vector) and converts it.

@@ -32,6 +32,7 @@ pub mod data;
 pub mod embedded;
 mod error;
 mod id;
+mod id_type;
 pub mod query;
 mod reference;
 pub mod schema;
@@ -46,6 +47,7 @@ pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
 pub use data::{Collection, InsertManyReport, Object};
 pub use error::{EmbeddedError, Error, Result};
 pub use id::deterministic_id;
+pub use id_type::IdType;
 pub use reference::{At, Beacon, Ref, RefTargets, Targets};
 
 /// The derive macro; shares its name with the trait, so one import brings both.

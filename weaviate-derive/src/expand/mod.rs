@@ -33,12 +33,12 @@ fn impl_collection(c: &Collection) -> TokenStream {
     let name = &c.name;
     let config = config::collection_config(c);
     let writes = c.properties.iter().map(|p| {
-        let (field, prop) = (&p.ident, &p.name);
-        quote_spanned!(p.ty.span()=> (#prop, __w::value::PropertyType::to_value(&self.#field)))
+        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        quote_spanned!(p.ty.span()=> (#prop, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
     let reads = c.properties.iter().map(|p| {
         let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
-        quote_spanned!(p.ty.span()=> #field: properties.take::<#ty>(#prop)?)
+        quote_spanned!(p.ty.span()=> #field: properties.take_with(#prop, <#ty as __w::value::PropertyType>::from_value)?)
     });
     let vector_names = c.vectors.iter().map(|v| &v.name);
     let vector_writes = c.vectors.iter().map(|v| {
@@ -119,11 +119,8 @@ fn object_id(c: &Collection) -> (TokenStream, TokenStream) {
     if let Some(id) = &c.id {
         let (field, ty) = (&id.ident, &id.ty);
         return (
-            quote_spanned!(ty.span()=> {
-                let id: __w::__private::Uuid = self.#field;
-                ::core::option::Option::Some(id)
-            }),
-            quote_spanned!(ty.span()=> #field: id,),
+            quote_spanned!(ty.span()=> ::core::option::Option::Some(<#ty as __w::IdType>::to_uuid(&self.#field))),
+            quote_spanned!(ty.span()=> #field: <#ty as __w::IdType>::from_uuid(id),),
         );
     }
     let keys: Vec<_> = c.properties.iter().filter(|p| p.key.is_some()).collect();
@@ -131,8 +128,8 @@ fn object_id(c: &Collection) -> (TokenStream, TokenStream) {
         return (quote!(::core::option::Option::None), quote!());
     }
     let values = keys.iter().map(|p| {
-        let (field, name) = (&p.ident, &p.name);
-        quote!((#name, __w::value::PropertyType::to_value(&self.#field)))
+        let (field, name, ty) = (&p.ident, &p.name, &p.ty);
+        quote!((#name, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
     (quote!(::core::option::Option::Some(__w::deterministic_id(Self::NAME, &[#(#values),*]))), quote!())
 }

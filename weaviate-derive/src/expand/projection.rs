@@ -48,7 +48,7 @@ fn impl_projection(attrs: ProjectionAttrs) -> darling::Result<TokenStream> {
             let _: __w::query::Field<#of, #ty> = <#of>::FIELDS.#name;
         ));
         names.push(quote!(<#of>::FIELDS.#name.name()));
-        reads.push(quote_spanned!(ty.span()=> #name: properties.take::<#ty>(<#of>::FIELDS.#name.name())?));
+        reads.push(quote_spanned!(ty.span()=> #name: properties.take_with(<#of>::FIELDS.#name.name(), <#ty as __w::value::PropertyType>::from_value)?));
     }
     let unused_id = (id_fields == 0).then(|| quote!(let _ = id;));
     Ok(quote! {

@@ -32,7 +32,8 @@ use crate::schema::DataType;
     message = "`{Self}` cannot be the type of a Weaviate property",
     label = "no Weaviate data type for this field's type",
     note = "supported: String, i64, i32, f64, f32, bool, DateTime<Utc>, Uuid, GeoCoordinates, PhoneNumber, Blob, \
-            Vec<_> of those, and Option<_> of any of them",
+            Vec<_> of those, structs with #[derive(WeaviateObject)] (and Vecs of them), Ref<_>, \
+            and Option<_> of any of them",
     note = "for your own type, implement `weaviate_orm::value::PropertyType`"
 )]
 pub trait PropertyType: Sized {
