@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use weaviate_orm::embedded::{DEFAULT_MODULES, EmbeddedOptions, EmbeddedServer, WEAVIATE_VERSION};
-use weaviate_orm::{Auth, ClientBuilder, ConnectionParams, EmbeddedError, Error};
+use weaviate_orm::{Auth, ClientBuilder, ConnectionParams, EmbeddedError, Error, WeaviateCollection};
 use weaviate_orm_tests::{client, shared_server};
 
 #[tokio::test]
@@ -70,10 +70,23 @@ async fn api_keys_are_required_and_checked() {
     assert!(!format!("{client:?}").contains("right-key"), "the key must not show in Debug");
 }
 
+#[derive(WeaviateCollection, Debug)]
+#[weaviate(name = "Test_Probe")]
+struct Probe {
+    title: String,
+}
+
 #[tokio::test]
 async fn timeouts_fire_when_the_server_hangs() {
     let server = EmbeddedServer::start(EmbeddedOptions::default()).await.expect("server");
-    let client = server.client_builder().query_timeout(Duration::from_millis(500)).connect().await.expect("connect");
+    let client = server
+        .client_builder()
+        .query_timeout(Duration::from_millis(500))
+        .insert_timeout(Duration::from_millis(700))
+        .connect()
+        .await
+        .expect("connect");
+    client.collections().create::<Probe>().await.expect("create");
     let pid = server.pid().and_then(|pid| libc::pid_t::try_from(pid).ok()).expect("pid");
 
     // SAFETY: signals to our own child process.
@@ -81,7 +94,18 @@ async fn timeouts_fire_when_the_server_hangs() {
     let query = client.meta().await;
     let init = server.client_builder().init_timeout(Duration::from_millis(500)).connect().await;
     let ready = client.is_ready().await;
+    let search = client.collection::<Probe>().query().fetch().await;
+    let insert = client.collection::<Probe>().insert_many(&[Probe { title: "t".into() }]).await;
     unsafe { libc::kill(pid, libc::SIGCONT) };
+
+    // gRPC calls have their own deadlines: query for searches, insert for batches.
+    match (search, insert) {
+        (Err(Error::Timeout { operation: search, after: search_after }), Err(Error::Timeout { operation, after })) => {
+            assert_eq!((search.as_str(), search_after), ("Search", Duration::from_millis(500)));
+            assert_eq!((operation.as_str(), after), ("BatchObjects", Duration::from_millis(700)));
+        }
+        other => panic!("expected gRPC timeouts, got {other:?}"),
+    }
 
     match query {
         Err(Error::Timeout { operation, after }) => {

@@ -62,8 +62,13 @@ impl Grpc {
     where
         F: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
     {
+        let started = std::time::Instant::now();
         match tokio::time::timeout(timeout, call).await {
             Ok(Ok(response)) => Ok(response.into_inner()),
+            // The request's own deadline fires inside tonic as `Cancelled`.
+            Ok(Err(status)) if status.code() == Code::Cancelled && started.elapsed() >= timeout => {
+                Err(Error::Timeout { operation: operation.to_owned(), after: timeout })
+            }
             Ok(Err(status)) => Err(status_error(operation, &self.url, timeout, status)),
             Err(_) => Err(Error::Timeout { operation: operation.to_owned(), after: timeout }),
         }
