@@ -150,3 +150,46 @@ async fn dropping_the_server_stops_it_and_removes_its_data() {
 async fn the_shared_server_runs_the_pinned_version() {
     assert_eq!(shared_server().await.version(), WEAVIATE_VERSION);
 }
+
+/// A CA, and a server certificate for 127.0.0.1 signed by it, as PEM files
+/// in `dir`: (certificate, key, CA).
+fn certificates(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair, SanType};
+    let ca_key = KeyPair::generate().expect("CA key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = ca_params.self_signed(&ca_key).expect("CA certificate");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let server_key = KeyPair::generate().expect("server key");
+    let mut params = CertificateParams::new(vec!["localhost".to_owned()]).expect("server params");
+    params.subject_alt_names.push(SanType::IpAddress(std::net::Ipv4Addr::LOCALHOST.into()));
+    let server = params.signed_by(&server_key, &issuer).expect("server certificate");
+    let paths = (dir.join("server.pem"), dir.join("server.key"), dir.join("ca.pem"));
+    std::fs::create_dir_all(dir).expect("certificate folder");
+    std::fs::write(&paths.0, server.pem()).expect("write certificate");
+    std::fs::write(&paths.1, server_key.serialize_pem()).expect("write key");
+    std::fs::write(&paths.2, ca.pem()).expect("write CA");
+    paths
+}
+
+#[tokio::test]
+async fn tls_with_a_custom_ca_on_both_transports() {
+    let dir = std::env::temp_dir().join(format!("weaviate-orm-tls-{}", std::process::id()));
+    let (certificate, key, ca) = certificates(&dir);
+    let options = EmbeddedOptions::default().tls(&certificate, &key, &ca).expect("tls options");
+    let server = EmbeddedServer::start(options).await.expect("a TLS server");
+
+    // Trusting the CA: REST (meta) and gRPC (health at connect, then a search) work.
+    let client = server.client_builder().connect().await.expect("connect over TLS");
+    assert_eq!(client.meta().await.expect("meta over TLS").version, WEAVIATE_VERSION);
+    client.collections().create::<Probe>().await.expect("create over TLS");
+    let report = client.collection::<Probe>().insert_many(&[Probe { title: "t".into() }]).await;
+    assert_eq!(report.expect("insert over gRPC+TLS").errors, vec![]);
+    assert_eq!(client.collection::<Probe>().query().fetch().await.expect("search over gRPC+TLS").len(), 1);
+
+    // Without the CA, the server's certificate is refused.
+    let untrusted = ClientBuilder::custom(server.connection_params()).connect().await;
+    assert!(matches!(untrusted, Err(Error::Connection { .. })), "expected a connection error, got {untrusted:?}");
+    server.shutdown().await;
+    std::fs::remove_dir_all(&dir).ok();
+}

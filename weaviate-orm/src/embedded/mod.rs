@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 pub use install::{CACHE_DIR_ENV, SERVER_BIN_ENV, WEAVIATE_VERSION, cache_dir, cached_binary, install_command};
 use process::Ports;
 
+use crate::Endpoint;
 use crate::client::{Auth, ClientBuilder, ConnectionParams, Secret, Timeouts};
 use crate::error::EmbeddedError;
 use crate::{Error, Result};
@@ -51,6 +52,18 @@ pub struct EmbeddedOptions {
     api_keys: Vec<(Secret, String)>,
     env: Vec<(String, String)>,
     startup_timeout: Duration,
+    tls: Option<TlsFiles>,
+}
+
+/// The files of a TLS-serving embedded server.
+#[derive(Debug, Clone)]
+struct TlsFiles {
+    /// The server's certificate chain (PEM), for REST and gRPC.
+    certificate: PathBuf,
+    /// Its private key (PEM).
+    key: PathBuf,
+    /// The CA certificate (PEM) its clients trust.
+    ca: Vec<u8>,
 }
 
 impl Default for EmbeddedOptions {
@@ -63,6 +76,7 @@ impl Default for EmbeddedOptions {
             api_keys: Vec::new(),
             env: Vec::new(),
             startup_timeout: Duration::from_secs(120),
+            tls: None,
         }
     }
 }
@@ -110,6 +124,21 @@ impl EmbeddedOptions {
         self
     }
 
+    /// Serves REST and gRPC over TLS with this certificate (PEM, valid for
+    /// `127.0.0.1`) and key; the server's clients trust the CA certificate
+    /// `ca_pem`. Fails when the CA file cannot be read.
+    pub fn tls(
+        mut self,
+        certificate: impl Into<PathBuf>,
+        key: impl Into<PathBuf>,
+        ca_pem: impl AsRef<Path>,
+    ) -> Result<Self> {
+        let ca_pem = ca_pem.as_ref();
+        let ca = std::fs::read(ca_pem).map_err(EmbeddedError::io(format!("reading {}", ca_pem.display())))?;
+        self.tls = Some(TlsFiles { certificate: certificate.into(), key: key.into(), ca });
+        Ok(self)
+    }
+
     /// How long to wait for the server to become ready (default 120 s).
     pub fn startup_timeout(mut self, timeout: Duration) -> Self {
         self.startup_timeout = timeout;
@@ -154,8 +183,27 @@ impl EmbeddedOptions {
             env.push(("AUTHENTICATION_APIKEY_ALLOWED_KEYS".into(), keys.join(",")));
             env.push(("AUTHENTICATION_APIKEY_USERS".into(), users.join(",")));
         }
+        if let Some(tls) = &self.tls {
+            env.push(("GRPC_CERT_FILE".into(), tls.certificate.display().to_string()));
+            env.push(("GRPC_KEY_FILE".into(), tls.key.display().to_string()));
+        }
         env.extend(self.env.iter().cloned());
         env
+    }
+
+    /// The command-line arguments that choose the REST listener.
+    fn listener_args(&self, http_port: u16) -> Vec<String> {
+        let port = http_port.to_string();
+        let args: Vec<&str> = match &self.tls {
+            None => vec!["--host", "127.0.0.1", "--port", &port, "--scheme", "http"],
+            Some(_) => vec!["--tls-host", "127.0.0.1", "--tls-port", &port, "--scheme", "https"],
+        };
+        let mut args: Vec<String> = args.into_iter().map(str::to_owned).collect();
+        if let Some(tls) = &self.tls {
+            args.push(format!("--tls-certificate={}", tls.certificate.display()));
+            args.push(format!("--tls-key={}", tls.key.display()));
+        }
+        args
     }
 }
 
@@ -168,6 +216,8 @@ pub struct EmbeddedServer {
     temporary: bool,
     version: String,
     api_key: Option<Secret>,
+    /// The CA to trust, when the server serves TLS.
+    tls_ca: Option<Vec<u8>>,
 }
 
 impl EmbeddedServer {
@@ -202,6 +252,7 @@ impl EmbeddedServer {
                 temporary,
                 version: options.version.clone(),
                 api_key: options.api_keys.first().map(|(key, _)| key.clone()),
+                tls_ca: options.tls.as_ref().map(|tls| tls.ca.clone()),
             };
             match server.launch(&binary, &options).await {
                 Ok(()) => return Ok(server),
@@ -222,7 +273,7 @@ impl EmbeddedServer {
         let log_err = log.try_clone().map_err(EmbeddedError::io("duplicating the log handle"))?;
         let mut command = Command::new(binary);
         command
-            .args(["--host", "127.0.0.1", "--port", &self.ports.http.to_string(), "--scheme", "http"])
+            .args(options.listener_args(self.ports.http))
             .args(["--read-timeout=600s", "--write-timeout=600s"])
             .envs(options.environment(&self.root, self.ports))
             .current_dir(&self.root)
@@ -273,18 +324,28 @@ impl EmbeddedServer {
         self.child.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Where the server's REST and gRPC APIs listen.
+    /// Where the server's REST and gRPC APIs listen (TLS when it serves TLS).
     pub fn connection_params(&self) -> ConnectionParams {
-        ConnectionParams::local_ports(self.ports.http, self.ports.grpc)
+        match self.tls_ca {
+            None => ConnectionParams::local_ports(self.ports.http, self.ports.grpc),
+            Some(_) => ConnectionParams {
+                http: Endpoint::tls("127.0.0.1", self.ports.http),
+                grpc: Endpoint::tls("127.0.0.1", self.ports.grpc),
+            },
+        }
     }
 
-    /// A client builder for this server, with its first API key if it has any.
+    /// A client builder for this server: its first API key if it has any,
+    /// and its CA when it serves TLS.
     pub fn client_builder(&self) -> ClientBuilder {
-        let builder = ClientBuilder::custom(self.connection_params());
-        match &self.api_key {
-            Some(key) => builder.auth(Auth::ApiKey(key.clone())),
-            None => builder,
+        let mut builder = ClientBuilder::custom(self.connection_params());
+        if let Some(key) = &self.api_key {
+            builder = builder.auth(Auth::ApiKey(key.clone()));
         }
+        if let Some(ca) = &self.tls_ca {
+            builder = builder.ca_certificate_pem(ca.clone());
+        }
+        builder
     }
 
     /// The REST port.
