@@ -241,3 +241,66 @@ pub(crate) fn target_to_proto(target: &Target) -> pb::FilterTarget {
     };
     pb::FilterTarget { target: Some(target) }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    struct Doc;
+
+    fn title() -> Field<Doc, String> {
+        Field::new("title")
+    }
+
+    fn pages() -> Field<Doc, i64> {
+        Field::new("pages")
+    }
+
+    #[test]
+    fn combinators_flatten_and_double_negation_cancels() {
+        let a = title().equal("a");
+        let (b, c) = (pages().greater_than(3), pages().less_than(9));
+        let and = a.clone() & b.clone() & c.clone();
+        assert_eq!(and.to_proto().filters.len(), 3, "(a & b) & c is one AND of three");
+        let or = (a.clone() | b.clone()) & c;
+        assert_eq!(or.to_proto().filters.len(), 2, "an OR inside an AND stays nested");
+        assert_eq!(!!a.clone(), a);
+        assert_eq!((!a).to_proto().operator, i32::from(pb::filters::Operator::Not));
+    }
+
+    #[test]
+    fn leaves_carry_their_operator_value_and_target() {
+        let proto = pages().greater_or_equal(5i32).to_proto();
+        assert_eq!(proto.operator, i32::from(pb::filters::Operator::GreaterThanEqual));
+        assert_eq!(proto.test_value, Some(pb::filters::TestValue::ValueInt(5)));
+        let length = title().length().equal(0).to_proto();
+        let target = length.target.and_then(|t| t.target);
+        assert_eq!(target, Some(pb::filter_target::Target::Property("len(title)".into())));
+    }
+
+    #[test]
+    fn reference_paths_nest_their_targets() {
+        let inner = Arc::new(Target::Property("name"));
+        let single = Target::Reference { on: "author", target_collection: "Author", multi_target: false, inner };
+        match target_to_proto(&single).target {
+            Some(pb::filter_target::Target::SingleTarget(t)) => {
+                assert_eq!(t.on, "author");
+                let inner = t.target.and_then(|t| t.target);
+                assert_eq!(inner, Some(pb::filter_target::Target::Property("name".into())));
+            }
+            other => panic!("expected a single-target path, got {other:?}"),
+        }
+        let multi = Target::Reference {
+            on: "credits",
+            target_collection: "Publisher",
+            multi_target: true,
+            inner: Arc::new(Target::Property("name")),
+        };
+        match target_to_proto(&multi).target {
+            Some(pb::filter_target::Target::MultiTarget(t)) => assert_eq!(t.target_collection, "Publisher"),
+            other => panic!("expected a multi-target path, got {other:?}"),
+        }
+    }
+}

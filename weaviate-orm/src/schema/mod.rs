@@ -18,3 +18,11 @@ pub use module::ModuleConfig;
 pub use named_vector::NamedVectorConfig;
 pub use property::{PropertyConfig, Tokenization};
 pub use vector_index::{Distance, Quantizer, VectorIndexConfig, VectorIndexKind};
+
+/// Adds `key: value` to a JSON object when the setting is given; settings
+/// left out keep the server's default.
+fn insert_some<T: serde::Serialize>(out: &mut serde_json::Map<String, serde_json::Value>, key: &str, value: Option<T>) {
+    if let Some(value) = value {
+        out.insert(key.into(), serde_json::json!(value));
+    }
+}

@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::insert_some;
+
 /// The kind of vector index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -203,12 +205,6 @@ impl VectorIndexConfig {
             return Value::Object(dynamic);
         }
         Value::Object(out)
-    }
-}
-
-pub(crate) fn insert_some<T: serde::Serialize>(out: &mut Map<String, Value>, key: &str, value: Option<T>) {
-    if let Some(value) = value {
-        out.insert(key.into(), json!(value));
     }
 }
 
