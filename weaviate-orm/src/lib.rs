@@ -22,8 +22,14 @@
 //!   [`connect_to_embedded`], and [`ClientBuilder`] for everything else
 //!   (authentication, headers, timeouts, TLS roots, skipping the start-up checks);
 //! - [`embedded`]: a real server started and stopped by the program;
+//! - `#[derive(WeaviateCollection)]` ([`WeaviateCollection`]): a struct is a
+//!   collection, with its settings as attributes; `#[derive(WeaviateObject)]`
+//!   for nested objects; `#[derive(WeaviateProjection)]` for partial reads;
+//! - [`Collection`]: a collection's objects (`insert_many`, [`Collection::query`]);
+//! - [`query`]: typed fields, filters, sorting, projections, the query builder;
 //! - [`schema`]: collection configuration;
-//! - [`value`]: the Rust types that map to Weaviate data types;
+//! - [`value`]: the Rust types that map to Weaviate data types; [`Ref`] for
+//!   references and [`vector`] for vectors;
 //! - [`Error`]: the one error type.
 
 pub mod client;
