@@ -1,5 +1,6 @@
-//! Typed objects of one collection: a minimal insert and fetch, enough to
-//! check every data type against the server.
+//! Typed objects of one collection: [`Collection`] and its writes
+//! (`insert_many`, with per-object errors, vectors and references). Reads
+//! are in [`crate::query`].
 
 use std::fmt;
 use std::marker::PhantomData;
