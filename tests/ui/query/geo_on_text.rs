@@ -1,17 +1,6 @@
-use weaviate_orm::{Ref, WeaviateCollection};
-
-#[derive(WeaviateCollection)]
-struct Author {
-    name: String,
-}
-
-#[derive(WeaviateCollection)]
-struct Book {
-    title: String,
-    pages: i64,
-    tags: Vec<String>,
-    author: Ref<Author>,
-}
+#[path = "../models/books.rs"]
+mod books;
+use books::Book;
 
 fn main() {
     let _ = Book::FIELDS.title.within_geo_range(weaviate_orm::value::GeoCoordinates::new(0.0, 0.0), 1.0);

@@ -1,17 +1,8 @@
-use weaviate_orm::{Ref, WeaviateCollection, WeaviateProjection};
+#[path = "../models/books.rs"]
+mod books;
+use books::Book;
+use weaviate_orm::WeaviateProjection;
 
-#[derive(WeaviateCollection)]
-struct Author {
-    name: String,
-}
-
-#[derive(WeaviateCollection)]
-struct Book {
-    title: String,
-    pages: i64,
-    tags: Vec<String>,
-    author: Ref<Author>,
-}
 #[derive(WeaviateProjection)]
 #[weaviate(of = Book)]
 struct Summary {

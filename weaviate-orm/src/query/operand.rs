@@ -69,7 +69,7 @@ pub trait HasLength: Filterable {}
 /// A Rust value that a field whose values are `B`s can be compared with.
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with this field, whose values are `{B}`",
-    label = "expected a `{B}` (or a type that converts to it)"
+    label = "expected a value of type `{B}` (or one that converts to it)"
 )]
 pub trait Operand<B> {
     /// The value as a filter value.
