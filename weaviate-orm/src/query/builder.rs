@@ -14,6 +14,7 @@ use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::decode;
 use crate::query::sort::Sort;
+use crate::schema::CollectionConfig;
 
 /// A query on the collection `T`; start one with [`Collection::query`].
 ///
@@ -132,7 +133,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         self
     }
 
-    pub(crate) fn to_proto(&self) -> pb::SearchRequest {
+    pub(crate) fn to_proto(&self, config: &CollectionConfig) -> pb::SearchRequest {
         pb::SearchRequest {
             collection: self.collection.name().to_owned(),
             limit: self.limit,
@@ -140,7 +141,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             after: self.after.map(|id| id.to_string()).unwrap_or_default(),
             sort_by: self.sort.iter().map(Sort::to_proto).collect(),
             filters: self.filter.as_ref().map(Filter::to_proto),
-            properties: Some(all_properties(&projected_config::<T, P>())),
+            properties: Some(all_properties(config)),
             metadata: Some(pb::MetadataRequest {
                 uuid: true,
                 vector: P::vector_names().contains(&""),
@@ -154,8 +155,9 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
 
     /// Runs the query.
     pub async fn fetch(self) -> Result<Vec<Object<P>>> {
-        let mut results = self.search(self.to_proto()).await?;
-        for target in other_reference_targets(&projected_config::<T, P>()) {
+        let config = projected_config::<T, P>();
+        let mut results = self.search(self.to_proto(&config)).await?;
+        for target in other_reference_targets(&config) {
             self.add_references(&mut results, target).await?;
         }
         results.into_iter().map(|result| decode::<T, P>(self.collection.name(), result)).collect()

@@ -25,6 +25,21 @@ pub(crate) enum Target {
     Count(&'static str),
 }
 
+impl Target {
+    /// The length of this target's property; through a reference, of the
+    /// property at the end of the path.
+    fn length(&self) -> Self {
+        match self {
+            Self::Property(name) => Self::Length(name),
+            Self::Reference { on, target_collection, multi_target, inner } => {
+                Self::Reference { on, target_collection, multi_target: *multi_target, inner: Arc::new(inner.length()) }
+            }
+            // Lengths and counts are ints, which have no length.
+            Self::Length(_) | Self::Count(_) => self.clone(),
+        }
+    }
+}
+
 /// A property of collection `C` whose Rust type is `T`.
 ///
 /// The derive makes one per property: `Article::FIELDS.title`. Its methods
@@ -160,7 +175,7 @@ impl<C, T> Field<C, T> {
     where
         T: HasLength,
     {
-        Field::at(Target::Length(self.name()))
+        Field::at(self.target.length())
     }
 
     /// Sorts by this property, smallest first.
@@ -206,5 +221,28 @@ impl<C, T> Clone for Field<C, T> {
 impl<C, T> fmt::Debug for Field<C, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Field").field("target", &self.target).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_length_through_a_reference_is_the_length_of_the_end_of_the_path() {
+        let path = Target::Reference {
+            on: "author",
+            target_collection: "Author",
+            multi_target: false,
+            inner: Arc::new(Target::Property("name")),
+        };
+        match path.length() {
+            Target::Reference { on, inner, .. } => {
+                assert_eq!(on, "author");
+                assert_eq!(*inner, Target::Length("name"));
+            }
+            other => panic!("expected a reference path, got {other:?}"),
+        }
+        assert_eq!(Target::Property("title").length(), Target::Length("title"));
     }
 }
