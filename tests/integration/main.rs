@@ -4,5 +4,6 @@
 mod connection;
 mod data_types;
 mod filters;
+mod migrate;
 mod objects;
 mod settings;

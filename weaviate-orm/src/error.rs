@@ -96,6 +96,15 @@ pub enum Error {
         source: crate::collection::PropertyError,
     },
 
+    /// A migration found changes its policy refuses; nothing was written.
+    #[error("{}", schema_mismatch_message(plans, *policy))]
+    SchemaMismatch {
+        /// The plans of the collections that cannot be migrated.
+        plans: Vec<crate::migrate::MigrationPlan>,
+        /// The policy that refused them.
+        policy: crate::migrate::Policy,
+    },
+
     /// The server is older than the oldest version this client supports.
     #[error(
         "Weaviate {found} is not supported: weaviate-orm needs {required} or newer \
@@ -115,6 +124,17 @@ pub enum Error {
     /// Finding, installing or starting an embedded server failed.
     #[error(transparent)]
     Embedded(#[from] EmbeddedError),
+}
+
+fn schema_mismatch_message(plans: &[crate::migrate::MigrationPlan], policy: crate::migrate::Policy) -> String {
+    let mut message = String::from("the schema cannot be migrated in place; no change was applied");
+    for plan in plans {
+        message.push_str(&format!("\ncollection {}:", plan.collection));
+        for change in plan.blockers(policy) {
+            message.push_str(&format!("\n  {change}"));
+        }
+    }
+    message
 }
 
 /// Why an embedded server could not be provided.

@@ -25,6 +25,9 @@
 //! - `#[derive(WeaviateCollection)]` ([`WeaviateCollection`]): a struct is a
 //!   collection, with its settings as attributes; `#[derive(WeaviateObject)]`
 //!   for nested objects; `#[derive(WeaviateProjection)]` for partial reads;
+//! - [`migrate`]: create or migrate collections from the models, refusing
+//!   breaking changes with a readable plan; [`registered_collections`] lists
+//!   every derived model of the program;
 //! - [`Collection`]: a collection's objects (`insert_many`, [`Collection::query`]);
 //! - [`query`]: typed fields, filters, sorting, projections, the query builder;
 //! - [`schema`]: collection configuration;
@@ -39,8 +42,10 @@ pub mod embedded;
 mod error;
 mod id;
 mod id_type;
+pub mod migrate;
 pub mod query;
 mod reference;
+mod registry;
 pub mod schema;
 pub mod value;
 pub mod vector;
@@ -55,6 +60,7 @@ pub use error::{EmbeddedError, Error, Result};
 pub use id::deterministic_id;
 pub use id_type::IdType;
 pub use reference::{At, Beacon, Ref, RefTargets, Targets};
+pub use registry::{RegisteredCollection, registered_collections};
 
 /// The derive macro; shares its name with the trait, so one import brings both.
 #[cfg(feature = "derive")]
@@ -73,6 +79,7 @@ pub use weaviate_derive::WeaviateProjection;
 /// What the derive's generated code needs; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use inventory;
     pub use uuid::Uuid;
 
     pub use crate::query::Field;

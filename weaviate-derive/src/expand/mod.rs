@@ -109,6 +109,13 @@ fn impl_collection(c: &Collection) -> TokenStream {
                     })
                 }
             }
+
+            __w::__private::inventory::submit! {
+                __w::RegisteredCollection::new(
+                    <#ident as __w::WeaviateCollection>::NAME,
+                    <#ident as __w::WeaviateCollection>::config,
+                )
+            }
         };
     }
 }

@@ -1,4 +1,5 @@
-//! Collection management over REST: create, exists, read config, delete.
+//! Collection management over REST: create, exists, list, read the config
+//! (typed or as JSON), delete. Migrations are in [`crate::migrate`].
 
 use reqwest::{Method, StatusCode};
 
@@ -41,17 +42,57 @@ impl Collections {
 
     /// Whether a collection called `name` exists.
     pub async fn exists(&self, name: &str) -> Result<bool> {
-        match self.config_json(name).await {
-            Ok(_) => Ok(true),
-            Err(Error::UnexpectedStatus { status: 404, .. }) => Ok(false),
-            Err(error) => Err(error),
-        }
+        Ok(self.config_if_exists(name).await?.is_some())
     }
 
     /// The server's configuration of `name`, as the JSON it returns.
     pub async fn config_json(&self, name: &str) -> Result<serde_json::Value> {
         let t = self.client.transports()?;
         t.rest.get_json(&format!("/schema/{name}"), t.timeouts.query).await
+    }
+
+    /// The names of every collection on the server, sorted.
+    pub async fn list(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> =
+            self.list_json().await?.iter().filter_map(|c| c["class"].as_str()).map(str::to_owned).collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// The configuration of every collection, as the JSON the server returns.
+    pub async fn list_json(&self) -> Result<Vec<serde_json::Value>> {
+        let t = self.client.transports()?;
+        let schema: serde_json::Value = t.rest.get_json("/schema", t.timeouts.query).await?;
+        Ok(schema.get("classes").and_then(serde_json::Value::as_array).cloned().unwrap_or_default())
+    }
+
+    /// The server's configuration of `name`, typed, with the server's
+    /// effective value for every setting.
+    pub async fn config(&self, name: &str) -> Result<CollectionConfig> {
+        let json = self.config_json(name).await?;
+        CollectionConfig::from_json(&json).map_err(|error| Error::UnexpectedResponse {
+            operation: format!("GET /v1/schema/{name}"),
+            message: error.to_string(),
+        })
+    }
+
+    /// The server's configuration of `name` as pretty-printed JSON, e.g. to
+    /// keep next to a backup or to recreate the collection elsewhere.
+    pub async fn export_json(&self, name: &str) -> Result<String> {
+        let json = self.config_json(name).await?;
+        serde_json::to_string_pretty(&json).map_err(|e| Error::UnexpectedResponse {
+            operation: format!("GET /v1/schema/{name}"),
+            message: e.to_string(),
+        })
+    }
+
+    /// The server's configuration of `name`, or `None` when there is no such collection.
+    pub async fn config_if_exists(&self, name: &str) -> Result<Option<serde_json::Value>> {
+        match self.config_json(name).await {
+            Ok(config) => Ok(Some(config)),
+            Err(Error::UnexpectedStatus { status: 404, .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
     }
 
     /// Deletes the collection `name` and all its objects. Deleting a
@@ -66,4 +107,22 @@ impl Collections {
             Err(error) => Err(error),
         }
     }
+
+    /// Deletes **every** collection and all their objects; returns their names.
+    /// The argument is there so that this is never called by accident.
+    pub async fn delete_all(&self, confirm: DeleteAll) -> Result<Vec<String>> {
+        let DeleteAll::AndLoseEveryObject = confirm;
+        let names = self.list().await?;
+        for name in &names {
+            self.delete(name).await?;
+        }
+        Ok(names)
+    }
+}
+
+/// The confirmation [`Collections::delete_all`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteAll {
+    /// Yes: delete every collection, and every object in them.
+    AndLoseEveryObject,
 }

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use auth::{Auth, Secret};
 pub use builder::ClientBuilder;
-pub use collections::Collections;
+pub use collections::{Collections, DeleteAll};
 pub use config::{ConnectionParams, Endpoint, Timeouts};
 pub use connect::{connect_to_custom, connect_to_embedded, connect_to_local, connect_to_weaviate_cloud};
 pub use meta::{MIN_SERVER_VERSION, ServerMeta};

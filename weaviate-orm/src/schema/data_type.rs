@@ -69,6 +69,29 @@ impl DataType {
         }
     }
 
+    /// The type called `name`, for every type without nested parts (so not
+    /// `object`, `object[]` or references).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let flat = [
+            Self::Text,
+            Self::TextArray,
+            Self::Int,
+            Self::IntArray,
+            Self::Number,
+            Self::NumberArray,
+            Self::Boolean,
+            Self::BooleanArray,
+            Self::Date,
+            Self::DateArray,
+            Self::Uuid,
+            Self::UuidArray,
+            Self::GeoCoordinates,
+            Self::PhoneNumber,
+            Self::Blob,
+        ];
+        flat.into_iter().find(|t| t.name() == name)
+    }
+
     /// The `dataType` array of the schema JSON: the type name, or the target
     /// collections of a reference.
     pub fn schema_names(&self) -> Vec<String> {

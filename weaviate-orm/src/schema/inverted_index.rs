@@ -40,8 +40,8 @@ impl InvertedIndexConfig {
         let mut out = Map::new();
         if self.bm25_b.is_some() || self.bm25_k1.is_some() {
             let mut bm25 = Map::new();
-            insert_some(&mut bm25, "b", self.bm25_b);
-            insert_some(&mut bm25, "k1", self.bm25_k1);
+            insert_some(&mut bm25, "b", self.bm25_b.map(decimal));
+            insert_some(&mut bm25, "k1", self.bm25_k1.map(decimal));
             out.insert("bm25".into(), Value::Object(bm25));
         }
         if self.stopwords_preset.is_some()
@@ -62,6 +62,11 @@ impl InvertedIndexConfig {
     }
 }
 
+/// `value` as the decimal it was written as (`0.8`, not `0.800000011920929`).
+fn decimal(value: f32) -> f64 {
+    value.to_string().parse().unwrap_or(f64::from(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,13 +76,14 @@ mod tests {
         assert_eq!(InvertedIndexConfig::default().to_json(), json!({}));
         let config = InvertedIndexConfig {
             bm25_k1: Some(1.5),
+            bm25_b: Some(0.8),
             stopwords_additions: vec!["foo".into()],
             index_null_state: Some(true),
             ..Default::default()
         };
         assert_eq!(
             config.to_json(),
-            json!({"bm25": {"k1": 1.5}, "stopwords": {"additions": ["foo"], "removals": []}, "indexNullState": true})
+            json!({"bm25": {"b": 0.8, "k1": 1.5}, "stopwords": {"additions": ["foo"], "removals": []}, "indexNullState": true})
         );
     }
 }

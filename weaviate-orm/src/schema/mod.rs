@@ -7,6 +7,7 @@ mod distribution;
 mod inverted_index;
 mod module;
 mod named_vector;
+mod parse;
 mod property;
 mod vector_index;
 
@@ -16,6 +17,7 @@ pub use distribution::{MultiTenancyConfig, ReplicationConfig, ShardingConfig};
 pub use inverted_index::InvertedIndexConfig;
 pub use module::ModuleConfig;
 pub use named_vector::NamedVectorConfig;
+pub use parse::ConfigParseError;
 pub use property::{PropertyConfig, Tokenization};
 pub use vector_index::{Distance, Quantizer, VectorIndexConfig, VectorIndexKind};
 

@@ -1,0 +1,352 @@
+//! Running migrations: [`Migrator`] plans against the server, refuses what
+//! the policy forbids, then applies the safe steps, re-planning whenever
+//! another process changed the collection in between.
+
+use std::collections::BTreeSet;
+
+use reqwest::Method;
+use serde_json::Value;
+
+use super::Policy;
+use super::diff::{Diff, Edit, Key, diff};
+use super::plan::{Change, MigrationPlan};
+use crate::client::WeaviateClient;
+use crate::collection::WeaviateCollection;
+use crate::registry::registered_collections;
+use crate::schema::CollectionConfig;
+use crate::{Error, Result};
+
+/// How many times one collection is re-planned when concurrent writers keep
+/// changing it, before the last error is returned.
+const ATTEMPTS: usize = 6;
+
+/// Migrates a set of models; get it with [`WeaviateClient::migrator`].
+#[derive(Debug, Clone)]
+#[must_use = "a migrator does nothing until `run` or `plan` is awaited"]
+pub struct Migrator {
+    client: WeaviateClient,
+    policy: Policy,
+    configs: Vec<CollectionConfig>,
+    invalid: Option<String>,
+}
+
+/// What a migration did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MigrationReport {
+    /// Each collection's plan as found before anything was applied.
+    pub plans: Vec<MigrationPlan>,
+    /// Collections deleted and recreated ([`Policy::DropAndRecreate`]).
+    pub recreated: Vec<String>,
+    /// Schema write requests sent; 0 when everything was up to date.
+    pub writes: usize,
+}
+
+impl WeaviateClient {
+    /// Creates or updates the collection of `T` with [`Policy::Safe`]; see
+    /// [`crate::migrate`].
+    pub async fn migrate<T: WeaviateCollection>(&self) -> Result<MigrationReport> {
+        self.migrator().collection::<T>().run().await
+    }
+
+    /// What [`migrate`](Self::migrate) would do for `T`, without writing.
+    pub async fn plan_migration<T: WeaviateCollection>(&self) -> Result<MigrationPlan> {
+        let mut plans = self.migrator().collection::<T>().plan().await?;
+        plans.pop().ok_or_else(|| Error::InvalidConfig("no plan for the collection".into()))
+    }
+
+    /// A migration of several models.
+    pub fn migrator(&self) -> Migrator {
+        Migrator { client: self.clone(), policy: Policy::default(), configs: Vec::new(), invalid: None }
+    }
+}
+
+impl Migrator {
+    /// Adds the collection of `T`.
+    pub fn collection<T: WeaviateCollection>(self) -> Self {
+        self.config(T::config())
+    }
+
+    /// Adds a collection by its configuration.
+    pub fn config(mut self, config: CollectionConfig) -> Self {
+        match self.configs.iter().find(|c| c.name == config.name) {
+            Some(known) if *known != config => {
+                self.invalid = Some(format!("two models declare collection {} with different settings", config.name));
+            }
+            Some(_) => {}
+            None => self.configs.push(config),
+        }
+        self
+    }
+
+    /// Adds every `#[derive(WeaviateCollection)]` model in the program.
+    pub fn registered(self) -> Self {
+        registered_collections().iter().fold(self, |migrator, c| migrator.config(c.config()))
+    }
+
+    /// Sets the policy for breaking changes (default [`Policy::Safe`]).
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// A dry run: each collection's plan, in the order they were added.
+    /// Only reads the schema.
+    pub async fn plan(&self) -> Result<Vec<MigrationPlan>> {
+        self.check()?;
+        let server = self.server_classes().await?;
+        Ok(self.configs.iter().map(|config| diff(config, find(&server, &config.name)).plan).collect())
+    }
+
+    /// Applies the plans. When any collection has a change the policy
+    /// refuses, fails with [`Error::SchemaMismatch`] before writing anything.
+    pub async fn run(&self) -> Result<MigrationReport> {
+        self.check()?;
+        let server = self.server_classes().await?;
+        let plans = self.configs.iter().map(|config| diff(config, find(&server, &config.name)).plan).collect();
+        let mut report = MigrationReport { plans, ..MigrationReport::default() };
+        let refused: Vec<MigrationPlan> =
+            report.plans.iter().filter(|plan| plan.blockers(self.policy).next().is_some()).cloned().collect();
+        if !refused.is_empty() {
+            return Err(Error::SchemaMismatch { plans: refused, policy: self.policy });
+        }
+        // References to collections that do not exist yet wait for a second pass.
+        let mut existing: BTreeSet<String> = server.iter().filter_map(class_name).map(str::to_owned).collect();
+        let mut deferred = Vec::new();
+        for config in &self.configs {
+            let pending = self.migrate_one(config, &existing, &mut report).await?;
+            existing.insert(config.name.clone());
+            if pending {
+                deferred.push(config);
+            }
+        }
+        for config in deferred {
+            self.migrate_one(config, &existing, &mut report).await?;
+        }
+        Ok(report)
+    }
+
+    fn check(&self) -> Result<()> {
+        match &self.invalid {
+            Some(message) => Err(Error::InvalidConfig(message.clone())),
+            None => Ok(()),
+        }
+    }
+
+    async fn server_classes(&self) -> Result<Vec<Value>> {
+        let t = self.client.transports()?;
+        let schema: Value = t.rest.get_json("/schema", t.timeouts.query).await?;
+        Ok(schema.get("classes").and_then(Value::as_array).cloned().unwrap_or_default())
+    }
+
+    /// Brings one collection up to date, re-planning after each write. Returns
+    /// whether references to collections missing from `existing` were left out.
+    async fn migrate_one(
+        &self,
+        config: &CollectionConfig,
+        existing: &BTreeSet<String>,
+        report: &mut MigrationReport,
+    ) -> Result<bool> {
+        let deferrable = |property: &Value| references_missing(property, &config.name, existing);
+        let mut last_error = None;
+        let mut pending = None;
+        for _ in 0..ATTEMPTS {
+            let server = self.client.collections().config_if_exists(&config.name).await?;
+            let Diff { plan, new_properties, edits } = diff(config, server.as_ref());
+            if plan.blockers(self.policy).next().is_some() {
+                return Err(Error::SchemaMismatch { plans: vec![plan], policy: self.policy });
+            }
+            if self.policy == Policy::DropAndRecreate && plan.breaking().next().is_some() {
+                tracing::warn!(collection = %config.name, "dropping and recreating:\n{plan}");
+                self.client.collections().delete(&config.name).await?;
+                report.writes += 1;
+                report.recreated.push(config.name.clone());
+                continue;
+            }
+            let result = if plan.changes.contains(&Change::CreateCollection) {
+                self.create(config, &deferrable, report).await.map(Some)
+            } else if !new_properties.is_empty() {
+                self.add_properties(&config.name, &new_properties, &deferrable, report).await
+            } else if !edits.is_empty() {
+                let server = server.unwrap_or_default();
+                self.update(&config.name, server, &edits, report).await.map(|()| None)
+            } else {
+                return Ok(false);
+            };
+            pending = Some(plan);
+            match result {
+                // Everything left waits for collections that do not exist yet.
+                Ok(Some(true)) => return Ok(true),
+                Ok(_) => {}
+                // Another process may have written first: look again.
+                Err(error @ (Error::UnexpectedStatus { .. } | Error::Grpc { .. })) => last_error = Some(error),
+                Err(error) => return Err(error),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| Error::UnexpectedResponse {
+            operation: format!("migrating {}", config.name),
+            message: format!(
+                "the schema kept changing while it was being migrated; still pending:\n{}",
+                pending.map(|plan| plan.to_string()).unwrap_or_default()
+            ),
+        }))
+    }
+
+    /// Creates the collection, without the references that cannot be made
+    /// yet. Returns whether some were left out.
+    async fn create(
+        &self,
+        config: &CollectionConfig,
+        deferrable: &(dyn Fn(&Value) -> bool + Sync),
+        report: &mut MigrationReport,
+    ) -> Result<bool> {
+        let mut json = config.to_json();
+        let mut deferred = false;
+        if let Some(Value::Array(properties)) = json.get_mut("properties") {
+            let before = properties.len();
+            properties.retain(|p| !deferrable(p));
+            deferred = properties.len() != before;
+        }
+        let t = self.client.transports()?;
+        t.rest.send_json(Method::POST, "/schema", &json, t.timeouts.insert).await?;
+        report.writes += 1;
+        Ok(deferred)
+    }
+
+    /// Adds properties one by one. `Some(true)` when only deferrable ones were left.
+    async fn add_properties(
+        &self,
+        collection: &str,
+        properties: &[Value],
+        deferrable: &(dyn Fn(&Value) -> bool + Sync),
+        report: &mut MigrationReport,
+    ) -> Result<Option<bool>> {
+        let t = self.client.transports()?;
+        let path = format!("/schema/{collection}/properties");
+        let mut added = false;
+        for property in properties.iter().filter(|p| !deferrable(p)) {
+            t.rest.send_json(Method::POST, &path, property, t.timeouts.insert).await?;
+            report.writes += 1;
+            added = true;
+        }
+        Ok(Some(!added))
+    }
+
+    /// Sends the server's class back with the edits applied.
+    async fn update(
+        &self,
+        collection: &str,
+        mut class: Value,
+        edits: &[Edit],
+        report: &mut MigrationReport,
+    ) -> Result<()> {
+        for edit in edits {
+            apply_edit(&mut class, edit);
+        }
+        let t = self.client.transports()?;
+        t.rest.send_json(Method::PUT, &format!("/schema/{collection}"), &class, t.timeouts.insert).await?;
+        report.writes += 1;
+        Ok(())
+    }
+}
+
+fn class_name(class: &Value) -> Option<&str> {
+    class.get("class").and_then(Value::as_str)
+}
+
+fn find<'a>(classes: &'a [Value], name: &str) -> Option<&'a Value> {
+    classes.iter().find(|class| class_name(class) == Some(name))
+}
+
+/// Whether `property` references a collection that is neither `own` nor in `existing`.
+fn references_missing(property: &Value, own: &str, existing: &BTreeSet<String>) -> bool {
+    let types = property.get("dataType").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    // Reference data types are collection names, which start with a capital letter.
+    types
+        .iter()
+        .filter_map(Value::as_str)
+        .any(|t| t.starts_with(|c: char| c.is_ascii_uppercase()) && t != own && !existing.contains(t))
+}
+
+/// Applies one edit; pointers that lead nowhere are ignored.
+fn apply_edit(root: &mut Value, edit: &Edit) {
+    let (pointer, value) = match edit {
+        Edit::Set(pointer, value) => (pointer, Some(value)),
+        Edit::Remove(pointer) => (pointer, None),
+    };
+    let Some((Key::Field(last), parents)) = pointer.split_last() else { return };
+    let Some(parent) = parents.iter().try_fold(root, step).and_then(object) else { return };
+    match value {
+        Some(value) => parent.insert(last.clone(), value.clone()),
+        None => parent.remove(last),
+    };
+}
+
+/// The child of `node` at `key`; object keys are created when missing.
+fn step<'a>(node: &'a mut Value, key: &Key) -> Option<&'a mut Value> {
+    match key {
+        Key::Field(name) => Some(object(node)?.entry(name.clone()).or_insert(Value::Null)),
+        Key::Named(name) => node.as_array_mut()?.iter_mut().find(|element| element["name"] == name.as_str()),
+    }
+}
+
+/// `node` as an object, turning `null` into an empty one.
+fn object(node: &mut Value) -> Option<&mut serde_json::Map<String, Value>> {
+    if node.is_null() {
+        *node = Value::Object(serde_json::Map::new());
+    }
+    node.as_object_mut()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn edits_reach_into_objects_and_named_array_elements() {
+        let mut class = json!({
+            "moduleConfig": {"generative-dummy": {}},
+            "properties": [{"name": "title"}, {"name": "place", "nestedProperties": [{"name": "city"}]}],
+        });
+        let field = |name: &str| Key::Field(name.to_owned());
+        let named = |name: &str| Key::Named(name.to_owned());
+        for edit in [
+            Edit::Set(vec![field("invertedIndexConfig"), field("bm25"), field("b")], json!(0.8)),
+            Edit::Remove(vec![field("moduleConfig"), field("generative-dummy")]),
+            Edit::Set(vec![field("moduleConfig"), field("generative-other")], json!({})),
+            Edit::Set(
+                vec![
+                    field("properties"),
+                    named("place"),
+                    field("nestedProperties"),
+                    named("city"),
+                    field("description"),
+                ],
+                json!("Where."),
+            ),
+            Edit::Set(vec![field("properties"), named("missing"), field("description")], json!("ignored")),
+        ] {
+            apply_edit(&mut class, &edit);
+        }
+        assert_eq!(
+            class,
+            json!({
+                "invertedIndexConfig": {"bm25": {"b": 0.8}},
+                "moduleConfig": {"generative-other": {}},
+                "properties": [{"name": "title"},
+                               {"name": "place", "nestedProperties": [{"name": "city", "description": "Where."}]}],
+            })
+        );
+    }
+
+    #[test]
+    fn references_to_missing_collections_are_found() {
+        let existing = BTreeSet::from(["Author".to_owned()]);
+        let reference = |target: &str| json!({"name": "r", "dataType": [target]});
+        assert!(!references_missing(&reference("Author"), "Book", &existing));
+        assert!(!references_missing(&reference("Book"), "Book", &existing));
+        assert!(references_missing(&reference("Shelf"), "Book", &existing));
+        assert!(!references_missing(&json!({"name": "t", "dataType": ["text"]}), "Book", &existing));
+    }
+}

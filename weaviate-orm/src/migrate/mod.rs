@@ -1,0 +1,59 @@
+//! Schema migration: make the server's collections follow the models.
+//!
+//! [`WeaviateClient::migrate`](crate::WeaviateClient::migrate) creates a model's collection, or brings an
+//! existing one up to date: it adds properties (references included) and
+//! named vectors, and updates the settings Weaviate can change in place
+//! (descriptions, BM25, stop words, mutable vector index knobs, quantizers,
+//! replication, auto-tenant switches, generative and reranker modules).
+//! Differences Weaviate cannot apply in place (a data type, a tokenization, a
+//! vectorizer, a distance...) stop the migration before anything is written,
+//! with an error naming each one, its old and new value and what to do.
+//!
+//! ```no_run
+//! # use weaviate_orm::WeaviateCollection;
+//! # #[derive(WeaviateCollection)]
+//! # struct Article { title: String }
+//! # #[derive(WeaviateCollection)]
+//! # struct Author { name: String }
+//! # async fn demo(client: weaviate_orm::WeaviateClient) -> weaviate_orm::Result<()> {
+//! use weaviate_orm::migrate::Policy;
+//!
+//! // One model.
+//! client.migrate::<Article>().await?;
+//!
+//! // A dry run over every derived model in the program: nothing is written.
+//! for plan in client.migrator().registered().plan().await? {
+//!     println!("{plan}");
+//! }
+//!
+//! // Development only: collections with breaking changes are dropped and recreated.
+//! client.migrator().collection::<Article>().collection::<Author>().policy(Policy::DropAndRecreate).run().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Settings a model does not declare are left as the server has them.
+//! Running a migration twice writes nothing the second time, and processes
+//! migrating the same models at the same moment all succeed.
+
+mod apply;
+mod diff;
+mod plan;
+
+pub use apply::{MigrationReport, Migrator};
+pub use plan::{BreakingChange, BreakingKind, Change, MigrationPlan};
+
+/// What a migration does about changes Weaviate cannot apply in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Policy {
+    /// Apply the safe steps; refuse breaking changes; keep properties that
+    /// only the server has.
+    #[default]
+    Safe,
+    /// Like [`Safe`](Self::Safe), and also refuse properties that only the
+    /// server has (the model must describe the whole collection).
+    Strict,
+    /// Delete and recreate a collection with breaking changes, **losing its
+    /// objects**. For development only.
+    DropAndRecreate,
+}

@@ -1,0 +1,235 @@
+//! What a migration would do: [`MigrationPlan`] and its [`Change`]s, printed
+//! as a stable, diff-like summary.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::Policy;
+
+/// The differences between a model and the server's collection, in a stable
+/// order: the collection, then its settings, named vectors and properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MigrationPlan {
+    /// The collection's name.
+    pub collection: String,
+    /// What differs; empty when the server is up to date.
+    pub changes: Vec<Change>,
+}
+
+/// One difference between the model and the server.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Change {
+    /// The collection does not exist yet.
+    CreateCollection,
+    /// A property the server does not have yet (references included).
+    AddProperty {
+        /// The property's name.
+        property: String,
+        /// Its data type, as the schema writes it (`text`, `int[]`, `Author`...).
+        data_type: String,
+    },
+    /// A named vector the server does not have yet.
+    AddNamedVector {
+        /// The vector's name.
+        vector: String,
+    },
+    /// A setting Weaviate changes in place.
+    UpdateSetting {
+        /// Where the setting is in the schema JSON, e.g. `invertedIndexConfig.bm25.b`.
+        setting: String,
+        /// The server's value (`null` when it has none).
+        from: Value,
+        /// The model's value.
+        to: Value,
+    },
+    /// A difference Weaviate cannot apply to an existing collection.
+    Breaking(BreakingChange),
+    /// A property only the server has. Weaviate cannot drop properties, so it
+    /// stays; [`Policy::Strict`] refuses it.
+    ServerOnlyProperty {
+        /// The property's name.
+        property: String,
+    },
+    /// A named vector only the server has; kept.
+    ServerOnlyVector {
+        /// The vector's name.
+        vector: String,
+    },
+}
+
+/// A difference Weaviate cannot apply in place, with what the user can do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakingChange {
+    /// Which kind of setting differs.
+    pub kind: BreakingKind,
+    /// Where it is in the schema JSON, e.g. `properties.title.tokenization`.
+    pub setting: String,
+    /// The server's value (`null` when it has none).
+    pub from: Value,
+    /// The model's value (`null` when it has none).
+    pub to: Value,
+}
+
+/// The kinds of [`BreakingChange`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BreakingKind {
+    /// A property's data type (or a reference's target collections).
+    DataType,
+    /// A text property's tokenization.
+    Tokenization,
+    /// A property's filterable, searchable or range index.
+    PropertyIndex,
+    /// A property's vectorization switches (`skip`, `vectorizePropertyName`).
+    PropertyVectorization,
+    /// A sub-property added to an existing `object` property.
+    NestedPropertyAdded,
+    /// The vectorizer module or its settings.
+    Vectorizer,
+    /// Default vector versus named vectors.
+    VectorLayout,
+    /// The vector index type (hnsw, flat, dynamic).
+    VectorIndexType,
+    /// The vector distance metric.
+    Distance,
+    /// A vector index setting fixed at creation (`efConstruction`,
+    /// `maxConnections`, multi-vector, a flat index's quantizer...).
+    VectorIndexSetting,
+    /// `indexTimestamps`, `indexNullState` or `indexPropertyLength`.
+    InvertedIndexSetting,
+    /// Multi-tenancy switched on or off.
+    MultiTenancy,
+    /// The shard count or virtual shards per shard.
+    Sharding,
+}
+
+impl BreakingKind {
+    /// Why Weaviate refuses it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::DataType => "Weaviate cannot change a property's data type",
+            Self::Tokenization => "Weaviate fixes a property's tokenization when the property is created",
+            Self::PropertyIndex => "Weaviate fixes a property's indexes when the property is created",
+            Self::PropertyVectorization => "Weaviate fixes a property's vectorizer settings when it is created",
+            Self::NestedPropertyAdded => {
+                "Weaviate's schema API cannot add a sub-property to an existing object property"
+            }
+            Self::Vectorizer => "Weaviate cannot change a vectorizer or its settings",
+            Self::VectorLayout => "Weaviate cannot switch between a default vector and named vectors",
+            Self::VectorIndexType => "Weaviate cannot change a vector index's type",
+            Self::Distance => "Weaviate cannot change a vector index's distance metric",
+            Self::VectorIndexSetting => "this vector index setting is fixed when the index is created",
+            Self::InvertedIndexSetting => "Weaviate fixes this inverted index setting when the collection is created",
+            Self::MultiTenancy => "Weaviate cannot switch multi-tenancy on or off for an existing collection",
+            Self::Sharding => "Weaviate cannot re-shard an existing collection",
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn remedy(self) -> &'static str {
+        match self {
+            Self::DataType | Self::Tokenization | Self::PropertyIndex | Self::PropertyVectorization => {
+                "give the field a new property name (`#[weaviate(rename = \"...\")]`) and copy the data over, \
+                 or recreate the collection"
+            }
+            Self::NestedPropertyAdded => {
+                "add a new object property under another name and copy the data over, or recreate the collection"
+            }
+            Self::Vectorizer | Self::VectorIndexType | Self::Distance | Self::VectorIndexSetting => {
+                "declare a new named vector with the new settings, or recreate the collection"
+            }
+            Self::VectorLayout | Self::InvertedIndexSetting | Self::MultiTenancy | Self::Sharding => {
+                "create a new collection and copy the data over, or recreate this one"
+            }
+        }
+    }
+}
+
+impl Change {
+    /// Whether applying the plan under `policy` must stop at this change.
+    pub fn blocks(&self, policy: Policy) -> bool {
+        match self {
+            Self::Breaking(_) => policy != Policy::DropAndRecreate,
+            Self::ServerOnlyProperty { .. } => policy == Policy::Strict,
+            _ => false,
+        }
+    }
+
+    /// Whether this change writes to the server when applied.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Self::CreateCollection
+                | Self::AddProperty { .. }
+                | Self::AddNamedVector { .. }
+                | Self::UpdateSetting { .. }
+        )
+    }
+}
+
+impl MigrationPlan {
+    /// Whether the server already matches the model.
+    pub fn is_up_to_date(&self) -> bool {
+        self.changes.iter().all(|change| !change.writes() && !matches!(change, Change::Breaking(_)))
+    }
+
+    /// The breaking changes.
+    pub fn breaking(&self) -> impl Iterator<Item = &BreakingChange> {
+        self.changes.iter().filter_map(|change| match change {
+            Change::Breaking(breaking) => Some(breaking),
+            _ => None,
+        })
+    }
+
+    /// The changes that stop a migration under `policy`.
+    pub fn blockers(&self, policy: Policy) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |change| change.blocks(policy))
+    }
+}
+
+impl fmt::Display for MigrationPlan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.changes.is_empty() {
+            return write!(f, "{}: up to date", self.collection);
+        }
+        write!(f, "{}:", self.collection)?;
+        for change in &self.changes {
+            write!(f, "\n  {change}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::CreateCollection => write!(f, "+ create collection"),
+            Self::AddProperty { property, data_type } => write!(f, "+ add property `{property}` ({data_type})"),
+            Self::AddNamedVector { vector } => write!(f, "+ add named vector `{vector}`"),
+            Self::UpdateSetting { setting, from, to } => write!(f, "~ {setting}: {from} -> {to}"),
+            Self::Breaking(breaking) => write!(f, "! {breaking}"),
+            Self::ServerOnlyProperty { property } => {
+                write!(f, "= property `{property}` exists only on the server (kept: Weaviate cannot drop properties)")
+            }
+            Self::ServerOnlyVector { vector } => {
+                write!(f, "= named vector `{vector}` exists only on the server (kept)")
+            }
+        }
+    }
+}
+
+impl fmt::Display for BreakingChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} -> {} (breaking: {}; {})",
+            self.setting,
+            self.from,
+            self.to,
+            self.kind.reason(),
+            self.kind.remedy()
+        )
+    }
+}
