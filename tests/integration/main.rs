@@ -2,6 +2,7 @@
 //! All live in one test binary so they share one server.
 
 mod connection;
+mod data_ops;
 mod data_types;
 mod filters;
 mod migrate;

@@ -85,6 +85,18 @@ pub enum Error {
         message: String,
     },
 
+    /// One object was not written: the client could not encode it, or the
+    /// server refused it.
+    #[error("object {id} was not written to {collection}: {reason}")]
+    ObjectRejected {
+        /// The collection.
+        collection: String,
+        /// The object's id.
+        id: uuid::Uuid,
+        /// Why.
+        reason: String,
+    },
+
     /// An object returned by the server does not fit its Rust type.
     #[error("object {object_id} of collection {collection} does not fit its Rust type: {source}")]
     Decode {

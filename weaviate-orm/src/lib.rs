@@ -55,7 +55,7 @@ pub use client::{
     connect_to_custom, connect_to_embedded, connect_to_local, connect_to_weaviate_cloud,
 };
 pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
-pub use data::{Collection, InsertManyReport, Object};
+pub use data::{Collection, ConsistencyLevel, InsertManyReport, Object};
 pub use error::{EmbeddedError, Error, Result};
 pub use id::deterministic_id;
 pub use id_type::IdType;

@@ -1,6 +1,16 @@
-//! Typed objects of one collection: [`Collection`] and its writes
-//! (`insert_many`, with per-object errors, vectors and references). Reads
-//! are in [`crate::query`].
+//! Typed objects of one collection: [`Collection`] and its writes: single
+//! operations (insert, replace, partial update, delete, exists, fetch by id),
+//! `insert_many` with per-object errors, filtered deletes, reference
+//! operations, and [`batch`] imports where nothing is lost. Reads are in
+//! [`crate::query`].
+
+pub mod batch;
+mod delete_many;
+mod encode;
+mod insert;
+mod objects;
+mod references;
+mod update;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -8,30 +18,78 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
+pub use batch::{Batch, BatchBuilder, BatchHandle, BatchProgress, BatchReport, FailedObject};
+pub use delete_many::{DeleteMany, DeleteManyReport, DeletedObject};
+pub use insert::InsertManyReport;
+pub use references::ReferencesReport;
+pub use update::Update;
+
 use crate::client::WeaviateClient;
-use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
-use crate::value::ValueError;
-use crate::value::wire::WriteProperties;
-use crate::vector::{Vector, f32_bytes};
-use crate::{Error, Result};
 
 /// The objects of collection `T`; get it with [`WeaviateClient::collection`].
+///
+/// [`with_tenant`](Self::with_tenant) and
+/// [`with_consistency_level`](Self::with_consistency_level) scope every
+/// operation made through the returned handle, reads included.
 pub struct Collection<T> {
     client: WeaviateClient,
     name: String,
+    tenant: Option<String>,
+    consistency: Option<ConsistencyLevel>,
     marker: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Collection<T> {
     fn clone(&self) -> Self {
-        Self { client: self.client.clone(), name: self.name.clone(), marker: PhantomData }
+        Self {
+            client: self.client.clone(),
+            name: self.name.clone(),
+            tenant: self.tenant.clone(),
+            consistency: self.consistency,
+            marker: PhantomData,
+        }
     }
 }
 
 impl<T> fmt::Debug for Collection<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Collection").field("name", &self.name).finish_non_exhaustive()
+        f.debug_struct("Collection")
+            .field("name", &self.name)
+            .field("tenant", &self.tenant)
+            .field("consistency", &self.consistency)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many replicas must acknowledge a read or write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsistencyLevel {
+    /// One replica.
+    One,
+    /// A majority of replicas.
+    Quorum,
+    /// Every replica.
+    All,
+}
+
+impl ConsistencyLevel {
+    /// The name the REST API uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::One => "ONE",
+            Self::Quorum => "QUORUM",
+            Self::All => "ALL",
+        }
+    }
+
+    pub(crate) fn to_proto(self) -> i32 {
+        let level = match self {
+            Self::One => pb::ConsistencyLevel::One,
+            Self::Quorum => pb::ConsistencyLevel::Quorum,
+            Self::All => pb::ConsistencyLevel::All,
+        };
+        level as i32
     }
 }
 
@@ -44,15 +102,6 @@ pub struct Object<T> {
     pub properties: T,
 }
 
-/// What `insert_many` did with each object.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct InsertManyReport {
-    /// The id of every object, by input position.
-    pub ids: Vec<Uuid>,
-    /// The objects that failed: input position and the reason.
-    pub errors: Vec<(usize, String)>,
-}
-
 impl WeaviateClient {
     /// The objects of the collection `T`.
     pub fn collection<T: WeaviateCollection>(&self) -> Collection<T> {
@@ -62,7 +111,7 @@ impl WeaviateClient {
     /// The objects of type `T` stored in the collection `name` (one type
     /// can describe several collections, e.g. versioned ones).
     pub fn collection_named<T: WeaviateCollection>(&self, name: impl Into<String>) -> Collection<T> {
-        Collection { client: self.clone(), name: name.into(), marker: PhantomData }
+        Collection { client: self.clone(), name: name.into(), tenant: None, consistency: None, marker: PhantomData }
     }
 }
 
@@ -72,73 +121,43 @@ impl<T: WeaviateCollection> Collection<T> {
         &self.name
     }
 
+    /// This collection as seen by `tenant` (multi-tenant collections).
+    pub fn with_tenant(&self, tenant: impl Into<String>) -> Self {
+        Self { tenant: Some(tenant.into()), ..self.clone() }
+    }
+
+    /// This collection with reads and writes at `level`.
+    pub fn with_consistency_level(&self, level: ConsistencyLevel) -> Self {
+        Self { consistency: Some(level), ..self.clone() }
+    }
+
+    /// The tenant operations are scoped to.
+    pub fn tenant(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
+
+    /// The consistency level of operations, when set.
+    pub fn consistency_level(&self) -> Option<ConsistencyLevel> {
+        self.consistency
+    }
+
     pub(crate) fn client(&self) -> &WeaviateClient {
         &self.client
     }
 
-    /// Inserts the objects in one gRPC request. Objects the client cannot
-    /// encode and objects the server rejects are reported by position; the
-    /// others are stored.
-    pub async fn insert_many(&self, objects: &[T]) -> Result<InsertManyReport> {
-        let t = self.client.transports()?;
-        let mut report = InsertManyReport::default();
-        let mut batch = Vec::with_capacity(objects.len());
-        let mut positions = Vec::with_capacity(objects.len());
-        for (index, object) in objects.iter().enumerate() {
-            let id = object.object_id().unwrap_or_else(Uuid::new_v4);
-            report.ids.push(id);
-            match encode(object, id, &self.name) {
-                Ok(message) => {
-                    positions.push(index);
-                    batch.push(message);
-                }
-                Err(error) => report.errors.push((index, error.to_string())),
-            }
-        }
-        if !batch.is_empty() {
-            let message = pb::BatchObjectsRequest { objects: batch, consistency_level: None };
-            let timeout = t.timeouts.insert;
-            let reply = t
-                .grpc
-                .call("BatchObjects", timeout, t.grpc.weaviate().batch_objects(request(message, timeout)))
-                .await?;
-            for error in reply.errors {
-                let position = usize::try_from(error.index).ok().and_then(|i| positions.get(i).copied());
-                match position {
-                    Some(index) => report.errors.push((index, error.error)),
-                    None => {
-                        return Err(Error::UnexpectedResponse {
-                            operation: "BatchObjects".into(),
-                            message: format!("error for unknown index {}: {}", error.index, error.error),
-                        });
-                    }
-                }
-            }
-            report.errors.sort_by_key(|(index, _)| *index);
-        }
-        Ok(report)
+    pub(crate) fn consistency_proto(&self) -> Option<i32> {
+        self.consistency.map(ConsistencyLevel::to_proto)
     }
-}
 
-/// One object as a batch message: its properties and vectors.
-fn encode<T: WeaviateCollection>(
-    object: &T,
-    id: Uuid,
-    collection: &str,
-) -> std::result::Result<pb::BatchObject, ValueError> {
-    let values = object.to_properties();
-    let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v)))?;
-    let mut message = pb::BatchObject {
-        uuid: id.to_string(),
-        properties: Some(properties.into_batch()),
-        collection: collection.to_owned(),
-        ..Default::default()
-    };
-    for (name, vector) in object.vectors() {
-        match (name, vector) {
-            ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(&values),
-            (name, vector) => message.vectors.push(vector.to_proto(name)?),
+    /// The tenant and consistency level as REST query parameters.
+    pub(crate) fn rest_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(tenant) = &self.tenant {
+            params.push(("tenant", tenant.clone()));
         }
+        if let Some(level) = self.consistency {
+            params.push(("consistency_level", level.name().to_owned()));
+        }
+        params
     }
-    Ok(message)
 }

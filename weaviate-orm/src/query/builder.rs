@@ -149,6 +149,8 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
                 ..Default::default()
             }),
             uses_127_api: true,
+            tenant: self.collection.tenant().unwrap_or_default().to_owned(),
+            consistency_level: self.collection.consistency_proto(),
             ..Default::default()
         }
     }
@@ -186,6 +188,8 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             properties: Some(pb::PropertiesRequest { ref_properties: vec![target], ..Default::default() }),
             metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
             uses_127_api: true,
+            tenant: self.collection.tenant().unwrap_or_default().to_owned(),
+            consistency_level: self.collection.consistency_proto(),
             ..Default::default()
         };
         for extra in self.search(message).await? {

@@ -71,6 +71,15 @@ impl<C, T> Field<C, T> {
         }
     }
 
+    /// The property's name when the field is a property of `C` itself (not
+    /// a reference path, length or count).
+    pub(crate) fn property(&self) -> Option<&'static str> {
+        match &self.target {
+            Target::Property(name) => Some(name),
+            _ => None,
+        }
+    }
+
     fn filter(&self, operator: Operator, value: Value) -> Filter<C> {
         Filter::leaf(self.target.clone(), operator, value)
     }

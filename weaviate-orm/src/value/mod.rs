@@ -3,6 +3,7 @@
 //! ([`PropertyValue`]), and the special types Weaviate has
 //! ([`GeoCoordinates`], [`PhoneNumber`], [`Blob`]).
 
+pub(crate) mod json;
 mod object;
 mod property_type;
 mod special;

@@ -1,0 +1,95 @@
+//! Deleting every object a typed filter matches (gRPC `BatchDelete`).
+
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use super::Collection;
+use crate::Result;
+use crate::client::grpc::request;
+use crate::collection::WeaviateCollection;
+use crate::query::Filter;
+
+/// A filtered delete; start it with [`Collection::delete_many`].
+#[derive(Debug)]
+#[must_use = "a delete does nothing until `run` is awaited"]
+pub struct DeleteMany<T> {
+    collection: Collection<T>,
+    filter: Filter<T>,
+    dry_run: bool,
+    verbose: bool,
+}
+
+/// What a filtered delete did (or, in a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeleteManyReport {
+    /// Objects the filter matched.
+    pub matches: u64,
+    /// Objects deleted (0 in a dry run).
+    pub successful: u64,
+    /// Objects that could not be deleted.
+    pub failed: u64,
+    /// Each matched object and its outcome, when asked for with `verbose`.
+    pub objects: Vec<DeletedObject>,
+}
+
+/// One object of a verbose [`DeleteManyReport`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedObject {
+    /// The object's id.
+    pub id: Uuid,
+    /// Why it was not deleted, if it was not.
+    pub error: Option<String>,
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// Deletes every object `filter` matches (up to the server's
+    /// `QUERY_MAXIMUM_RESULTS` per call).
+    pub fn delete_many(&self, filter: Filter<T>) -> DeleteMany<T> {
+        DeleteMany { collection: self.clone(), filter, dry_run: false, verbose: false }
+    }
+}
+
+impl<T: WeaviateCollection> DeleteMany<T> {
+    /// Only counts (and with `verbose`, lists) what would be deleted.
+    pub fn dry_run(mut self) -> Self {
+        self.dry_run = true;
+        self
+    }
+
+    /// Reports each matched object.
+    pub fn verbose(mut self) -> Self {
+        self.verbose = true;
+        self
+    }
+
+    /// Runs the delete.
+    pub async fn run(self) -> Result<DeleteManyReport> {
+        let c = &self.collection;
+        let t = c.client.transports()?;
+        let message = pb::BatchDeleteRequest {
+            collection: c.name.clone(),
+            filters: Some(self.filter.to_proto()),
+            verbose: self.verbose,
+            dry_run: self.dry_run,
+            consistency_level: c.consistency_proto(),
+            tenant: c.tenant.clone(),
+        };
+        let timeout = t.timeouts.insert;
+        let reply =
+            t.grpc.call("BatchDelete", timeout, t.grpc.weaviate().batch_delete(request(message, timeout))).await?;
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        Ok(DeleteManyReport {
+            matches: count(reply.matches),
+            successful: count(reply.successful),
+            failed: count(reply.failed),
+            objects: reply
+                .objects
+                .into_iter()
+                .map(|o| DeletedObject {
+                    id: Uuid::from_slice(&o.uuid).unwrap_or_default(),
+                    error: o.error.filter(|_| !o.successful),
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,62 @@
+//! One typed object in the two wire forms: a gRPC batch message and a REST
+//! JSON body.
+
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use super::Collection;
+use crate::collection::WeaviateCollection;
+use crate::value::ValueError;
+use crate::value::json::object;
+use crate::value::wire::WriteProperties;
+use crate::vector::{Vector, f32_bytes};
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// The object as a batch message: its properties and vectors.
+    pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject, ValueError> {
+        let values = object.to_properties();
+        let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v)))?;
+        let mut message = pb::BatchObject {
+            uuid: id.to_string(),
+            properties: Some(properties.into_batch()),
+            collection: self.name.clone(),
+            tenant: self.tenant.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        for (name, vector) in object.vectors() {
+            match (name, vector) {
+                ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(&values),
+                (name, vector) => message.vectors.push(vector.to_proto(name)?),
+            }
+        }
+        Ok(message)
+    }
+
+    /// The object as the REST body of `PUT /v1/objects/{collection}/{id}`.
+    pub(crate) fn rest_body(&self, object: &T, id: Uuid) -> Value {
+        let mut body = Map::new();
+        body.insert("class".into(), json!(self.name));
+        body.insert("id".into(), json!(id));
+        body.insert("properties".into(), self::object(&object.to_properties()));
+        if let Some(tenant) = &self.tenant {
+            body.insert("tenant".into(), json!(tenant));
+        }
+        let mut named = Map::new();
+        for (name, vector) in object.vectors() {
+            let values = match vector {
+                Vector::Single(values) => json!(values),
+                Vector::Multi(values) => json!(values),
+            };
+            if name.is_empty() {
+                body.insert("vector".into(), values);
+            } else {
+                named.insert(name.to_owned(), values);
+            }
+        }
+        if !named.is_empty() {
+            body.insert("vectors".into(), Value::Object(named));
+        }
+        Value::Object(body)
+    }
+}

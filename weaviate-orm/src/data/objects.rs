@@ -1,0 +1,60 @@
+//! Single objects by id: replace, delete, exists, fetch.
+
+use reqwest::{Method, StatusCode};
+use uuid::Uuid;
+
+use super::{Collection, Object};
+use crate::collection::WeaviateCollection;
+use crate::query::Filter;
+use crate::{Error, Result};
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// `/objects/{collection}/{id}`.
+    pub(crate) fn object_path(&self, id: Uuid) -> String {
+        format!("/objects/{}/{id}", self.name)
+    }
+
+    /// Replaces the object `id` with `object`: every property and vector is
+    /// overwritten, and properties that are `None` are removed. Fails with
+    /// HTTP 404 when there is no such object.
+    pub async fn replace(&self, id: Uuid, object: &T) -> Result<()> {
+        let t = self.client.transports()?;
+        let path = self.object_path(id);
+        let request = t.rest.request(Method::PUT, &path, t.timeouts.insert).query(&self.rest_params());
+        t.rest.send(&format!("PUT /v1{path}"), t.timeouts.insert, request.json(&self.rest_body(object, id))).await?;
+        Ok(())
+    }
+
+    /// Deletes the object `id`; `false` when there was none. (A filtered
+    /// delete by id, since the REST delete answers the same either way.)
+    pub async fn delete(&self, id: Uuid) -> Result<bool> {
+        Ok(self.delete_many(Filter::by_id().equal(id)).run().await?.successful > 0)
+    }
+
+    /// Whether the object `id` exists.
+    pub async fn exists(&self, id: Uuid) -> Result<bool> {
+        let t = self.client.transports()?;
+        let path = self.object_path(id);
+        let request = t.rest.request(Method::HEAD, &path, t.timeouts.query).query(&self.rest_params());
+        match t.rest.send(&format!("HEAD /v1{path}"), t.timeouts.query, request).await {
+            Ok(_) => Ok(true),
+            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The object `id`, or `None`.
+    pub async fn fetch_by_id(&self, id: Uuid) -> Result<Option<Object<T>>> {
+        Ok(self.query().filter(Filter::by_id().equal(id)).limit(1).fetch().await?.pop())
+    }
+
+    /// The objects with these ids that exist, in no particular order.
+    pub async fn fetch_by_ids(&self, ids: impl IntoIterator<Item = Uuid>) -> Result<Vec<Object<T>>> {
+        let ids: Vec<Uuid> = ids.into_iter().collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let limit = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        self.query().filter(Filter::by_id().contains_any(ids)).limit(limit).fetch().await
+    }
+}

@@ -1,0 +1,123 @@
+//! Reference operations, typed by the `Ref<_>` field they change.
+
+use reqwest::Method;
+use serde_json::Value;
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use super::Collection;
+use crate::client::grpc::request;
+use crate::collection::WeaviateCollection;
+use crate::query::Field;
+use crate::reference::{Ref, RefTargets};
+use crate::value::json::beacon;
+use crate::{Error, Result};
+
+/// Which references a batch of reference additions could not add.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReferencesReport {
+    /// References sent.
+    pub sent: usize,
+    /// The ones that failed: position in the input (one per beacon) and the reason.
+    pub errors: Vec<(usize, String)>,
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// Adds the beacons of `to` to the reference `field` of the object `from`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, author: Ref<Author> }
+    /// # async fn demo(articles: Collection<Article>, article: uuid::Uuid, author: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// articles.add_reference(article, &Article::FIELDS.author, &Ref::to(author)).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn add_reference<R: RefTargets>(&self, from: Uuid, field: &Field<T, Ref<R>>, to: &Ref<R>) -> Result<()> {
+        let pairs = [(from, to.clone())];
+        let report = self.add_references(field, &pairs).await?;
+        match report.errors.into_iter().next() {
+            None => Ok(()),
+            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name.clone(), id: from, reason }),
+        }
+    }
+
+    /// Adds many references in one gRPC request: for each `(from, to)`, the
+    /// beacons of `to` go onto `field` of the object `from`.
+    pub async fn add_references<R: RefTargets>(
+        &self,
+        field: &Field<T, Ref<R>>,
+        pairs: &[(Uuid, Ref<R>)],
+    ) -> Result<ReferencesReport> {
+        let name = reference_property(field)?;
+        let references: Vec<pb::BatchReference> = pairs
+            .iter()
+            .flat_map(|(from, to)| to.beacons().iter().map(move |target| (from, target)))
+            .map(|(from, target)| pb::BatchReference {
+                name: name.to_owned(),
+                from_collection: self.name.clone(),
+                from_uuid: from.to_string(),
+                to_collection: R::MULTI.then(|| target.collection.clone()),
+                to_uuid: target.id.to_string(),
+                tenant: self.tenant.clone().unwrap_or_default(),
+            })
+            .collect();
+        let mut report = ReferencesReport { sent: references.len(), errors: Vec::new() };
+        if references.is_empty() {
+            return Ok(report);
+        }
+        let t = self.client.transports()?;
+        let message = pb::BatchReferencesRequest { references, consistency_level: self.consistency_proto() };
+        let timeout = t.timeouts.insert;
+        let reply = t
+            .grpc
+            .call("BatchReferences", timeout, t.grpc.weaviate().batch_references(request(message, timeout)))
+            .await?;
+        report.errors =
+            reply.errors.into_iter().map(|e| (usize::try_from(e.index).unwrap_or(usize::MAX), e.error)).collect();
+        Ok(report)
+    }
+
+    /// Replaces the whole reference `field` of the object `from` with `to`
+    /// (an empty `Ref` clears it).
+    pub async fn replace_references<R: RefTargets>(
+        &self,
+        from: Uuid,
+        field: &Field<T, Ref<R>>,
+        to: &Ref<R>,
+    ) -> Result<()> {
+        let body: Value = to.beacons().iter().map(beacon).collect();
+        self.reference_call(Method::PUT, from, field, &body).await
+    }
+
+    /// Removes the beacons of `to` from the reference `field` of the object `from`.
+    pub async fn delete_reference<R: RefTargets>(
+        &self,
+        from: Uuid,
+        field: &Field<T, Ref<R>>,
+        to: &Ref<R>,
+    ) -> Result<()> {
+        for target in to.beacons() {
+            self.reference_call(Method::DELETE, from, field, &beacon(target)).await?;
+        }
+        Ok(())
+    }
+
+    async fn reference_call<V>(&self, method: Method, from: Uuid, field: &Field<T, V>, body: &Value) -> Result<()> {
+        let name = reference_property(field)?;
+        let t = self.client.transports()?;
+        let path = format!("{}/references/{name}", self.object_path(from));
+        let request = t.rest.request(method.clone(), &path, t.timeouts.insert).query(&self.rest_params()).json(body);
+        t.rest.send(&format!("{method} /v1{path}"), t.timeouts.insert, request).await?;
+        Ok(())
+    }
+}
+
+fn reference_property<T, V>(field: &Field<T, V>) -> Result<&'static str> {
+    field.property().ok_or_else(|| {
+        Error::InvalidConfig(format!(
+            "`{}` leads through a reference; name the reference property itself",
+            field.name()
+        ))
+    })
+}

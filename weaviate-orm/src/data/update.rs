@@ -1,0 +1,74 @@
+//! Partial updates: only the properties given change.
+
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::Collection;
+use crate::collection::WeaviateCollection;
+use crate::query::Field;
+use crate::value::PropertyType;
+use crate::value::json::to_json;
+use crate::{Error, Result};
+
+/// A partial update of one object; start it with [`Collection::update`].
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, summary: Option<String> }
+/// # async fn demo(articles: Collection<Article>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+/// let f = Article::FIELDS;
+/// articles.update(id).set(&f.words, 1200).set(&f.summary, None).apply().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+#[must_use = "an update does nothing until `apply` is awaited"]
+pub struct Update<T> {
+    collection: Collection<T>,
+    id: Uuid,
+    properties: Map<String, Value>,
+    invalid: Option<&'static str>,
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// A partial update of the object `id`: the properties given with
+    /// [`Update::set`] change, the others keep their values.
+    pub fn update(&self, id: Uuid) -> Update<T> {
+        Update { collection: self.clone(), id, properties: Map::new(), invalid: None }
+    }
+}
+
+impl<T: WeaviateCollection> Update<T> {
+    /// Sets `field` to `value`; `None` for an optional field clears it.
+    pub fn set<V: PropertyType>(mut self, field: &Field<T, V>, value: V) -> Self {
+        match field.property() {
+            Some(name) => {
+                self.properties.insert(name.to_owned(), to_json(&value.to_value()));
+            }
+            None => self.invalid = Some(field.name()),
+        }
+        self
+    }
+
+    /// Sends the update (`PATCH /v1/objects/{collection}/{id}`). Fails with
+    /// HTTP 404 when there is no such object.
+    pub async fn apply(self) -> Result<()> {
+        if let Some(name) = self.invalid {
+            return Err(Error::InvalidConfig(format!(
+                "an update sets properties of the object itself, not through the reference `{name}`"
+            )));
+        }
+        let c = &self.collection;
+        let t = c.client.transports()?;
+        let mut body = Map::new();
+        body.insert("class".into(), json!(c.name));
+        body.insert("properties".into(), Value::Object(self.properties));
+        if let Some(tenant) = &c.tenant {
+            body.insert("tenant".into(), json!(tenant));
+        }
+        let path = c.object_path(self.id);
+        let request = t.rest.request(Method::PATCH, &path, t.timeouts.insert).query(&c.rest_params()).json(&body);
+        t.rest.send(&format!("PATCH /v1{path}"), t.timeouts.insert, request).await?;
+        Ok(())
+    }
+}
