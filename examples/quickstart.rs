@@ -62,8 +62,11 @@ async fn run() -> weaviate_orm::Result<()> {
     let meta = client.meta().await?;
     println!("Connected to Weaviate {} (modules: {})", meta.version, meta.modules.len());
 
-    client.collections().delete(Question::NAME).await?;
-    client.collections().create::<Question>().await?;
+    // Create the collection from the struct (or bring it up to date); print the plan.
+    let migration = client.migrate::<Question>().await?;
+    for plan in &migration.plans {
+        println!("{plan}");
+    }
     let questions = client.collection::<Question>();
 
     let aired = |s: &str| DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).unwrap_or_default();
@@ -74,14 +77,23 @@ async fn run() -> weaviate_orm::Result<()> {
         category: category.map(str::to_owned),
         broadcast: Broadcast { show: "Jeopardy!".into(), aired: aired("1999-05-04T19:30:00-04:00") },
     };
-    let report = questions
-        .insert_many(&[
-            clue("This organ removes excess glucose from the blood", "Liver", 100, Some("SCIENCE")),
-            clue("It's the only even prime number", "Two", 400, Some("MATH")),
-            clue("Its capital is Canberra", "Australia", 800, None),
-        ])
-        .await?;
-    println!("Inserted {} objects, {} failed", report.ids.len() - report.errors.len(), report.errors.len());
+    // A batch import: every object comes back confirmed or in `failed`, typed.
+    let batch = questions.batch().size(100).concurrency(2).start();
+    for question in [
+        clue("This organ removes excess glucose from the blood", "Liver", 100, Some("SCIENCE")),
+        clue("It's the only even prime number", "Two", 400, Some("MATH")),
+        clue("Its capital is Canberra", "Australia", 800, None),
+    ] {
+        batch.add(question).await?;
+    }
+    let report = batch.finish().await?;
+    println!("Imported {} objects, {} failed", report.confirmed, report.failed.len());
+
+    // A partial update through a typed field; the compiler checks the value's type.
+    let two = questions.query().filter(Question::FIELDS.answer.equal("Two")).fetch().await?;
+    if let Some(two) = two.first() {
+        questions.update(two.id).set(&Question::FIELDS.value, 500).apply().await?;
+    }
 
     // Field names, value types and operators are checked by the compiler.
     let f = Question::FIELDS;

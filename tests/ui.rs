@@ -8,4 +8,5 @@ fn misuses_are_rejected_with_readable_errors() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/derive/*.rs");
     cases.compile_fail("ui/query/*.rs");
+    cases.compile_fail("ui/data/*.rs");
 }
