@@ -243,7 +243,15 @@ impl<T: WeaviateCollection + Send + 'static> BatchBuilder<T> {
         report: &mut BatchReport<T>,
         counters: &Counters,
     ) {
-        let Some(Ok(outcome)) = done else { return };
+        let outcome = match done {
+            Some(Ok(outcome)) => outcome,
+            Some(Err(error)) => {
+                // `send` does not panic; should its task die anyway, say so loudly.
+                tracing::error!(collection = self.collection.name(), "a batch request task stopped: {error}");
+                return;
+            }
+            None => return,
+        };
         report.confirmed += outcome.confirmed;
         counters.confirmed.fetch_add(outcome.confirmed, Ordering::Relaxed);
         counters.failed.fetch_add(outcome.failed.len(), Ordering::Relaxed);

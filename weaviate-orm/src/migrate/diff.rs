@@ -133,8 +133,7 @@ impl Diff {
             let pointer = vec![field("moduleConfig"), field(module)];
             let server_settings = server_modules.and_then(|m| m.get(module));
             if vectorizers.contains(&module.as_str()) {
-                let mut pointer = pointer;
-                self.leaves(&mut pointer, settings, server_settings, &|_| Some(BreakingKind::Vectorizer));
+                self.leaves(&mut pointer.clone(), settings, server_settings, &|_| Some(BreakingKind::Vectorizer));
                 continue;
             }
             if server_settings.is_some_and(|s| contains(s, settings)) {
