@@ -113,14 +113,15 @@ impl Migrator {
         let mut existing: BTreeSet<String> = server.iter().filter_map(class_name).map(str::to_owned).collect();
         let mut deferred = Vec::new();
         for config in &self.configs {
-            let pending = self.migrate_one(config, &existing, &mut report).await?;
+            let seen = find(&server, &config.name).cloned();
+            let pending = self.migrate_one(config, Some(seen), &existing, &mut report).await?;
             existing.insert(config.name.clone());
             if pending {
                 deferred.push(config);
             }
         }
         for config in deferred {
-            self.migrate_one(config, &existing, &mut report).await?;
+            self.migrate_one(config, None, &existing, &mut report).await?;
         }
         Ok(report)
     }
@@ -140,9 +141,12 @@ impl Migrator {
 
     /// Brings one collection up to date, re-planning after each write. Returns
     /// whether references to collections missing from `existing` were left out.
+    /// `seen` is the class as already read (`Some(None)`: known to be
+    /// absent), which saves the first read.
     async fn migrate_one(
         &self,
         config: &CollectionConfig,
+        mut seen: Option<Option<Value>>,
         existing: &BTreeSet<String>,
         report: &mut MigrationReport,
     ) -> Result<bool> {
@@ -150,7 +154,10 @@ impl Migrator {
         let mut last_error = None;
         let mut pending = None;
         for _ in 0..ATTEMPTS {
-            let server = self.client.collections().config_if_exists(&config.name).await?;
+            let server = match seen.take() {
+                Some(server) => server,
+                None => self.client.collections().config_if_exists(&config.name).await?,
+            };
             let Diff { plan, new_properties, edits } = diff(config, server.as_ref());
             if plan.blockers(self.policy).next().is_some() {
                 return Err(Error::SchemaMismatch { plans: vec![plan], policy: self.policy });
