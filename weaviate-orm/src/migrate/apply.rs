@@ -134,9 +134,7 @@ impl Migrator {
     }
 
     async fn server_classes(&self) -> Result<Vec<Value>> {
-        let t = self.client.transports()?;
-        let schema: Value = t.rest.get_json("/schema", t.timeouts.query).await?;
-        Ok(schema.get("classes").and_then(Value::as_array).cloned().unwrap_or_default())
+        self.client.collections().list_json().await
     }
 
     /// Brings one collection up to date, re-planning after each write. Returns
