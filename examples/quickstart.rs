@@ -78,7 +78,7 @@ async fn run() -> weaviate_orm::Result<()> {
         broadcast: Broadcast { show: "Jeopardy!".into(), aired: aired("1999-05-04T19:30:00-04:00") },
     };
     // A batch import: every object comes back confirmed or in `failed`, typed.
-    let batch = questions.batch().size(100).concurrency(2).start();
+    let batch = questions.batch().start();
     for question in [
         clue("This organ removes excess glucose from the blood", "Liver", 100, Some("SCIENCE")),
         clue("It's the only even prime number", "Two", 400, Some("MATH")),

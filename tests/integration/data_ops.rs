@@ -1,12 +1,9 @@
-//! Single data operations, reference operations, filtered deletes, tenants
-//! and batch imports, each checked by reading the server's state back.
-
-use std::sync::{Arc, Mutex};
+//! Single data operations, reference operations, filtered deletes and
+//! tenants, each checked by reading the server's state back.
 
 use uuid::Uuid;
-use weaviate_orm::data::BatchProgress;
-use weaviate_orm::{Collection, Error, Ref, WeaviateClient, WeaviateCollection};
-use weaviate_orm_tests::{client, unique_name};
+use weaviate_orm::{Error, Ref, WeaviateCollection};
+use weaviate_orm_tests::{client, fresh};
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
 #[weaviate(name = "Test_DataNote")]
@@ -36,15 +33,6 @@ struct DataBook {
 #[weaviate(name = "Test_DataTenanted", multi_tenancy(auto_tenant_creation))]
 struct Tenanted {
     title: String,
-}
-
-/// A new, empty collection of `T` under a unique name.
-async fn fresh<T: WeaviateCollection>(client: &WeaviateClient) -> Collection<T> {
-    let name = unique_name(T::NAME.trim_start_matches("Test_"));
-    let mut config = T::config();
-    config.name.clone_from(&name);
-    client.migrator().config(config).run().await.expect("create");
-    client.collection_named::<T>(name)
 }
 
 fn note(title: &str, words: i64) -> Note {
@@ -178,65 +166,4 @@ async fn tenants_see_only_their_own_objects() {
     assert_eq!(b.fetch_by_id(in_b).await.expect("b").expect("kept").properties.title, "changed");
     let missing_tenant = all.query().fetch().await;
     assert!(missing_tenant.is_err(), "a multi-tenant collection needs a tenant");
-}
-
-#[tokio::test]
-async fn a_batch_import_confirms_or_hands_back_every_object() {
-    let client = client().await.expect("connect");
-    let notes = fresh::<Note>(&client).await;
-    // The first vector fixes the index's dimensions; on an empty index the
-    // server can race concurrent first writes, so one goes in first.
-    notes.insert(&note("seed", -1)).await.expect("seed");
-    let progress: Arc<Mutex<Vec<BatchProgress>>> = Arc::default();
-    let seen = progress.clone();
-    let batch = notes.batch().size(100).concurrency(3).on_progress(move |p| seen.lock().expect("lock").push(p)).start();
-    // Two tasks add at once; every 400th object has a vector of the wrong length.
-    let bad = |i: i64| i % 400 == 7;
-    let make = move |i: i64| Note {
-        vector: Some(if bad(i) { vec![1.0] } else { vec![0.5, 0.5, 0.5] }),
-        ..note(&format!("n{i}"), i)
-    };
-    let handle = batch.handle();
-    let other = tokio::spawn(async move {
-        for i in 1000..2000 {
-            handle.add(make(i)).await.expect("add");
-        }
-    });
-    for i in 0..1000 {
-        batch.add(make(i)).await.expect("add");
-    }
-    other.await.expect("task");
-    let report = batch.finish().await.expect("finish");
-
-    assert_eq!(report.confirmed, 1995);
-    let mut failed_words: Vec<i64> = report.failed.iter().map(|f| f.object.words).collect();
-    failed_words.sort_unstable();
-    assert_eq!(failed_words, (0..2000).filter(|i| bad(*i)).collect::<Vec<_>>());
-    assert!(report.failed.iter().all(|f| f.error.contains("vector") && f.object == make(f.object.words)));
-    let last = *progress.lock().expect("lock").last().expect("progress reported");
-    assert_eq!(last, BatchProgress { added: 2000, sent: 2000, confirmed: 1995, failed: 5 });
-
-    let stored = notes.query().limit(5000).fetch().await.expect("read");
-    assert_eq!(stored.len(), 1996, "the seed and every confirmed object");
-    let failed_ids: Vec<Uuid> = report.failed.iter().map(|f| f.id).collect();
-    let imported = stored.iter().filter(|o| o.properties.words >= 0);
-    assert!(
-        imported.clone().count() == 1995
-            && imported.into_iter().all(|o| !failed_ids.contains(&o.id) && o.properties == make(o.properties.words))
-    );
-}
-
-#[tokio::test]
-async fn a_rate_limited_batch_paces_its_requests() {
-    let client = client().await.expect("connect");
-    let notes = fresh::<Note>(&client).await;
-    let started = std::time::Instant::now();
-    let batch = notes.batch().size(10).rate_limit(600).start();
-    for i in 0..30 {
-        batch.add(note("r", i)).await.expect("add");
-    }
-    let report = batch.finish().await.expect("finish");
-    assert_eq!((report.confirmed, report.failed.len()), (30, 0));
-    // 600 per minute is 10 per second: three requests of 10 span at least two seconds.
-    assert!(started.elapsed() >= std::time::Duration::from_secs(2), "{:?}", started.elapsed());
 }

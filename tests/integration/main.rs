@@ -1,6 +1,7 @@
 //! Integration tests against a real Weaviate server, started by the tests.
 //! All live in one test binary so they share one server.
 
+mod batch;
 mod connection;
 mod data_ops;
 mod data_types;

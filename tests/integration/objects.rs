@@ -4,14 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
-use weaviate_orm::{Collection, Ref, WeaviateClient, WeaviateCollection, WeaviateObject};
-use weaviate_orm_tests::{client, unique_name};
-
-async fn fresh<T: WeaviateCollection>(client: &WeaviateClient) -> Collection<T> {
-    let name = unique_name(T::NAME.trim_start_matches("Test_"));
-    client.collections().create_named::<T>(&name).await.expect("create");
-    client.collection_named(name)
-}
+use weaviate_orm::{Collection, Ref, WeaviateCollection, WeaviateObject};
+use weaviate_orm_tests::{client, fresh};
 
 async fn read_all<T: WeaviateCollection>(collection: &Collection<T>) -> Vec<(Uuid, T)> {
     let mut objects: Vec<(Uuid, T)> =

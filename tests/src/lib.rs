@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use tokio::sync::OnceCell;
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
-use weaviate_orm::{Result, WeaviateClient};
+use weaviate_orm::{Collection, Result, WeaviateClient, WeaviateCollection};
+
+pub mod jeopardy;
 
 /// The server shared by every test of this process; started on first use,
 /// stopped when the process ends.
@@ -30,4 +32,16 @@ pub async fn client() -> Result<WeaviateClient> {
 pub fn unique_name(base: &str) -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     format!("Test_{base}_{}_{}", COUNTER.fetch_add(1, Ordering::Relaxed), std::process::id())
+}
+
+/// A new, empty collection of `T` under a unique name.
+///
+/// # Panics
+/// When the server refuses to create it.
+pub async fn fresh<T: WeaviateCollection>(client: &WeaviateClient) -> Collection<T> {
+    let name = unique_name(T::NAME.trim_start_matches("Test_"));
+    if let Err(error) = client.collections().create_named::<T>(&name).await {
+        panic!("creating {name}: {error}");
+    }
+    client.collection_named(name)
 }

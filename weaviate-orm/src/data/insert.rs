@@ -1,12 +1,10 @@
 //! Inserting typed objects over gRPC: one, or many in one request.
 
-use uuid::Uuid;
-use weaviate_orm_proto::v1 as pb;
-
 use super::Collection;
-use crate::client::grpc::request;
+use super::requests::batch_objects;
 use crate::collection::WeaviateCollection;
 use crate::{Error, Result};
+use uuid::Uuid;
 
 /// What `insert_many` did with each object.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,35 +45,10 @@ impl<T: WeaviateCollection> Collection<T> {
                 Err(error) => report.errors.push((index, error.to_string())),
             }
         }
-        for (position, error) in self.send_objects(batch).await? {
+        for (position, error) in batch_objects(&self.client, batch, self.consistency_proto()).await? {
             report.errors.push((positions[position], error));
         }
         report.errors.sort_by_key(|(index, _)| *index);
         Ok(report)
-    }
-
-    /// Sends encoded objects in one `BatchObjects` request; returns the
-    /// failed ones as (position in `objects`, reason).
-    pub(crate) async fn send_objects(&self, objects: Vec<pb::BatchObject>) -> Result<Vec<(usize, String)>> {
-        if objects.is_empty() {
-            return Ok(Vec::new());
-        }
-        let t = self.client.transports()?;
-        let count = objects.len();
-        let message = pb::BatchObjectsRequest { objects, consistency_level: self.consistency_proto() };
-        let timeout = t.timeouts.insert;
-        let reply =
-            t.grpc.call("BatchObjects", timeout, t.grpc.weaviate().batch_objects(request(message, timeout))).await?;
-        reply
-            .errors
-            .into_iter()
-            .map(|error| match usize::try_from(error.index).ok().filter(|i| *i < count) {
-                Some(position) => Ok((position, error.error)),
-                None => Err(Error::UnexpectedResponse {
-                    operation: "BatchObjects".into(),
-                    message: format!("error for unknown index {}: {}", error.index, error.error),
-                }),
-            })
-            .collect()
     }
 }

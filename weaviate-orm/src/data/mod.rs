@@ -10,6 +10,7 @@ mod encode;
 mod insert;
 mod objects;
 mod references;
+mod requests;
 mod update;
 
 use std::fmt;
@@ -18,7 +19,10 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-pub use batch::{Batch, BatchBuilder, BatchHandle, BatchProgress, BatchReport, FailedObject};
+pub use batch::{
+    AnyCollection, AnyObject, Batch, BatchBuilder, BatchHandle, BatchMode, BatchProgress, BatchReport, ClientBatch,
+    ClientBatchHandle, FailedObject, FailedReference,
+};
 pub use delete_many::{DeleteMany, DeleteManyReport, DeletedObject};
 pub use insert::InsertManyReport;
 pub use references::ReferencesReport;

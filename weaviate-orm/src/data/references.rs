@@ -6,7 +6,7 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::Collection;
-use crate::client::grpc::request;
+use super::requests::batch_references;
 use crate::collection::WeaviateCollection;
 use crate::query::Field;
 use crate::reference::{Ref, RefTargets};
@@ -49,8 +49,21 @@ impl<T: WeaviateCollection> Collection<T> {
         field: &Field<T, Ref<R>>,
         pairs: &[(Uuid, Ref<R>)],
     ) -> Result<ReferencesReport> {
+        let references = self.reference_messages(field, pairs)?;
+        let sent = references.len();
+        let errors = batch_references(&self.client, references, self.consistency_proto()).await?;
+        Ok(ReferencesReport { sent, errors })
+    }
+
+    /// The batch messages adding, for each `(from, to)`, the beacons of `to`
+    /// to `field` of `from`.
+    pub(crate) fn reference_messages<R: RefTargets>(
+        &self,
+        field: &Field<T, Ref<R>>,
+        pairs: &[(Uuid, Ref<R>)],
+    ) -> Result<Vec<pb::BatchReference>> {
         let name = reference_property(field)?;
-        let references: Vec<pb::BatchReference> = pairs
+        Ok(pairs
             .iter()
             .flat_map(|(from, to)| to.beacons().iter().map(move |target| (from, target)))
             .map(|(from, target)| pb::BatchReference {
@@ -61,21 +74,7 @@ impl<T: WeaviateCollection> Collection<T> {
                 to_uuid: target.id.to_string(),
                 tenant: self.tenant.clone().unwrap_or_default(),
             })
-            .collect();
-        let mut report = ReferencesReport { sent: references.len(), errors: Vec::new() };
-        if references.is_empty() {
-            return Ok(report);
-        }
-        let t = self.client.transports()?;
-        let message = pb::BatchReferencesRequest { references, consistency_level: self.consistency_proto() };
-        let timeout = t.timeouts.insert;
-        let reply = t
-            .grpc
-            .call("BatchReferences", timeout, t.grpc.weaviate().batch_references(request(message, timeout)))
-            .await?;
-        report.errors =
-            reply.errors.into_iter().map(|e| (usize::try_from(e.index).unwrap_or(usize::MAX), e.error)).collect();
-        Ok(report)
+            .collect())
     }
 
     /// Replaces the whole reference `field` of the object `from` with `to`

@@ -218,6 +218,19 @@ pub struct EmbeddedServer {
     api_key: Option<Secret>,
     /// The CA to trust, when the server serves TLS.
     tls_ca: Option<Vec<u8>>,
+    /// What [`start_again`](Self::start_again) runs.
+    binary: PathBuf,
+    options: EmbeddedOptions,
+}
+
+/// How [`EmbeddedServer::stop`] ends the server process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopMode {
+    /// SIGTERM: the server drains (batch streams get `ShuttingDown`) and
+    /// exits; SIGKILL after 15 s.
+    Graceful,
+    /// SIGKILL: the process dies at once, as in a crash.
+    Kill,
 }
 
 impl EmbeddedServer {
@@ -253,8 +266,10 @@ impl EmbeddedServer {
                 version: options.version.clone(),
                 api_key: options.api_keys.first().map(|(key, _)| key.clone()),
                 tls_ca: options.tls.as_ref().map(|tls| tls.ca.clone()),
+                binary: binary.clone(),
+                options: options.clone(),
             };
-            match server.launch(&binary, &options).await {
+            match server.launch().await {
                 Ok(()) => return Ok(server),
                 Err(Error::Embedded(EmbeddedError::StartupFailed { log_tail, .. }))
                     if attempt < 3 && log_tail.contains("address already in use") =>
@@ -266,7 +281,31 @@ impl EmbeddedServer {
         }
     }
 
-    async fn launch(&self, binary: &Path, options: &EmbeddedOptions) -> Result<()> {
+    /// Stops the server process, keeping its ports and data for
+    /// [`start_again`](Self::start_again). Does nothing if it is not running.
+    pub async fn stop(&self, mode: StopMode) {
+        let Some(mut child) = self.lock_child().take() else { return };
+        let _ = tokio::task::spawn_blocking(move || match mode {
+            StopMode::Graceful => process::stop(&mut child, Duration::from_secs(15)),
+            StopMode::Kill => {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        })
+        .await;
+    }
+
+    /// Starts the server again after [`stop`](Self::stop), on the same ports
+    /// and data, and waits until it is ready.
+    pub async fn start_again(&self) -> Result<()> {
+        if self.exit_status().is_none() && self.lock_child().is_some() {
+            return Ok(());
+        }
+        self.launch().await
+    }
+
+    async fn launch(&self) -> Result<()> {
+        let (binary, options) = (&self.binary, &self.options);
         let log_path = self.log_path();
         let log =
             std::fs::File::create(&log_path).map_err(EmbeddedError::io(format!("creating {}", log_path.display())))?;

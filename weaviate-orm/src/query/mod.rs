@@ -12,6 +12,7 @@
 //! ```
 
 mod builder;
+mod count;
 mod field;
 mod filter;
 mod operand;

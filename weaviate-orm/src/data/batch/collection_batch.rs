@@ -1,0 +1,124 @@
+//! A batch into one collection: objects of its type and references from them.
+
+use uuid::Uuid;
+
+use super::item::Item;
+use super::{BatchBuilder, BatchProgress, BatchReport, Pipeline, PipelineSender};
+use crate::Result;
+use crate::collection::WeaviateCollection;
+use crate::data::Collection;
+use crate::query::Field;
+use crate::reference::{Ref, RefTargets};
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// A batch import into this collection (its tenant and consistency
+    /// level included).
+    pub fn batch(&self) -> BatchBuilder<Collection<T>> {
+        BatchBuilder::new(self.clone(), self.client().clone(), self.consistency_level())
+    }
+}
+
+impl<T: WeaviateCollection + Send + 'static> BatchBuilder<Collection<T>> {
+    /// Starts the import's worker on the current Tokio runtime.
+    pub fn start(self) -> Batch<T> {
+        let (collection, Pipeline { sender, worker }) = self.launch();
+        Batch { handle: BatchHandle { collection, sender }, worker }
+    }
+}
+
+/// A running import into one collection; objects go in with
+/// [`add`](Self::add), the report comes out of [`finish`](Self::finish).
+#[derive(Debug)]
+pub struct Batch<T> {
+    handle: BatchHandle<T>,
+    worker: tokio::task::JoinHandle<BatchReport<T>>,
+}
+
+/// Adds objects to a running [`Batch`] from another task.
+#[derive(Debug)]
+pub struct BatchHandle<T> {
+    collection: Collection<T>,
+    sender: PipelineSender<T>,
+}
+
+impl<T> Clone for BatchHandle<T> {
+    fn clone(&self) -> Self {
+        Self { collection: self.collection.clone(), sender: self.sender.clone() }
+    }
+}
+
+impl<T: WeaviateCollection + Send + 'static> Batch<T> {
+    /// Queues `object` and returns the id it will have. Waits while the
+    /// pipeline is full.
+    pub async fn add(&self, object: T) -> Result<Uuid> {
+        self.handle.add(object).await
+    }
+
+    /// Queues references from the object `from`: the beacons of `to` go onto
+    /// its reference `field`. They are sent once the objects they link that
+    /// are still in this batch are stored.
+    pub async fn add_reference<R: RefTargets>(&self, from: Uuid, field: &Field<T, Ref<R>>, to: Ref<R>) -> Result<()> {
+        self.handle.add_reference(from, field, to).await
+    }
+
+    /// A handle for adding from other tasks.
+    pub fn handle(&self) -> BatchHandle<T> {
+        self.handle.clone()
+    }
+
+    /// The running counts; `failed` is the running error count.
+    pub fn progress(&self) -> BatchProgress {
+        self.handle.sender.progress()
+    }
+
+    /// Waits for every object and reference to be confirmed or failed.
+    /// Handles still held elsewhere must be dropped first, or this waits for them.
+    pub async fn finish(self) -> Result<BatchReport<T>> {
+        drop(self.handle);
+        Pipeline::finish(self.worker).await
+    }
+}
+
+impl<T: WeaviateCollection + Send + 'static> BatchHandle<T> {
+    /// Queues `object` and returns the id it will have. Waits while the
+    /// pipeline is full.
+    pub async fn add(&self, object: T) -> Result<Uuid> {
+        let (id, item) = object_item(&self.collection, object, |object| object);
+        self.sender.push(item).await?;
+        Ok(id)
+    }
+
+    /// Queues references from the object `from`; see [`Batch::add_reference`].
+    pub async fn add_reference<R: RefTargets>(&self, from: Uuid, field: &Field<T, Ref<R>>, to: Ref<R>) -> Result<()> {
+        for item in reference_items(&self.collection, from, field, to)? {
+            self.sender.push(item).await?;
+        }
+        Ok(())
+    }
+}
+
+/// `object` encoded for `collection`, under its own id (or a new one);
+/// `wrap` turns it into what the report hands back.
+pub(super) fn object_item<T: WeaviateCollection, P>(
+    collection: &Collection<T>,
+    object: T,
+    wrap: impl FnOnce(T) -> P,
+) -> (Uuid, Item<P>) {
+    let id = object.object_id().unwrap_or_else(Uuid::new_v4);
+    let item = match collection.encode(&object, id) {
+        Ok(message) => Item::Object { id, message, object: wrap(object) },
+        Err(error) => Item::Unencodable { id, object: wrap(object), error: error.to_string() },
+    };
+    (id, item)
+}
+
+/// One reference item per beacon of `to`.
+pub(super) fn reference_items<T: WeaviateCollection, R: RefTargets, P>(
+    collection: &Collection<T>,
+    from: Uuid,
+    field: &Field<T, Ref<R>>,
+    to: Ref<R>,
+) -> Result<Vec<Item<P>>> {
+    let messages = collection.reference_messages(field, &[(from, to)])?;
+    Ok(messages.into_iter().map(|message| Item::Reference { message }).collect())
+}

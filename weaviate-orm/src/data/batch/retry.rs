@@ -1,0 +1,55 @@
+//! When a failed request or a broken stream is worth another try, and how
+//! long to wait first.
+
+use std::time::Duration;
+
+use crate::Error;
+
+/// Whether a whole-request failure may succeed when retried.
+pub(crate) fn is_transient(error: &Error) -> bool {
+    match error {
+        Error::Connection { .. } | Error::Timeout { .. } => true,
+        Error::Grpc { code, .. } => is_transient_code(*code),
+        _ => false,
+    }
+}
+
+/// The gRPC codes of an overloaded, restarting or unreachable server.
+pub(crate) fn is_transient_code(code: tonic::Code) -> bool {
+    matches!(
+        code,
+        tonic::Code::Unavailable
+            | tonic::Code::ResourceExhausted
+            | tonic::Code::Aborted
+            | tonic::Code::Internal
+            | tonic::Code::Unknown
+            | tonic::Code::Cancelled
+            | tonic::Code::DeadlineExceeded
+    )
+}
+
+/// The wait before retry number `attempt` (1-based): 0.5 s doubling up to 10 s.
+pub(crate) fn delay(attempt: u32) -> Duration {
+    let millis = 500u64.saturating_mul(1 << attempt.saturating_sub(1).min(5));
+    Duration::from_millis(millis.min(10_000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_double_up_to_ten_seconds() {
+        let delays: Vec<u64> = (1..=7).map(|a| delay(a).as_millis() as u64).collect();
+        assert_eq!(delays, [500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
+    }
+
+    #[test]
+    fn only_server_side_trouble_is_transient() {
+        let grpc = |code| Error::Grpc { operation: "x".into(), code, message: String::new() };
+        assert!(is_transient(&grpc(tonic::Code::Unavailable)));
+        assert!(is_transient(&grpc(tonic::Code::ResourceExhausted)));
+        assert!(!is_transient(&grpc(tonic::Code::InvalidArgument)));
+        assert!(!is_transient(&Error::Authentication { operation: "x".into(), message: String::new() }));
+    }
+}

@@ -1,0 +1,402 @@
+//! The server-side batching transport: one `BatchStream` at a time.
+//!
+//! The stream opens with `Start`; data messages follow, each at most the
+//! server's recommended batch size (its `Backoff` messages) and below the
+//! gRPC message limit, while fewer than two batches are unacknowledged.
+//! `Results` settle entries by uuid (objects) or by source beacon
+//! (references). When the server shuts down (`ShuttingDown`), runs out of
+//! memory (`OutOfMemory`) or the connection breaks, everything without a
+//! result is sent again on a new stream after a back-off; fixed ids make
+//! that idempotent. When the callers are done, `Stop` closes the stream.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
+use weaviate_orm_proto::v1::batch_stream_request::{self as request, data};
+
+use super::item::{Entry, Item, Settled, stream_beacon};
+use super::retry;
+use crate::client::WeaviateClient;
+
+/// The client's batch size until the server recommends one.
+const START_BATCH_SIZE: usize = 100;
+/// The longest wait after an `OutOfMemory` before trying again.
+const MAX_MEMORY_WAIT: Duration = Duration::from_secs(30);
+
+/// The engine's end of the stream actor.
+pub(crate) struct StreamLink<P> {
+    submissions: Option<mpsc::UnboundedSender<Vec<Entry<P>>>>,
+    batch_size: Arc<AtomicUsize>,
+}
+
+impl<P: Send + 'static> StreamLink<P> {
+    pub(crate) fn start(
+        client: WeaviateClient,
+        consistency: Option<i32>,
+        retries: u32,
+        max_bytes: usize,
+        events: mpsc::UnboundedSender<Vec<Settled<P>>>,
+    ) -> Self {
+        let (submissions, receiver) = mpsc::unbounded_channel();
+        let batch_size = Arc::new(AtomicUsize::new(START_BATCH_SIZE));
+        let actor = Actor {
+            client,
+            consistency,
+            retries,
+            max_bytes,
+            submissions: receiver,
+            input_closed: false,
+            events,
+            batch_size: batch_size.clone(),
+            queue: VecDeque::new(),
+            in_flight: InFlight::default(),
+        };
+        tokio::spawn(actor.run());
+        Self { submissions: Some(submissions), batch_size }
+    }
+
+    pub(crate) fn chunk_limit(&self) -> usize {
+        self.batch_size.load(Ordering::Relaxed)
+    }
+
+    /// Room for three batches between the engine and the server's results.
+    pub(crate) fn has_room(&self, outstanding: usize) -> bool {
+        outstanding < 3 * self.chunk_limit()
+    }
+
+    pub(crate) fn submit(&mut self, chunk: Vec<Entry<P>>) {
+        if let Some(submissions) = &self.submissions
+            && submissions.send(chunk).is_err()
+        {
+            tracing::error!("the batch stream task stopped; entries were not sent");
+        }
+    }
+
+    /// No more entries: the actor finishes once everything is settled.
+    pub(crate) fn close(&mut self) {
+        self.submissions = None;
+    }
+}
+
+/// Entries sent on the current stream and not yet answered.
+struct InFlight<P> {
+    objects: HashMap<Uuid, VecDeque<Entry<P>>>,
+    references: HashMap<String, VecDeque<Entry<P>>>,
+    len: usize,
+    unacked: usize,
+}
+
+impl<P> Default for InFlight<P> {
+    fn default() -> Self {
+        Self { objects: HashMap::new(), references: HashMap::new(), len: 0, unacked: 0 }
+    }
+}
+
+impl<P> InFlight<P> {
+    fn insert(&mut self, entry: Entry<P>) {
+        match &entry.item {
+            Item::Reference { message } => self.references.entry(stream_beacon(message)).or_default().push_back(entry),
+            _ => match entry.object_id() {
+                Some(id) => self.objects.entry(id).or_default().push_back(entry),
+                None => return,
+            },
+        }
+        self.len += 1;
+        self.unacked += 1;
+    }
+
+    fn take_object(&mut self, uuid: &str) -> Option<Entry<P>> {
+        let id = uuid.parse().ok()?;
+        let entry = take(&mut self.objects, &id)?;
+        self.len -= 1;
+        Some(entry)
+    }
+
+    fn take_reference(&mut self, beacon: &str) -> Option<Entry<P>> {
+        let entry = take(&mut self.references, beacon)?;
+        self.len -= 1;
+        Some(entry)
+    }
+
+    fn acknowledge(&mut self, count: usize) {
+        self.unacked = self.unacked.saturating_sub(count);
+    }
+
+    /// Everything unanswered, objects before references, in the order added.
+    fn drain(&mut self) -> Vec<Entry<P>> {
+        let mut entries: Vec<Entry<P>> = self.objects.drain().flat_map(|(_, queue)| queue).collect();
+        entries.sort_by_key(|entry| entry.index);
+        let mut references: Vec<Entry<P>> = self.references.drain().flat_map(|(_, queue)| queue).collect();
+        references.sort_by_key(|entry| entry.index);
+        entries.extend(references);
+        self.len = 0;
+        self.unacked = 0;
+        entries
+    }
+}
+
+fn take<K, Q, P>(map: &mut HashMap<K, VecDeque<Entry<P>>>, key: &Q) -> Option<Entry<P>>
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    let queue = map.get_mut(key)?;
+    let entry = queue.pop_front();
+    if queue.is_empty() {
+        map.remove(key);
+    }
+    entry
+}
+
+/// How a stream ended.
+enum End {
+    /// The server closed it after every entry was answered and the callers were done.
+    Finished,
+    /// It broke or was closed early; what is unanswered goes again.
+    Interrupted { reason: String, answered_some: bool, wait: Option<Duration> },
+    /// It cannot work again (a closed client, bad credentials, an old server).
+    Fatal(String),
+}
+
+struct Actor<P> {
+    client: WeaviateClient,
+    consistency: Option<i32>,
+    retries: u32,
+    max_bytes: usize,
+    submissions: mpsc::UnboundedReceiver<Vec<Entry<P>>>,
+    input_closed: bool,
+    events: mpsc::UnboundedSender<Vec<Settled<P>>>,
+    batch_size: Arc<AtomicUsize>,
+    /// Entries to send, in order; unanswered ones go back to its front.
+    queue: VecDeque<Entry<P>>,
+    in_flight: InFlight<P>,
+}
+
+impl<P: Send + 'static> Actor<P> {
+    async fn run(mut self) {
+        let mut failures = 0;
+        loop {
+            if self.queue.is_empty() && self.in_flight.len == 0 {
+                if self.input_closed {
+                    return;
+                }
+                match self.submissions.recv().await {
+                    Some(chunk) => self.queue.extend(chunk),
+                    None => return,
+                }
+            }
+            let end = self.session().await;
+            let mut unanswered: VecDeque<Entry<P>> = self.in_flight.drain().into();
+            unanswered.append(&mut self.queue);
+            self.queue = unanswered;
+            match end {
+                End::Finished => failures = 0,
+                End::Interrupted { reason, answered_some, wait } => {
+                    failures = if answered_some { 1 } else { failures + 1 };
+                    if failures > self.retries {
+                        return self
+                            .fail_everything(format!("the batch stream failed {failures} times: {reason}"))
+                            .await;
+                    }
+                    let delay = wait.unwrap_or_else(|| retry::delay(failures));
+                    tracing::warn!(
+                        unanswered = self.queue.len(),
+                        "batch stream interrupted ({reason}); resending in {delay:?}"
+                    );
+                    tokio::time::sleep(delay).await;
+                }
+                End::Fatal(reason) => return self.fail_everything(reason).await,
+            }
+        }
+    }
+
+    /// One stream, from `Start` to its end.
+    async fn session(&mut self) -> End {
+        let transports = match self.client.transports() {
+            Ok(transports) => transports,
+            Err(error) => return End::Fatal(error.to_string()),
+        };
+        let (sender, receiver) = mpsc::channel(4);
+        let start = request::Start { consistency_level: self.consistency };
+        if sender.try_send(stream_request(request::Message::Start(start))).is_err() {
+            return End::Fatal("the stream's request channel refused the start message".into());
+        }
+        let mut grpc = transports.grpc.weaviate();
+        let opening = grpc.batch_stream(ReceiverStream::new(receiver));
+        let mut replies = match tokio::time::timeout(transports.timeouts.insert, opening).await {
+            Ok(Ok(response)) => response.into_inner(),
+            Ok(Err(status)) => return interrupted_or_fatal(&status, false),
+            Err(_) => {
+                let reason = format!("no answer to the stream's start within {:?}", transports.timeouts.insert);
+                return End::Interrupted { reason, answered_some: false, wait: None };
+            }
+        };
+        let mut sender = Some(sender);
+        let mut stopping = false;
+        let mut answered_some = false;
+        let mut wait = None;
+        loop {
+            let done = self.input_closed && self.queue.is_empty() && self.in_flight.len == 0;
+            let want_stop = stopping || done;
+            let want_data = !want_stop && !self.queue.is_empty() && self.may_send();
+            let mut half_close = false;
+            tokio::select! {
+                reply = replies.message() => match reply {
+                    Ok(Some(reply)) => match reply.message {
+                        Some(reply::Message::Results(results)) => {
+                            answered_some = true;
+                            self.settle(results);
+                        }
+                        Some(reply::Message::Acks(acks)) => self.in_flight.acknowledge(acks.uuids.len() + acks.beacons.len()),
+                        Some(reply::Message::Backoff(backoff)) => {
+                            let size = usize::try_from(backoff.batch_size).unwrap_or(START_BATCH_SIZE).clamp(1, 10_000);
+                            self.batch_size.store(size, Ordering::Relaxed);
+                        }
+                        Some(reply::Message::ShuttingDown(_)) => {
+                            tracing::info!("the server is shutting down; this batch stream stops and resumes on a new one");
+                            stopping = true;
+                        }
+                        Some(reply::Message::OutOfMemory(oom)) => {
+                            self.requeue(&oom);
+                            let seconds = u64::try_from(oom.wait_time).unwrap_or(1).max(1);
+                            wait = Some(Duration::from_secs(seconds).min(MAX_MEMORY_WAIT));
+                            stopping = true;
+                        }
+                        Some(reply::Message::Started(_)) | None => {}
+                    },
+                    Ok(None) if done => return End::Finished,
+                    Ok(None) => {
+                        let reason = format!("the server closed the stream with {} entries unanswered", self.in_flight.len + self.queue.len());
+                        return End::Interrupted { reason, answered_some, wait };
+                    }
+                    Err(status) => return interrupted_or_fatal(&status, answered_some),
+                },
+                permit = reserve(sender.as_ref()), if want_stop || want_data => match permit {
+                    Some(permit) if want_stop => {
+                        permit.send(stream_request(request::Message::Stop(request::Stop {})));
+                        half_close = true;
+                    }
+                    Some(permit) => permit.send(self.next_data()),
+                    None => half_close = true,
+                },
+                chunk = self.submissions.recv(), if !self.input_closed => match chunk {
+                    Some(chunk) => self.queue.extend(chunk),
+                    None => self.input_closed = true,
+                },
+            }
+            if half_close {
+                sender = None;
+            }
+        }
+    }
+
+    /// Fewer than two batches unacknowledged.
+    fn may_send(&self) -> bool {
+        self.in_flight.unacked < 2 * self.batch_size.load(Ordering::Relaxed)
+    }
+
+    /// The next data message from the front of the queue.
+    fn next_data(&mut self) -> pb::BatchStreamRequest {
+        let limit = self.batch_size.load(Ordering::Relaxed);
+        let (mut objects, mut references) = (Vec::new(), Vec::new());
+        let mut bytes = 0;
+        while objects.len() + references.len() < limit {
+            let Some(next) = self.queue.front() else { break };
+            bytes += next.wire_size();
+            if bytes > self.max_bytes && !(objects.is_empty() && references.is_empty()) {
+                break;
+            }
+            let Some(entry) = self.queue.pop_front() else { break };
+            match &entry.item {
+                Item::Object { message, .. } => objects.push(message.clone()),
+                Item::Reference { message } => references.push(message.clone()),
+                Item::Unencodable { error, .. } => {
+                    let error = error.clone();
+                    let _ = self.events.send(vec![(entry, Err(error))]);
+                    continue;
+                }
+            }
+            self.in_flight.insert(entry);
+        }
+        let data = request::Data {
+            objects: Some(data::Objects { values: objects }),
+            references: Some(data::References { values: references }),
+        };
+        stream_request(request::Message::Data(data))
+    }
+
+    /// Books the server's results.
+    fn settle(&mut self, results: reply::Results) {
+        let mut settled = Vec::with_capacity(results.successes.len() + results.errors.len());
+        for success in results.successes {
+            let entry = match success.detail {
+                Some(results::success::Detail::Uuid(uuid)) => self.in_flight.take_object(&uuid),
+                Some(results::success::Detail::Beacon(beacon)) => self.in_flight.take_reference(&beacon),
+                None => None,
+            };
+            settled.extend(entry.map(|entry| (entry, Ok(()))));
+        }
+        for error in results.errors {
+            let entry = match error.detail {
+                Some(results::error::Detail::Uuid(uuid)) => self.in_flight.take_object(&uuid),
+                Some(results::error::Detail::Beacon(beacon)) => self.in_flight.take_reference(&beacon),
+                None => None,
+            };
+            match entry {
+                Some(entry) => settled.push((entry, Err(error.error))),
+                None => tracing::warn!("batch stream result for an unknown entry: {}", error.error),
+            }
+        }
+        if !settled.is_empty() {
+            let _ = self.events.send(settled);
+        }
+    }
+
+    /// Puts the entries the server refused for lack of memory back in front.
+    fn requeue(&mut self, oom: &reply::OutOfMemory) {
+        let mut refused: Vec<Entry<P>> = oom.uuids.iter().filter_map(|uuid| self.in_flight.take_object(uuid)).collect();
+        refused.extend(oom.beacons.iter().filter_map(|beacon| self.in_flight.take_reference(beacon)));
+        self.in_flight.acknowledge(refused.len());
+        for entry in refused.into_iter().rev() {
+            self.queue.push_front(entry);
+        }
+    }
+
+    /// Fails what is queued and everything still to come with `reason`.
+    async fn fail_everything(mut self, reason: String) {
+        tracing::error!("batch stream gave up: {reason}");
+        let queued: Vec<Entry<P>> = self.queue.drain(..).collect();
+        let _ = self.events.send(queued.into_iter().map(|entry| (entry, Err(reason.clone()))).collect());
+        while let Some(chunk) = self.submissions.recv().await {
+            let _ = self.events.send(chunk.into_iter().map(|entry| (entry, Err(reason.clone()))).collect());
+        }
+    }
+}
+
+fn stream_request(message: request::Message) -> pb::BatchStreamRequest {
+    pb::BatchStreamRequest { message: Some(message) }
+}
+
+/// A permit to send on the stream, or never when it is closed.
+async fn reserve<T>(sender: Option<&mpsc::Sender<T>>) -> Option<mpsc::Permit<'_, T>> {
+    match sender {
+        Some(sender) => sender.reserve().await.ok(),
+        None => std::future::pending().await,
+    }
+}
+
+fn interrupted_or_fatal(status: &tonic::Status, answered_some: bool) -> End {
+    let reason = format!("{:?}: {}", status.code(), status.message());
+    if retry::is_transient_code(status.code()) {
+        End::Interrupted { reason, answered_some, wait: None }
+    } else {
+        End::Fatal(format!("the server refused the batch stream ({reason})"))
+    }
+}

@@ -1,0 +1,59 @@
+//! The two unary batch RPCs, shared by single writes and batch imports.
+
+use weaviate_orm_proto::v1 as pb;
+
+use crate::client::WeaviateClient;
+use crate::client::grpc::request;
+use crate::{Error, Result};
+
+/// Sends objects in one `BatchObjects` request; returns the failed ones as
+/// (position in `objects`, reason).
+pub(crate) async fn batch_objects(
+    client: &WeaviateClient,
+    objects: Vec<pb::BatchObject>,
+    consistency_level: Option<i32>,
+) -> Result<Vec<(usize, String)>> {
+    if objects.is_empty() {
+        return Ok(Vec::new());
+    }
+    let t = client.transports()?;
+    let count = objects.len();
+    let message = pb::BatchObjectsRequest { objects, consistency_level };
+    let timeout = t.timeouts.insert;
+    let reply =
+        t.grpc.call("BatchObjects", timeout, t.grpc.weaviate().batch_objects(request(message, timeout))).await?;
+    positions("BatchObjects", count, reply.errors)
+}
+
+/// Sends references in one `BatchReferences` request; returns the failed
+/// ones as (position in `references`, reason).
+pub(crate) async fn batch_references(
+    client: &WeaviateClient,
+    references: Vec<pb::BatchReference>,
+    consistency_level: Option<i32>,
+) -> Result<Vec<(usize, String)>> {
+    if references.is_empty() {
+        return Ok(Vec::new());
+    }
+    let t = client.transports()?;
+    let count = references.len();
+    let message = pb::BatchReferencesRequest { references, consistency_level };
+    let timeout = t.timeouts.insert;
+    let reply =
+        t.grpc.call("BatchReferences", timeout, t.grpc.weaviate().batch_references(request(message, timeout))).await?;
+    positions("BatchReferences", count, reply.errors)
+}
+
+/// Checks that every error names a position of the request.
+fn positions(operation: &str, count: usize, errors: Vec<pb::BatchError>) -> Result<Vec<(usize, String)>> {
+    errors
+        .into_iter()
+        .map(|error| match usize::try_from(error.index).ok().filter(|i| *i < count) {
+            Some(position) => Ok((position, error.error)),
+            None => Err(Error::UnexpectedResponse {
+                operation: operation.into(),
+                message: format!("error for unknown index {}: {}", error.index, error.error),
+            }),
+        })
+        .collect()
+}

@@ -1,0 +1,44 @@
+//! Counting objects: the total of a collection (or tenant), or of a filter.
+
+use weaviate_orm_proto::v1 as pb;
+use weaviate_orm_proto::v1::aggregate_reply::Result as AggregateResult;
+
+use super::Filter;
+use crate::client::grpc::request;
+use crate::collection::WeaviateCollection;
+use crate::data::Collection;
+use crate::{Error, Result};
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// How many objects the collection holds (in its tenant, if scoped).
+    pub async fn count(&self) -> Result<u64> {
+        self.count_objects(None).await
+    }
+
+    /// How many objects match `filter`.
+    pub async fn count_matching(&self, filter: Filter<T>) -> Result<u64> {
+        self.count_objects(Some(filter.to_proto())).await
+    }
+
+    async fn count_objects(&self, filters: Option<pb::Filters>) -> Result<u64> {
+        let t = self.client().transports()?;
+        let message = pb::AggregateRequest {
+            collection: self.name().to_owned(),
+            tenant: self.tenant().unwrap_or_default().to_owned(),
+            objects_count: true,
+            filters,
+            ..Default::default()
+        };
+        let timeout = t.timeouts.query;
+        let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
+        match reply.result {
+            Some(AggregateResult::SingleResult(single)) => {
+                Ok(single.objects_count.and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
+            }
+            _ => Err(Error::UnexpectedResponse {
+                operation: "Aggregate".into(),
+                message: "a count without a single result".into(),
+            }),
+        }
+    }
+}
