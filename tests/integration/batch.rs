@@ -11,13 +11,15 @@ use weaviate_orm::data::{BatchMode, BatchProgress, BatchReport};
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer, StopMode};
 use weaviate_orm::{Collection, Ref, WeaviateClient, WeaviateCollection};
 use weaviate_orm_tests::jeopardy::{self, JeopardyQuestion};
-use weaviate_orm_tests::{client, fresh};
+use weaviate_orm_tests::{client, fresh, unique_name};
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
 #[weaviate(name = "Test_BatchNote")]
 struct Note {
     title: String,
     words: i64,
+    /// Absent from the server's schema (see `seeded_notes`): a value is rejected.
+    extra: Option<String>,
     #[weaviate(vector)]
     vector: Vec<f32>,
 }
@@ -45,19 +47,38 @@ const MODES: [BatchMode; 4] = [
 ];
 
 /// Every 400th object has a vector of the wrong length.
-fn bad(i: i64) -> bool {
+fn bad_vector(i: i64) -> bool {
     i % 400 == 7
 }
 
-fn note(i: i64) -> Note {
-    Note { title: format!("n{i}"), words: i, vector: if bad(i) { vec![1.0] } else { vec![0.5, 0.5, 0.5] } }
+/// Every 500th object has a property the server's schema lacks.
+fn bad_property(i: i64) -> bool {
+    i % 500 == 11
 }
 
-/// A collection whose vector length is already fixed: on an empty index the
-/// server can race concurrent first writes.
+fn bad(i: i64) -> bool {
+    bad_vector(i) || bad_property(i)
+}
+
+fn note(i: i64) -> Note {
+    Note {
+        title: format!("n{i}"),
+        words: i,
+        extra: bad_property(i).then(|| "not in the schema".into()),
+        vector: if bad_vector(i) { vec![1.0] } else { vec![0.5, 0.5, 0.5] },
+    }
+}
+
+/// A collection without the `extra` property, whose vector length is
+/// already fixed: on an empty index the server can race concurrent first writes.
 async fn seeded_notes(client: &WeaviateClient) -> Collection<Note> {
-    let notes = fresh::<Note>(client).await;
-    notes.insert(&Note { title: "seed".into(), words: -1, vector: vec![0.0, 0.0, 1.0] }).await.expect("seed");
+    let mut config = Note::config();
+    config.name = unique_name("BatchNote");
+    config.properties.retain(|property| property.name != "extra");
+    client.collections().create_from_config(&config).await.expect("create");
+    let notes = client.collection_named::<Note>(config.name);
+    let seed = Note { title: "seed".into(), words: -1, extra: None, vector: vec![0.0, 0.0, 1.0] };
+    notes.insert(&seed).await.expect("seed");
     notes
 }
 
@@ -82,17 +103,26 @@ async fn every_mode_confirms_or_hands_back_every_object() {
         other.await.expect("task");
         let report = batch.finish().await.expect("finish");
 
-        assert_eq!(report.confirmed, 1995, "{mode:?}");
+        let failures = (0..2000).filter(|i| bad(*i)).count();
+        assert_eq!((report.confirmed, failures), (2000 - failures, 9), "{mode:?}");
         let mut failed_words: Vec<i64> = report.failed.iter().map(|f| f.object.words).collect();
         failed_words.sort_unstable();
         assert_eq!(failed_words, (0..2000).filter(|i| bad(*i)).collect::<Vec<_>>(), "{mode:?}");
-        assert!(report.failed.iter().all(|f| f.error.contains("vector") && f.object == note(f.object.words)));
+        for failed in &report.failed {
+            let reason = if bad_vector(failed.object.words) { "vector" } else { "extra" };
+            assert!(failed.error.contains(reason), "{mode:?}: {}", failed.error);
+            assert_eq!(failed.object, note(failed.object.words));
+        }
         let last = *progress.lock().expect("lock").last().expect("progress reported");
         let expected =
-            BatchProgress { added: 2000, sent: 2000, confirmed: 1995, failed: 5, ..BatchProgress::default() };
+            BatchProgress { added: 2000, sent: 2000, confirmed: 1991, failed: 9, ..BatchProgress::default() };
         assert_eq!(last, expected, "{mode:?}");
 
-        assert_eq!(notes.count().await.expect("count"), 1996, "{mode:?}: the seed and every confirmed object");
+        assert_eq!(notes.count().await.expect("count"), 1992, "{mode:?}: the seed and every confirmed object");
+        // The typed read asks for `extra`: let the migrator add it first.
+        let mut full = Note::config();
+        full.name = notes.name().to_owned();
+        client.migrator().config(full).run().await.expect("add extra");
         let stored = notes.query().limit(5000).fetch().await.expect("read");
         let failed_ids: Vec<Uuid> = report.failed.iter().map(|f| f.id).collect();
         assert!(
