@@ -8,4 +8,5 @@ mod data_types;
 mod filters;
 mod migrate;
 mod objects;
+mod search;
 mod settings;

@@ -108,6 +108,13 @@ pub enum Error {
         source: crate::collection::PropertyError,
     },
 
+    /// A GraphQL query came back with errors.
+    #[error("GraphQL query failed: {}", messages.join("; "))]
+    GraphQl {
+        /// The server's error messages.
+        messages: Vec<String>,
+    },
+
     /// A migration found changes its policy refuses; nothing was written.
     #[error("{}", schema_mismatch_message(plans, *policy))]
     SchemaMismatch {

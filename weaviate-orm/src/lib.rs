@@ -47,6 +47,7 @@ pub mod query;
 mod reference;
 mod registry;
 pub mod schema;
+pub mod tenants;
 pub mod value;
 pub mod vector;
 

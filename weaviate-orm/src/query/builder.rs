@@ -12,7 +12,8 @@ use crate::data::{Collection, Object};
 use crate::query::filter::Filter;
 use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
-use crate::query::results::decode;
+use crate::query::results::{Hit, decode, decode_hit};
+use crate::query::search::{Bm25, Hybrid, NearText, Search, Threshold};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
 
@@ -39,6 +40,8 @@ pub struct Query<T, P = T> {
     limit: u32,
     offset: u32,
     after: Option<Uuid>,
+    search: Option<Search>,
+    autocut: u32,
     projection: PhantomData<fn() -> P>,
 }
 
@@ -51,6 +54,8 @@ impl<T, P> std::fmt::Debug for Query<T, P> {
             .field("limit", &self.limit)
             .field("offset", &self.offset)
             .field("after", &self.after)
+            .field("search", &self.search)
+            .field("autocut", &self.autocut)
             .finish()
     }
 }
@@ -64,6 +69,8 @@ impl<T, P> Clone for Query<T, P> {
             limit: self.limit,
             offset: self.offset,
             after: self.after,
+            search: self.search.clone(),
+            autocut: self.autocut,
             projection: PhantomData,
         }
     }
@@ -79,6 +86,8 @@ impl<T: WeaviateCollection> Collection<T> {
             limit: 0,
             offset: 0,
             after: None,
+            search: None,
+            autocut: 0,
             projection: PhantomData,
         }
     }
@@ -95,6 +104,8 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             limit: self.limit,
             offset: self.offset,
             after: self.after,
+            search: self.search,
+            autocut: self.autocut,
             projection: PhantomData,
         }
     }
@@ -133,8 +144,67 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         self
     }
 
+    /// Ranks by closeness to `vector` (the default vector).
+    pub fn near_vector(self, vector: impl Into<Vec<f32>>) -> Self {
+        self.searching(Search::NearVector { vector: vector.into(), target: None, threshold: Threshold::None })
+    }
+
+    /// Ranks by closeness to `vector` in the named vector `name`.
+    pub fn near_named_vector(self, name: impl Into<String>, vector: impl Into<Vec<f32>>) -> Self {
+        let target = Some(name.into());
+        self.searching(Search::NearVector { vector: vector.into(), target, threshold: Threshold::None })
+    }
+
+    /// Ranks by closeness to the vector of the object `id`.
+    pub fn near_object(self, id: Uuid) -> Self {
+        self.searching(Search::NearObject { id, target: None, threshold: Threshold::None })
+    }
+
+    /// Ranks by closeness to concepts, through the collection's vectorizer.
+    pub fn near_text(self, search: NearText) -> Self {
+        self.searching(Search::NearText(search))
+    }
+
+    /// Ranks by keywords (BM25F).
+    pub fn bm25(self, search: Bm25<T>) -> Self {
+        self.searching(Search::Bm25(search.to_proto()))
+    }
+
+    /// Ranks by keywords and a vector, fused.
+    pub fn hybrid(self, search: Hybrid<T>) -> Self {
+        self.searching(Search::Hybrid(Box::new(search.to_proto())))
+    }
+
+    /// Keeps only results within `distance` of a vector search's target.
+    pub fn max_distance(mut self, distance: f64) -> Self {
+        if let Some(search) = &mut self.search {
+            search.set_threshold(Threshold::MaxDistance(distance));
+        }
+        self
+    }
+
+    /// Keeps only results of a vector search with at least this certainty
+    /// (cosine distance only).
+    pub fn min_certainty(mut self, certainty: f64) -> Self {
+        if let Some(search) = &mut self.search {
+            search.set_threshold(Threshold::MinCertainty(certainty));
+        }
+        self
+    }
+
+    /// Cuts the results after `jumps` jumps in score or distance.
+    pub fn autocut(mut self, jumps: u32) -> Self {
+        self.autocut = jumps;
+        self
+    }
+
+    fn searching(mut self, search: Search) -> Self {
+        self.search = Some(search);
+        self
+    }
+
     pub(crate) fn to_proto(&self, config: &CollectionConfig) -> pb::SearchRequest {
-        pb::SearchRequest {
+        let mut message = pb::SearchRequest {
             collection: self.collection.name().to_owned(),
             limit: self.limit,
             offset: self.offset,
@@ -151,18 +221,51 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             uses_127_api: true,
             tenant: self.collection.tenant().unwrap_or_default().to_owned(),
             consistency_level: self.collection.consistency_proto(),
+            autocut: self.autocut,
             ..Default::default()
+        };
+        if let Some(search) = &self.search {
+            search.apply(&mut message);
         }
+        message
     }
 
     /// Runs the query.
     pub async fn fetch(self) -> Result<Vec<Object<P>>> {
+        let results = self.run(false).await?;
+        results.into_iter().map(|result| decode::<T, P>(self.collection.name(), result)).collect()
+    }
+
+    /// Runs the query and returns each object with its metadata: creation
+    /// and update times, consistency, and the distance (vector searches) or
+    /// score and its explanation (keyword and hybrid searches).
+    pub async fn fetch_with_metadata(self) -> Result<Vec<Hit<P>>> {
+        let results = self.run(true).await?;
+        results.into_iter().map(|result| decode_hit::<T, P>(self.collection.name(), result)).collect()
+    }
+
+    async fn run(&self, with_metadata: bool) -> Result<Vec<pb::SearchResult>> {
         let config = projected_config::<T, P>();
-        let mut results = self.search(self.to_proto(&config)).await?;
+        let mut message = self.to_proto(&config);
+        if with_metadata && let Some(metadata) = &mut message.metadata {
+            metadata.creation_time_unix = true;
+            metadata.last_update_time_unix = true;
+            metadata.is_consistent = true;
+            let by_distance = self.search.as_ref().is_some_and(Search::ranks_by_distance);
+            metadata.distance = by_distance;
+            metadata.certainty = by_distance && matches!(self.threshold(), Some(Threshold::MinCertainty(_)));
+            metadata.score = self.search.is_some() && !by_distance;
+            metadata.explain_score = metadata.score;
+        }
+        let mut results = self.search(message).await?;
         for target in other_reference_targets(&config) {
             self.add_references(&mut results, target).await?;
         }
-        results.into_iter().map(|result| decode::<T, P>(self.collection.name(), result)).collect()
+        Ok(results)
+    }
+
+    fn threshold(&self) -> Option<Threshold> {
+        self.search.as_ref().and_then(Search::threshold)
     }
 
     async fn search(&self, message: pb::SearchRequest) -> Result<Vec<pb::SearchResult>> {

@@ -15,17 +15,22 @@ mod builder;
 mod count;
 mod field;
 mod filter;
+mod iterate;
 mod operand;
 mod projection;
 mod properties;
 mod results;
+mod search;
 mod sort;
 
 pub use builder::Query;
 pub use field::Field;
 pub use filter::Filter;
+pub use iterate::ObjectIterator;
 pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
 pub use projection::Projection;
+pub use results::{Hit, Metadata};
+pub use search::{Bm25, Fusion, Hybrid, KeywordOperator, Move, NearText};
 pub use sort::Sort;
 
 #[doc(hidden)]

@@ -1,5 +1,6 @@
 //! Search results decoded into typed objects, straight from the gRPC messages.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
@@ -11,6 +12,63 @@ use crate::value::PropertyValue;
 use crate::value::wire::object_fields;
 use crate::vector::{Vector, from_f32_bytes};
 use crate::{Error, Result};
+
+/// A search result with its metadata; see
+/// [`Query::fetch_with_metadata`](crate::query::Query::fetch_with_metadata).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<P> {
+    /// The object.
+    pub object: Object<P>,
+    /// What the server says about it.
+    pub metadata: Metadata,
+}
+
+/// An object's metadata; absent values were not asked for or do not apply.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// When the object was created.
+    pub creation_time: Option<DateTime<Utc>>,
+    /// When it was last updated.
+    pub update_time: Option<DateTime<Utc>>,
+    /// Its vector distance to the search target.
+    pub distance: Option<f32>,
+    /// Its certainty (cosine distance only).
+    pub certainty: Option<f32>,
+    /// Its keyword or hybrid score.
+    pub score: Option<f32>,
+    /// How the score was made.
+    pub explain_score: Option<String>,
+    /// Whether the replicas agreed on it.
+    pub is_consistent: Option<bool>,
+    /// Its reranker score.
+    pub rerank_score: Option<f64>,
+}
+
+impl Metadata {
+    fn from_proto(m: &pb::MetadataResult) -> Self {
+        let time = |present: bool, millis: i64| present.then(|| DateTime::from_timestamp_millis(millis)).flatten();
+        Self {
+            creation_time: time(m.creation_time_unix_present, m.creation_time_unix),
+            update_time: time(m.last_update_time_unix_present, m.last_update_time_unix),
+            distance: m.distance_present.then_some(m.distance),
+            certainty: m.certainty_present.then_some(m.certainty),
+            score: m.score_present.then_some(m.score),
+            explain_score: m.explain_score_present.then(|| m.explain_score.clone()),
+            is_consistent: if m.is_consistent_present { m.is_consistent } else { None },
+            rerank_score: m.rerank_score_present.then_some(m.rerank_score),
+        }
+    }
+}
+
+/// One search result as a [`Hit`].
+pub(crate) fn decode_hit<C: WeaviateCollection, P: Projection<C>>(
+    collection: &str,
+    result: pb::SearchResult,
+) -> Result<Hit<P>> {
+    let metadata = result.metadata.as_ref().map(Metadata::from_proto).unwrap_or_default();
+    Ok(Hit { object: decode::<C, P>(collection, result)?, metadata })
+}
 
 /// One search result as an [`Object<T>`].
 pub(crate) fn decode<C: WeaviateCollection, P: Projection<C>>(

@@ -1,0 +1,451 @@
+//! What a query ranks by: a vector, an object, concepts, keywords (BM25) or
+//! both keywords and a vector (hybrid). Set with [`Query::near_vector`],
+//! [`Query::near_object`], [`Query::near_text`], [`Query::bm25`] and
+//! [`Query::hybrid`].
+//!
+//! [`Query::near_vector`]: crate::query::Query::near_vector
+//! [`Query::near_object`]: crate::query::Query::near_object
+//! [`Query::near_text`]: crate::query::Query::near_text
+//! [`Query::bm25`]: crate::query::Query::bm25
+//! [`Query::hybrid`]: crate::query::Query::hybrid
+
+use std::marker::PhantomData;
+
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use super::Field;
+use super::operand::TextLike;
+use crate::vector::f32_bytes;
+
+/// A search and its threshold, ready for the request.
+#[derive(Debug, Clone)]
+pub(crate) enum Search {
+    NearVector { vector: Vec<f32>, target: Option<String>, threshold: Threshold },
+    NearObject { id: Uuid, target: Option<String>, threshold: Threshold },
+    NearText(NearText),
+    Bm25(pb::Bm25),
+    Hybrid(Box<pb::Hybrid>),
+}
+
+/// How close a vector search's results must be.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) enum Threshold {
+    #[default]
+    None,
+    MaxDistance(f64),
+    MinCertainty(f64),
+}
+
+impl Threshold {
+    fn certainty(self) -> Option<f64> {
+        match self {
+            Self::MinCertainty(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn distance(self) -> Option<f64> {
+        match self {
+            Self::MaxDistance(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+fn targets(target: Option<&String>) -> Option<pb::Targets> {
+    target.map(|name| pb::Targets { target_vectors: vec![name.clone()], ..Default::default() })
+}
+
+impl Search {
+    /// Sets the threshold of a vector search; other searches have none.
+    pub(crate) fn set_threshold(&mut self, new: Threshold) {
+        match self {
+            Self::NearVector { threshold, .. } | Self::NearObject { threshold, .. } => *threshold = new,
+            Self::NearText(near_text) => near_text.threshold = new,
+            Self::Bm25(_) | Self::Hybrid(_) => {}
+        }
+    }
+
+    /// The threshold of a vector search.
+    pub(crate) fn threshold(&self) -> Option<Threshold> {
+        match self {
+            Self::NearVector { threshold, .. } | Self::NearObject { threshold, .. } => Some(*threshold),
+            Self::NearText(near_text) => Some(near_text.threshold),
+            Self::Bm25(_) | Self::Hybrid(_) => None,
+        }
+    }
+
+    /// Whether results carry a distance (vector searches) or a score.
+    pub(crate) fn ranks_by_distance(&self) -> bool {
+        matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearText(_))
+    }
+
+    /// Puts the search into `request`.
+    pub(crate) fn apply(&self, request: &mut pb::SearchRequest) {
+        match self {
+            Self::NearVector { vector, target, threshold } => {
+                request.near_vector = Some(pb::NearVector {
+                    certainty: threshold.certainty(),
+                    distance: threshold.distance(),
+                    targets: targets(target.as_ref()),
+                    vectors: vec![pb::Vectors {
+                        name: target.clone().unwrap_or_default(),
+                        vector_bytes: f32_bytes(vector),
+                        r#type: pb::vectors::VectorType::SingleFp32 as i32,
+                    }],
+                    ..Default::default()
+                });
+            }
+            Self::NearObject { id, target, threshold } => {
+                request.near_object = Some(pb::NearObject {
+                    id: id.to_string(),
+                    certainty: threshold.certainty(),
+                    distance: threshold.distance(),
+                    targets: targets(target.as_ref()),
+                    ..Default::default()
+                });
+            }
+            Self::NearText(near_text) => request.near_text = Some(near_text.to_proto()),
+            Self::Bm25(bm25) => request.bm25_search = Some(bm25.clone()),
+            Self::Hybrid(hybrid) => request.hybrid_search = Some(hybrid.as_ref().clone()),
+        }
+    }
+}
+
+/// A concept search (`nearText`), for collections with a text vectorizer.
+///
+/// ```
+/// # use weaviate_orm::query::{Move, NearText};
+/// let search = NearText::new(["ocean animals"]).move_to(Move::concepts(["whale"]).force(0.5));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearText {
+    concepts: Vec<String>,
+    move_to: Option<Move>,
+    move_away: Option<Move>,
+    target: Option<String>,
+    threshold: Threshold,
+}
+
+impl NearText {
+    /// Objects whose vectors are closest to the vector of `concepts`.
+    pub fn new<S: Into<String>>(concepts: impl IntoIterator<Item = S>) -> Self {
+        Self {
+            concepts: concepts.into_iter().map(Into::into).collect(),
+            move_to: None,
+            move_away: None,
+            target: None,
+            threshold: Threshold::None,
+        }
+    }
+
+    /// Moves the search vector toward these concepts or objects.
+    pub fn move_to(mut self, to: Move) -> Self {
+        self.move_to = Some(to);
+        self
+    }
+
+    /// Moves the search vector away from these concepts or objects.
+    pub fn move_away(mut self, from: Move) -> Self {
+        self.move_away = Some(from);
+        self
+    }
+
+    /// Searches the named vector `name` instead of the default one.
+    pub fn target_vector(mut self, name: impl Into<String>) -> Self {
+        self.target = Some(name.into());
+        self
+    }
+
+    fn to_proto(&self) -> pb::NearTextSearch {
+        pb::NearTextSearch {
+            query: self.concepts.clone(),
+            certainty: self.threshold.certainty(),
+            distance: self.threshold.distance(),
+            move_to: self.move_to.as_ref().map(Move::to_proto),
+            move_away: self.move_away.as_ref().map(Move::to_proto),
+            targets: targets(self.target.as_ref()),
+            ..Default::default()
+        }
+    }
+}
+
+/// Where a [`NearText`] search vector moves: toward or away from concepts
+/// and objects, by `force` (0 to 1, default 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    force: f32,
+    concepts: Vec<String>,
+    objects: Vec<Uuid>,
+}
+
+impl Move {
+    /// A move relative to `concepts`.
+    pub fn concepts<S: Into<String>>(concepts: impl IntoIterator<Item = S>) -> Self {
+        Self { force: 1.0, concepts: concepts.into_iter().map(Into::into).collect(), objects: Vec::new() }
+    }
+
+    /// A move relative to the vectors of `objects`.
+    pub fn objects(objects: impl IntoIterator<Item = Uuid>) -> Self {
+        Self { force: 1.0, concepts: Vec::new(), objects: objects.into_iter().collect() }
+    }
+
+    /// How far to move (0 to 1).
+    pub fn force(mut self, force: f32) -> Self {
+        self.force = force;
+        self
+    }
+
+    fn to_proto(&self) -> pb::near_text_search::Move {
+        pb::near_text_search::Move {
+            force: self.force,
+            concepts: self.concepts.clone(),
+            uuids: self.objects.iter().map(Uuid::to_string).collect(),
+        }
+    }
+}
+
+/// How the words of a keyword query combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordOperator {
+    /// Every word must match.
+    And,
+    /// At least `minimum_match` words must match (at least one if 0).
+    Or {
+        /// The least number of words that must match.
+        minimum_match: u32,
+    },
+}
+
+impl KeywordOperator {
+    fn to_proto(self) -> pb::SearchOperatorOptions {
+        use pb::search_operator_options::Operator;
+        match self {
+            Self::And => pb::SearchOperatorOptions { operator: Operator::And as i32, minimum_or_tokens_match: None },
+            Self::Or { minimum_match } => pb::SearchOperatorOptions {
+                operator: Operator::Or as i32,
+                minimum_or_tokens_match: Some(i32::try_from(minimum_match).unwrap_or(i32::MAX)),
+            },
+        }
+    }
+}
+
+/// A keyword (BM25) search on text fields of `T`.
+///
+/// ```
+/// # use weaviate_orm::WeaviateCollection;
+/// # use weaviate_orm::query::{Bm25, KeywordOperator};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, body: String }
+/// let search = Bm25::<Article>::new("rust async")
+///     .boosted(&Article::FIELDS.title, 2.0)
+///     .field(&Article::FIELDS.body)
+///     .operator(KeywordOperator::And);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Bm25<T> {
+    query: String,
+    properties: Vec<String>,
+    operator: Option<KeywordOperator>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Bm25<T> {
+    /// Objects matching the words of `query`, ranked by BM25F; every text
+    /// field is searched unless fields are named.
+    pub fn new(query: impl Into<String>) -> Self {
+        Self { query: query.into(), properties: Vec::new(), operator: None, marker: PhantomData }
+    }
+
+    /// Searches `field`.
+    pub fn field<V: TextLike>(mut self, field: &Field<T, V>) -> Self {
+        self.properties.push(field.name().to_owned());
+        self
+    }
+
+    /// Searches `field`, its matches weighing `boost` times as much.
+    pub fn boosted<V: TextLike>(mut self, field: &Field<T, V>, boost: f32) -> Self {
+        self.properties.push(format!("{}^{boost}", field.name()));
+        self
+    }
+
+    /// How the words combine (the server's default: any word).
+    pub fn operator(mut self, operator: KeywordOperator) -> Self {
+        self.operator = Some(operator);
+        self
+    }
+
+    pub(crate) fn to_proto(&self) -> pb::Bm25 {
+        pb::Bm25 {
+            query: self.query.clone(),
+            properties: self.properties.clone(),
+            search_operator: self.operator.map(KeywordOperator::to_proto),
+        }
+    }
+}
+
+/// How a hybrid search fuses its keyword and vector rankings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fusion {
+    /// By rank position.
+    Ranked,
+    /// By normalized score (the server's default).
+    RelativeScore,
+}
+
+/// A search by keywords and a vector at once, fused by `alpha`
+/// (0: keywords only, 1: vector only; default 0.75).
+///
+/// ```
+/// # use weaviate_orm::WeaviateCollection;
+/// # use weaviate_orm::query::{Fusion, Hybrid};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// let search = Hybrid::<Article>::new("rust").alpha(0.5).fusion(Fusion::Ranked).vector(vec![0.1, 0.2]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Hybrid<T> {
+    keywords: Bm25<T>,
+    alpha: Option<f32>,
+    fusion: Option<Fusion>,
+    vector: Option<Vec<f32>>,
+    target: Option<String>,
+    max_vector_distance: Option<f32>,
+}
+
+impl<T> Hybrid<T> {
+    /// Ranks by the words of `query` and by a vector: the one given with
+    /// [`vector`](Self::vector), or else the vectorizer's for `query`.
+    pub fn new(query: impl Into<String>) -> Self {
+        Self {
+            keywords: Bm25::new(query),
+            alpha: None,
+            fusion: None,
+            vector: None,
+            target: None,
+            max_vector_distance: None,
+        }
+    }
+
+    /// The weight of the vector ranking (0 to 1).
+    pub fn alpha(mut self, alpha: f32) -> Self {
+        self.alpha = Some(alpha);
+        self
+    }
+
+    /// How the two rankings fuse.
+    pub fn fusion(mut self, fusion: Fusion) -> Self {
+        self.fusion = Some(fusion);
+        self
+    }
+
+    /// The vector to rank by.
+    pub fn vector(mut self, vector: impl Into<Vec<f32>>) -> Self {
+        self.vector = Some(vector.into());
+        self
+    }
+
+    /// Ranks by the named vector `name`.
+    pub fn target_vector(mut self, name: impl Into<String>) -> Self {
+        self.target = Some(name.into());
+        self
+    }
+
+    /// Keeps only objects within this vector distance.
+    pub fn max_vector_distance(mut self, distance: f32) -> Self {
+        self.max_vector_distance = Some(distance);
+        self
+    }
+
+    /// Searches the keywords in `field` only (repeatable).
+    pub fn field<V: TextLike>(mut self, field: &Field<T, V>) -> Self {
+        self.keywords = self.keywords.field(field);
+        self
+    }
+
+    /// Searches the keywords in `field`, weighing it `boost` times.
+    pub fn boosted<V: TextLike>(mut self, field: &Field<T, V>, boost: f32) -> Self {
+        self.keywords = self.keywords.boosted(field, boost);
+        self
+    }
+
+    /// How the keywords combine.
+    pub fn operator(mut self, operator: KeywordOperator) -> Self {
+        self.keywords = self.keywords.operator(operator);
+        self
+    }
+
+    pub(crate) fn to_proto(&self) -> pb::Hybrid {
+        use pb::hybrid::FusionType;
+        let keywords = self.keywords.to_proto();
+        pb::Hybrid {
+            query: keywords.query,
+            properties: keywords.properties,
+            bm25_search_operator: keywords.search_operator,
+            fusion_type: match self.fusion {
+                None => FusionType::Unspecified,
+                Some(Fusion::Ranked) => FusionType::Ranked,
+                Some(Fusion::RelativeScore) => FusionType::RelativeScore,
+            } as i32,
+            alpha_param: self.alpha,
+            use_alpha_param: self.alpha.is_some(),
+            targets: targets(self.target.as_ref()),
+            vectors: self
+                .vector
+                .iter()
+                .map(|vector| pb::Vectors {
+                    name: self.target.clone().unwrap_or_default(),
+                    vector_bytes: f32_bytes(vector),
+                    r#type: pb::vectors::VectorType::SingleFp32 as i32,
+                })
+                .collect(),
+            threshold: self.max_vector_distance.map(pb::hybrid::Threshold::VectorDistance),
+            ..Default::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Article;
+
+    const TITLE: Field<Article, String> = Field::new("title");
+    const TAGS: Field<Article, Vec<String>> = Field::new("tags");
+
+    #[test]
+    fn keyword_fields_carry_their_boosts_and_operator() {
+        let bm25 = Bm25::<Article>::new("q")
+            .boosted(&TITLE, 2.5)
+            .field(&TAGS)
+            .operator(KeywordOperator::Or { minimum_match: 2 });
+        let message = bm25.to_proto();
+        assert_eq!(message.properties, ["title^2.5", "tags"]);
+        let operator = message.search_operator.expect("operator");
+        assert_eq!(operator.minimum_or_tokens_match, Some(2));
+        assert_eq!(operator.operator, pb::search_operator_options::Operator::Or as i32);
+    }
+
+    #[test]
+    fn hybrid_sends_alpha_only_when_set_and_names_its_vector() {
+        let plain = Hybrid::<Article>::new("q").to_proto();
+        assert!(!plain.use_alpha_param && plain.vectors.is_empty() && plain.targets.is_none());
+        let full = Hybrid::<Article>::new("q").alpha(0.0).vector(vec![1.0]).target_vector("body").to_proto();
+        assert!(full.use_alpha_param && full.alpha_param == Some(0.0));
+        assert_eq!(full.vectors[0].name, "body");
+        assert_eq!(full.targets.expect("targets").target_vectors, ["body"]);
+    }
+
+    #[test]
+    fn thresholds_apply_to_vector_searches_only() {
+        let mut search = Search::NearObject { id: Uuid::nil(), target: None, threshold: Threshold::None };
+        search.set_threshold(Threshold::MaxDistance(0.2));
+        let mut request = pb::SearchRequest::default();
+        search.apply(&mut request);
+        let near = request.near_object.expect("near object");
+        assert_eq!((near.distance, near.certainty), (Some(0.2), None));
+        let mut keywords = Search::Bm25(Bm25::<Article>::new("q").to_proto());
+        keywords.set_threshold(Threshold::MinCertainty(0.9));
+        assert_eq!(keywords.threshold(), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! The tenants of a multi-tenant collection: create, list, get, update
+//! their activity, remove. Data and query calls are scoped to one with
+//! [`Collection::with_tenant`].
+
+use reqwest::{Method, StatusCode};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::client::WeaviateClient;
+use crate::collection::WeaviateCollection;
+use crate::data::Collection;
+use crate::{Error, Result};
+
+/// Whether a tenant's data is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum TenantStatus {
+    /// Loaded: readable and writable.
+    Active,
+    /// On local disk, not loaded: neither readable nor writable.
+    Inactive,
+    /// Moved to cloud storage (needs the offload module).
+    Offloaded,
+    /// Being moved to cloud storage.
+    Offloading,
+    /// Being brought back from cloud storage.
+    Onloading,
+    /// Older name of `Active`.
+    #[serde(rename = "HOT")]
+    Hot,
+    /// Older name of `Inactive`.
+    #[serde(rename = "COLD")]
+    Cold,
+    /// Older name of `Offloaded`.
+    #[serde(rename = "FROZEN")]
+    Frozen,
+}
+
+impl TenantStatus {
+    /// The current name of older names (`HOT` is `ACTIVE`, and so on).
+    fn normalized(self) -> Self {
+        match self {
+            Self::Hot => Self::Active,
+            Self::Cold => Self::Inactive,
+            Self::Frozen => Self::Offloaded,
+            other => other,
+        }
+    }
+}
+
+/// A tenant and its activity status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    /// Its name.
+    pub name: String,
+    /// Whether its data is loaded.
+    #[serde(rename = "activityStatus")]
+    pub status: TenantStatus,
+}
+
+impl Tenant {
+    /// An active tenant named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), status: TenantStatus::Active }
+    }
+
+    /// The same tenant with `status`.
+    pub fn with_status(self, status: TenantStatus) -> Self {
+        Self { status, ..self }
+    }
+}
+
+impl From<&str> for Tenant {
+    fn from(name: &str) -> Self {
+        Self::new(name)
+    }
+}
+
+impl From<String> for Tenant {
+    fn from(name: String) -> Self {
+        Self::new(name)
+    }
+}
+
+/// The tenants of one collection; get it with [`Collection::tenants`].
+#[derive(Debug, Clone)]
+pub struct Tenants {
+    client: WeaviateClient,
+    path: String,
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// The tenants of this (multi-tenant) collection.
+    pub fn tenants(&self) -> Tenants {
+        Tenants { client: self.client().clone(), path: format!("/schema/{}/tenants", self.name()) }
+    }
+}
+
+impl Tenants {
+    /// Creates tenants (names, or [`Tenant`]s with a status).
+    pub async fn create<I: Into<Tenant>>(&self, tenants: impl IntoIterator<Item = I>) -> Result<()> {
+        self.send(Method::POST, tenants).await
+    }
+
+    /// Sets the activity status of existing tenants.
+    pub async fn update(&self, tenants: impl IntoIterator<Item = Tenant>) -> Result<()> {
+        self.send(Method::PUT, tenants).await
+    }
+
+    /// Removes tenants and all their objects.
+    pub async fn remove<S: Into<String>>(&self, names: impl IntoIterator<Item = S>) -> Result<()> {
+        let names: Vec<String> = names.into_iter().map(Into::into).collect();
+        let t = self.client.transports()?;
+        t.rest.send_json(Method::DELETE, &self.path, &json!(names), t.timeouts.insert).await.map(drop)
+    }
+
+    /// Every tenant, by name.
+    pub async fn list(&self) -> Result<Vec<Tenant>> {
+        let t = self.client.transports()?;
+        let mut tenants: Vec<Tenant> = t.rest.get_json(&self.path, t.timeouts.query).await?;
+        for tenant in &mut tenants {
+            tenant.status = tenant.status.normalized();
+        }
+        tenants.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(tenants)
+    }
+
+    /// The tenant `name`, or `None`.
+    pub async fn get(&self, name: &str) -> Result<Option<Tenant>> {
+        let t = self.client.transports()?;
+        match t.rest.get_json::<Tenant>(&format!("{}/{name}", self.path), t.timeouts.query).await {
+            Ok(tenant) => Ok(Some(Tenant { status: tenant.status.normalized(), ..tenant })),
+            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Whether the tenant `name` exists.
+    pub async fn exists(&self, name: &str) -> Result<bool> {
+        Ok(self.get(name).await?.is_some())
+    }
+
+    async fn send<I: Into<Tenant>>(&self, method: Method, tenants: impl IntoIterator<Item = I>) -> Result<()> {
+        let tenants: Vec<Tenant> = tenants.into_iter().map(Into::into).collect();
+        let body = serde_json::to_value(&tenants)
+            .map_err(|e| Error::InvalidConfig(format!("tenants cannot be written as JSON: {e}")))?;
+        let t = self.client.transports()?;
+        t.rest.send_json(method, &self.path, &body, t.timeouts.insert).await.map(drop)
+    }
+}
