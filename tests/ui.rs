@@ -9,4 +9,5 @@ fn misuses_are_rejected_with_readable_errors() {
     cases.compile_fail("ui/derive/*.rs");
     cases.compile_fail("ui/query/*.rs");
     cases.compile_fail("ui/data/*.rs");
+    cases.compile_fail("ui/search/*.rs");
 }

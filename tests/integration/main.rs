@@ -1,11 +1,13 @@
 //! Integration tests against a real Weaviate server, started by the tests.
 //! All live in one test binary so they share one server.
 
+mod aggregate;
 mod batch;
 mod connection;
 mod data_ops;
 mod data_types;
 mod filters;
+mod generate;
 mod migrate;
 mod objects;
 mod search;

@@ -35,6 +35,7 @@
 //!   references and [`vector`] for vectors;
 //! - [`Error`]: the one error type.
 
+pub mod aggregate;
 pub mod client;
 mod collection;
 pub mod data;

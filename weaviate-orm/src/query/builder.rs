@@ -12,7 +12,7 @@ use crate::data::{Collection, Object};
 use crate::query::filter::Filter;
 use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
-use crate::query::results::{Hit, decode, decode_hit};
+use crate::query::results::{Hit, decode, decode_hits};
 use crate::query::search::{Bm25, Hybrid, NearText, Search, Threshold};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
@@ -42,6 +42,9 @@ pub struct Query<T, P = T> {
     after: Option<Uuid>,
     search: Option<Search>,
     autocut: u32,
+    pub(super) group_by: Option<pb::GroupBy>,
+    pub(super) generate: Option<pb::GenerativeSearch>,
+    pub(super) rerank: Option<pb::Rerank>,
     projection: PhantomData<fn() -> P>,
 }
 
@@ -56,6 +59,9 @@ impl<T, P> std::fmt::Debug for Query<T, P> {
             .field("after", &self.after)
             .field("search", &self.search)
             .field("autocut", &self.autocut)
+            .field("group_by", &self.group_by)
+            .field("generate", &self.generate)
+            .field("rerank", &self.rerank)
             .finish()
     }
 }
@@ -71,6 +77,9 @@ impl<T, P> Clone for Query<T, P> {
             after: self.after,
             search: self.search.clone(),
             autocut: self.autocut,
+            group_by: self.group_by.clone(),
+            generate: self.generate.clone(),
+            rerank: self.rerank.clone(),
             projection: PhantomData,
         }
     }
@@ -88,6 +97,9 @@ impl<T: WeaviateCollection> Collection<T> {
             after: None,
             search: None,
             autocut: 0,
+            group_by: None,
+            generate: None,
+            rerank: None,
             projection: PhantomData,
         }
     }
@@ -106,6 +118,9 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             after: self.after,
             search: self.search,
             autocut: self.autocut,
+            group_by: self.group_by,
+            generate: self.generate,
+            rerank: self.rerank,
             projection: PhantomData,
         }
     }
@@ -222,6 +237,9 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             tenant: self.collection.tenant().unwrap_or_default().to_owned(),
             consistency_level: self.collection.consistency_proto(),
             autocut: self.autocut,
+            group_by: self.group_by.clone(),
+            generative: self.generate.clone(),
+            rerank: self.rerank.clone(),
             ..Default::default()
         };
         if let Some(search) = &self.search {
@@ -240,11 +258,16 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// and update times, consistency, and the distance (vector searches) or
     /// score and its explanation (keyword and hybrid searches).
     pub async fn fetch_with_metadata(self) -> Result<Vec<Hit<P>>> {
-        let results = self.run(true).await?;
-        results.into_iter().map(|result| decode_hit::<T, P>(self.collection.name(), result)).collect()
+        decode_hits::<T, P>(self.collection.name(), self.run(true).await?)
     }
 
     async fn run(&self, with_metadata: bool) -> Result<Vec<pb::SearchResult>> {
+        Ok(self.run_reply(with_metadata).await?.results)
+    }
+
+    /// Sends the query; with `with_metadata`, asks for the metadata that
+    /// applies to its search.
+    pub(super) async fn run_reply(&self, with_metadata: bool) -> Result<pb::SearchReply> {
         let config = projected_config::<T, P>();
         let mut message = self.to_proto(&config);
         if with_metadata && let Some(metadata) = &mut message.metadata {
@@ -257,22 +280,28 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             metadata.score = self.search.is_some() && !by_distance;
             metadata.explain_score = metadata.score;
         }
-        let mut results = self.search(message).await?;
+        let mut reply = self.search(message).await?;
         for target in other_reference_targets(&config) {
-            self.add_references(&mut results, target).await?;
+            for group in &mut reply.group_by_results {
+                self.add_references(&mut group.objects, target.clone()).await?;
+            }
+            self.add_references(&mut reply.results, target).await?;
         }
-        Ok(results)
+        Ok(reply)
+    }
+
+    pub(super) fn collection_name(&self) -> &str {
+        self.collection.name()
     }
 
     fn threshold(&self) -> Option<Threshold> {
         self.search.as_ref().and_then(Search::threshold)
     }
 
-    async fn search(&self, message: pb::SearchRequest) -> Result<Vec<pb::SearchResult>> {
+    async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {
         let t = self.collection.client().transports()?;
         let timeout = t.timeouts.query;
-        let reply = t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await?;
-        Ok(reply.results)
+        t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await
     }
 
     /// Adds the targets in one more collection of a multi-target reference,
@@ -295,7 +324,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             consistency_level: self.collection.consistency_proto(),
             ..Default::default()
         };
-        for extra in self.search(message).await? {
+        for extra in self.search(message).await?.results {
             let id = extra.metadata.as_ref().map(|m| m.id.as_str());
             let Some(result) = results.iter_mut().find(|r| r.metadata.as_ref().map(|m| m.id.as_str()) == id) else {
                 continue;

@@ -36,11 +36,11 @@ pub trait Equatable: Filterable {}
 )]
 pub trait Ordered: Filterable {}
 
-/// Field types with `like`.
+/// Text field types: `like`, keyword (BM25) search and reranking.
 #[diagnostic::on_unimplemented(
-    message = "fields of type `{Self}` cannot be matched with `like`",
-    label = "`like` needs a text field",
-    note = "`like` works on String, Option<String> and Vec<String> fields"
+    message = "fields of type `{Self}` are not text",
+    label = "`like`, keyword search and reranking need a text field",
+    note = "text fields are String, Option<String> and Vec<String>"
 )]
 pub trait TextLike: Filterable {}
 

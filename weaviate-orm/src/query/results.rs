@@ -21,6 +21,9 @@ pub struct Hit<P> {
     pub object: Object<P>,
     /// What the server says about it.
     pub metadata: Metadata,
+    /// The text generated for it, when the query asked for a generation
+    /// per object.
+    pub generated: Option<String>,
 }
 
 /// An object's metadata; absent values were not asked for or do not apply.
@@ -67,7 +70,21 @@ pub(crate) fn decode_hit<C: WeaviateCollection, P: Projection<C>>(
     result: pb::SearchResult,
 ) -> Result<Hit<P>> {
     let metadata = result.metadata.as_ref().map(Metadata::from_proto).unwrap_or_default();
-    Ok(Hit { object: decode::<C, P>(collection, result)?, metadata })
+    let generated = generated_text(result.generative.as_ref());
+    Ok(Hit { object: decode::<C, P>(collection, result)?, metadata, generated })
+}
+
+/// Search results as [`Hit`]s.
+pub(crate) fn decode_hits<C: WeaviateCollection, P: Projection<C>>(
+    collection: &str,
+    results: Vec<pb::SearchResult>,
+) -> Result<Vec<Hit<P>>> {
+    results.into_iter().map(|result| decode_hit::<C, P>(collection, result)).collect()
+}
+
+/// The first generated text of a generative result.
+pub(crate) fn generated_text(result: Option<&pb::GenerativeResult>) -> Option<String> {
+    result.and_then(|r| r.values.first()).map(|reply| reply.result.clone())
 }
 
 /// One search result as an [`Object<T>`].

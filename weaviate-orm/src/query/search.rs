@@ -81,6 +81,17 @@ impl Search {
         matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearText(_))
     }
 
+    /// The search as an aggregate's search (keyword searches have none).
+    pub(crate) fn to_aggregate(&self) -> Option<pb::aggregate_request::Search> {
+        use pb::aggregate_request::Search as Aggregate;
+        let mut request = pb::SearchRequest::default();
+        self.apply(&mut request);
+        (request.near_vector.map(Aggregate::NearVector))
+            .or(request.near_object.map(Aggregate::NearObject))
+            .or(request.near_text.map(Aggregate::NearText))
+            .or(request.hybrid_search.map(Aggregate::Hybrid))
+    }
+
     /// Puts the search into `request`.
     pub(crate) fn apply(&self, request: &mut pb::SearchRequest) {
         match self {

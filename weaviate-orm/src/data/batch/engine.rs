@@ -11,6 +11,7 @@ use tokio::time::Instant;
 use uuid::Uuid;
 
 use super::item::{Entry, FailedReference, Item, Settled};
+use super::retry;
 use super::transport::Transport;
 use super::{BatchReport, Counters, FailedObject, ProgressHook};
 
@@ -42,6 +43,8 @@ pub(crate) struct Engine<P> {
     dependents: HashMap<Uuid, Vec<usize>>,
     /// Entries handed to the transport and not yet settled.
     outstanding: usize,
+    /// Entries refused with a transient error, and when to send them again.
+    delayed: Vec<(Instant, Entry<P>)>,
     report: BatchReport<P>,
 }
 
@@ -67,6 +70,7 @@ impl<P: Send + 'static> Engine<P> {
             parked: HashMap::new(),
             dependents: HashMap::new(),
             outstanding: 0,
+            delayed: Vec::new(),
             report: BatchReport::default(),
         }
     }
@@ -76,7 +80,7 @@ impl<P: Send + 'static> Engine<P> {
         let mut input_open = true;
         let mut last_input = Instant::now();
         loop {
-            let held = self.ready_objects.len() + self.ready_references.len() + self.parked.len();
+            let held = self.ready_objects.len() + self.ready_references.len() + self.parked.len() + self.delayed.len();
             let accepting = input_open && held < 2 * self.transport.chunk_limit();
             let idle = last_input.elapsed() >= IDLE_FLUSH;
             self.dispatch(!accepting || idle);
@@ -84,6 +88,7 @@ impl<P: Send + 'static> Engine<P> {
                 break;
             }
             let has_partial = !self.ready_objects.is_empty() || !self.ready_references.is_empty();
+            let next_retry = self.delayed.iter().map(|(at, _)| *at).min();
             tokio::select! {
                 Some(settled) = self.events.recv() => self.book(settled),
                 entry = self.input.recv(), if accepting => match entry {
@@ -94,6 +99,7 @@ impl<P: Send + 'static> Engine<P> {
                     None => input_open = false,
                 },
                 () = tokio::time::sleep_until(last_input + IDLE_FLUSH), if has_partial && !idle => {}
+                () = sleep_until_some(next_retry), if next_retry.is_some() => self.requeue_due(),
                 else => {
                     tracing::error!("the batch transport stopped with {} entries unsettled", self.outstanding);
                     break;
@@ -166,7 +172,8 @@ impl<P: Send + 'static> Engine<P> {
                 return;
             }
             self.outstanding += chunk.len();
-            self.counters.sent.fetch_add(chunk.iter().filter(|e| !e.is_reference()).count(), relaxed());
+            let first_sends = chunk.iter().filter(|e| !e.is_reference() && e.retries == 0).count();
+            self.counters.sent.fetch_add(first_sends, relaxed());
             self.transport.submit(chunk);
         }
     }
@@ -191,8 +198,18 @@ impl<P: Send + 'static> Engine<P> {
     /// Books settled entries into the report and releases the references
     /// that waited for them.
     fn book(&mut self, settled: Vec<Settled<P>>) {
-        for (entry, result) in settled {
+        for (mut entry, result) in settled {
             self.outstanding = self.outstanding.saturating_sub(1);
+            if let Err(error) = &result
+                && entry.retries < retry::ENTRY_RETRIES
+                && retry::is_transient_message(error)
+            {
+                entry.retries += 1;
+                let delay = retry::delay(entry.retries);
+                tracing::debug!(index = entry.index, "sending again in {delay:?} after: {error}");
+                self.delayed.push((Instant::now() + delay, entry));
+                continue;
+            }
             let index = entry.index;
             match entry.item {
                 Item::Object { id, object, .. } | Item::Unencodable { id, object, .. } => {
@@ -223,6 +240,20 @@ impl<P: Send + 'static> Engine<P> {
         }
     }
 
+    /// Moves the delayed entries that are due back into the ready queues.
+    fn requeue_due(&mut self) {
+        let now = Instant::now();
+        let (due, later): (Vec<_>, Vec<_>) = self.delayed.drain(..).partition(|(at, _)| *at <= now);
+        self.delayed = later;
+        for (_, entry) in due {
+            if entry.is_reference() {
+                self.ready_references.push_back(entry);
+            } else {
+                self.ready_objects.push_back(entry);
+            }
+        }
+    }
+
     /// One object with `id` settled; references waiting for it move on once
     /// nothing else holds them back, or fail with it.
     fn release(&mut self, id: Uuid, failure: Option<&String>) {
@@ -250,6 +281,14 @@ impl<P: Send + 'static> Engine<P> {
                 }
             }
         }
+    }
+}
+
+/// Sleeps until `at`, or forever without one.
+async fn sleep_until_some(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
     }
 }
 

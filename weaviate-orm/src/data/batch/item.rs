@@ -14,6 +14,8 @@ use weaviate_orm_proto::v1 as pb;
 pub(crate) struct Entry<P> {
     pub(crate) index: usize,
     pub(crate) item: Item<P>,
+    /// How many times the server refused it with a transient error.
+    pub(crate) retries: u32,
 }
 
 /// The payload of an [`Entry`].

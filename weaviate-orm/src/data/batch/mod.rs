@@ -373,7 +373,7 @@ impl<P> PipelineSender<P> {
     /// Queues one entry, waiting while the pipeline is full.
     async fn push(&self, item: item::Item<P>) -> Result<()> {
         let index = self.next_index(matches!(item, item::Item::Reference { .. }));
-        self.sender.send(Entry { index, item }).await.map_err(|_| Error::UnexpectedResponse {
+        self.sender.send(Entry { index, item, retries: 0 }).await.map_err(|_| Error::UnexpectedResponse {
             operation: "batch import".into(),
             message: "the batch has already finished".into(),
         })

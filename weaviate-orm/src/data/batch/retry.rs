@@ -28,6 +28,31 @@ pub(crate) fn is_transient_code(code: tonic::Code) -> bool {
     )
 }
 
+/// How often one object or reference is sent again after a transient
+/// per-object error.
+pub(crate) const ENTRY_RETRIES: u32 = 4;
+
+/// Whether an error the server gave for one object (not the whole request)
+/// may go away: a server that is starting, stopping or overloaded. A
+/// collection missing from the schema counts, because a restarting server
+/// answers so until its schema is loaded; a collection that is really
+/// missing fails after the retries (about 8 s).
+pub(crate) fn is_transient_message(message: &str) -> bool {
+    const TRANSIENT: [&str; 9] = [
+        "not present in schema",
+        "shutting down",
+        "connection refused",
+        "context deadline exceeded",
+        "context canceled",
+        "too many requests",
+        "rate limit",
+        "resource exhausted",
+        "try again",
+    ];
+    let message = message.to_ascii_lowercase();
+    TRANSIENT.iter().any(|pattern| message.contains(pattern))
+}
+
 /// The wait before retry number `attempt` (1-based): 0.5 s doubling up to 10 s.
 pub(crate) fn delay(attempt: u32) -> Duration {
     let millis = 500u64.saturating_mul(1 << attempt.saturating_sub(1).min(5));
@@ -42,6 +67,14 @@ mod tests {
     fn delays_double_up_to_ten_seconds() {
         let delays: Vec<u64> = (1..=7).map(|a| delay(a).as_millis() as u64).collect();
         assert_eq!(delays, [500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
+    }
+
+    #[test]
+    fn per_object_errors_of_a_restarting_server_are_transient() {
+        assert!(is_transient_message("class 'JeopardyQuestion' not present in schema"));
+        assert!(is_transient_message("Server is Shutting Down"));
+        assert!(!is_transient_message("vector lengths don't match: 3 vs 1"));
+        assert!(!is_transient_message("no such prop with name 'extra' found in class"));
     }
 
     #[test]

@@ -1,0 +1,232 @@
+//! The metrics of each field type, and which field types have them.
+
+use chrono::{DateTime, Utc};
+use weaviate_orm_proto::v1 as pb;
+use weaviate_orm_proto::v1::aggregate_reply::aggregations::aggregation::Aggregation as Reply;
+use weaviate_orm_proto::v1::aggregate_request::aggregation::{self as ask, Aggregation as Ask};
+
+/// A field type with aggregate metrics; `Metrics` is what comes back.
+#[diagnostic::on_unimplemented(
+    message = "fields of type `{Self}` have no aggregate metrics",
+    label = "metrics exist for text, int, number, boolean and date fields (their arrays and options too)"
+)]
+pub trait Aggregatable {
+    /// The metrics of such a field.
+    type Metrics;
+    #[doc(hidden)]
+    fn request() -> Ask;
+    #[doc(hidden)]
+    fn metrics(reply: &Reply) -> Option<Self::Metrics>;
+}
+
+fn count(value: Option<i64>) -> Option<u64> {
+    value.and_then(|n| u64::try_from(n).ok())
+}
+
+fn numeric() -> ask::Numeric {
+    ask::Numeric {
+        count: true,
+        r#type: true,
+        sum: true,
+        mean: true,
+        mode: true,
+        median: true,
+        maximum: true,
+        minimum: true,
+    }
+}
+
+/// Metrics of an int field.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub struct IntMetrics {
+    /// Values counted.
+    pub count: Option<u64>,
+    /// The smallest value.
+    pub minimum: Option<i64>,
+    /// The largest value.
+    pub maximum: Option<i64>,
+    /// The mean.
+    pub mean: Option<f64>,
+    /// The median.
+    pub median: Option<f64>,
+    /// The most frequent value.
+    pub mode: Option<i64>,
+    /// The sum.
+    pub sum: Option<i64>,
+}
+
+impl Aggregatable for i64 {
+    type Metrics = IntMetrics;
+
+    fn request() -> Ask {
+        Ask::Int(numeric())
+    }
+
+    fn metrics(reply: &Reply) -> Option<IntMetrics> {
+        let Reply::Int(m) = reply else { return None };
+        Some(IntMetrics {
+            count: count(m.count),
+            minimum: m.minimum,
+            maximum: m.maximum,
+            mean: m.mean,
+            median: m.median,
+            mode: m.mode,
+            sum: m.sum,
+        })
+    }
+}
+
+/// Metrics of a number field.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub struct NumberMetrics {
+    /// Values counted.
+    pub count: Option<u64>,
+    /// The smallest value.
+    pub minimum: Option<f64>,
+    /// The largest value.
+    pub maximum: Option<f64>,
+    /// The mean.
+    pub mean: Option<f64>,
+    /// The median.
+    pub median: Option<f64>,
+    /// The most frequent value.
+    pub mode: Option<f64>,
+    /// The sum.
+    pub sum: Option<f64>,
+}
+
+impl Aggregatable for f64 {
+    type Metrics = NumberMetrics;
+
+    fn request() -> Ask {
+        Ask::Number(numeric())
+    }
+
+    fn metrics(reply: &Reply) -> Option<NumberMetrics> {
+        let Reply::Number(m) = reply else { return None };
+        Some(NumberMetrics {
+            count: count(m.count),
+            minimum: m.minimum,
+            maximum: m.maximum,
+            mean: m.mean,
+            median: m.median,
+            mode: m.mode,
+            sum: m.sum,
+        })
+    }
+}
+
+/// Metrics of a text field: how often the most frequent values occur.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TextMetrics {
+    /// Values counted.
+    pub count: Option<u64>,
+    /// The most frequent values and how often each occurs, most frequent first.
+    pub top_occurrences: Vec<(String, u64)>,
+}
+
+impl Aggregatable for String {
+    type Metrics = TextMetrics;
+
+    fn request() -> Ask {
+        Ask::Text(ask::Text { count: true, r#type: true, top_occurences: true, top_occurences_limit: None })
+    }
+
+    fn metrics(reply: &Reply) -> Option<TextMetrics> {
+        let Reply::Text(m) = reply else { return None };
+        let top = m.top_occurences.iter().flat_map(|top| &top.items);
+        Some(TextMetrics {
+            count: count(m.count),
+            top_occurrences: top.map(|item| (item.value.clone(), u64::try_from(item.occurs).unwrap_or(0))).collect(),
+        })
+    }
+}
+
+/// Metrics of a boolean field.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BooleanMetrics {
+    /// Values counted.
+    pub count: Option<u64>,
+    /// How many are true.
+    pub total_true: Option<u64>,
+    /// How many are false.
+    pub total_false: Option<u64>,
+    /// The share of true values (0 to 1).
+    pub percentage_true: Option<f64>,
+    /// The share of false values (0 to 1).
+    pub percentage_false: Option<f64>,
+}
+
+impl Aggregatable for bool {
+    type Metrics = BooleanMetrics;
+
+    fn request() -> Ask {
+        Ask::Boolean(ask::Boolean {
+            count: true,
+            r#type: true,
+            total_true: true,
+            total_false: true,
+            percentage_true: true,
+            percentage_false: true,
+        })
+    }
+
+    fn metrics(reply: &Reply) -> Option<BooleanMetrics> {
+        let Reply::Boolean(m) = reply else { return None };
+        Some(BooleanMetrics {
+            count: count(m.count),
+            total_true: count(m.total_true),
+            total_false: count(m.total_false),
+            percentage_true: m.percentage_true,
+            percentage_false: m.percentage_false,
+        })
+    }
+}
+
+/// Metrics of a date field.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DateMetrics {
+    /// Values counted.
+    pub count: Option<u64>,
+    /// The earliest date.
+    pub minimum: Option<DateTime<Utc>>,
+    /// The latest date.
+    pub maximum: Option<DateTime<Utc>>,
+    /// The median date.
+    pub median: Option<DateTime<Utc>>,
+    /// The most frequent date.
+    pub mode: Option<DateTime<Utc>>,
+}
+
+fn date(value: Option<&String>) -> Option<DateTime<Utc>> {
+    value.and_then(|text| DateTime::parse_from_rfc3339(text).ok()).map(|d| d.with_timezone(&Utc))
+}
+
+impl Aggregatable for DateTime<Utc> {
+    type Metrics = DateMetrics;
+
+    fn request() -> Ask {
+        Ask::Date(ask::Date { count: true, r#type: true, median: true, mode: true, maximum: true, minimum: true })
+    }
+
+    fn metrics(reply: &Reply) -> Option<DateMetrics> {
+        let Reply::Date(m) = reply else { return None };
+        Some(DateMetrics {
+            count: count(m.count),
+            minimum: date(m.minimum.as_ref()),
+            maximum: date(m.maximum.as_ref()),
+            median: date(m.median.as_ref()),
+            mode: date(m.mode.as_ref()),
+        })
+    }
+}
+
+/// The request for the metrics of `property`.
+pub(crate) fn request<A: Aggregatable>(property: &str) -> pb::aggregate_request::Aggregation {
+    pb::aggregate_request::Aggregation { property: property.to_owned(), aggregation: Some(A::request()) }
+}

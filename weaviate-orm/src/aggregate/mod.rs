@@ -1,0 +1,227 @@
+//! Aggregates: the number of objects and typed metrics per field, over a
+//! whole collection, the objects a filter matches, or the results of a
+//! vector or hybrid search; optionally grouped by a field's value.
+//!
+//! ```no_run
+//! # use weaviate_orm::{Collection, WeaviateCollection};
+//! # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+//! # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+//! let f = Article::FIELDS;
+//! let stats = articles.aggregate().metrics(&f.words).metrics(&f.title).filter(f.words.greater_than(100)).fetch().await?;
+//! let words = stats.get(&f.words).unwrap_or_default(); // IntMetrics, typed by the field
+//! println!("{:?} long articles, {:?} words on average", stats.total, words.mean);
+//! # Ok(()) }
+//! ```
+//!
+//! A field without metrics (a vector, a blob...) does not compile.
+
+mod metrics;
+
+use std::marker::PhantomData;
+
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+use weaviate_orm_proto::v1::aggregate_reply::group::grouped_by::Value as GroupedValue;
+use weaviate_orm_proto::v1::aggregate_reply::{Result as Answer, aggregations::Aggregation as PropertyReply};
+
+pub use metrics::{Aggregatable, BooleanMetrics, DateMetrics, IntMetrics, NumberMetrics, TextMetrics};
+
+use crate::client::grpc::request;
+use crate::collection::WeaviateCollection;
+use crate::data::Collection;
+use crate::query::search::{Search, Threshold};
+use crate::query::{Field, Filter, Filterable, Hybrid, NearText};
+use crate::{Error, Result};
+
+/// An aggregate query on the collection `T`; start one with
+/// [`Collection::aggregate`].
+#[derive(Debug, Clone)]
+#[must_use = "an aggregate does nothing until `fetch` is awaited"]
+pub struct Aggregate<T> {
+    collection: Collection<T>,
+    filter: Option<Filter<T>>,
+    search: Option<pb::aggregate_request::Search>,
+    object_limit: Option<u32>,
+    aggregations: Vec<pb::aggregate_request::Aggregation>,
+}
+
+/// The answer of an aggregate: the object count and the metrics asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregation<T> {
+    /// How many objects were aggregated.
+    pub total: Option<u64>,
+    properties: Vec<PropertyReply>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Aggregation<T> {
+    /// The metrics of `field`, typed by the field's type, if asked for.
+    pub fn get<V>(&self, field: &Field<T, V>) -> Option<<V::Base as Aggregatable>::Metrics>
+    where
+        V: Filterable,
+        V::Base: Aggregatable,
+    {
+        let reply = self.properties.iter().find(|p| p.property == field.name())?;
+        reply.aggregation.as_ref().and_then(<V::Base as Aggregatable>::metrics)
+    }
+
+    fn from_proto(total: Option<i64>, aggregations: Option<pb::aggregate_reply::Aggregations>) -> Self {
+        Self {
+            total: total.and_then(|n| u64::try_from(n).ok()),
+            properties: aggregations.map(|a| a.aggregations).unwrap_or_default(),
+            marker: PhantomData,
+        }
+    }
+}
+
+/// The value a group of a grouped aggregate shares.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum GroupValue {
+    /// A text value.
+    Text(String),
+    /// An int value.
+    Int(i64),
+    /// A number value.
+    Number(f64),
+    /// A boolean value.
+    Boolean(bool),
+    /// Any other kind, as the server describes it.
+    Other(String),
+}
+
+/// One group of a grouped aggregate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AggregationGroup<T> {
+    /// The value its objects share.
+    pub value: GroupValue,
+    /// The group's count and metrics.
+    pub aggregation: Aggregation<T>,
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// An aggregate over this collection (its tenant, if scoped).
+    pub fn aggregate(&self) -> Aggregate<T> {
+        Aggregate { collection: self.clone(), filter: None, search: None, object_limit: None, aggregations: Vec::new() }
+    }
+}
+
+impl<T: WeaviateCollection> Aggregate<T> {
+    /// Also returns the metrics of `field` (by its type: numbers get count,
+    /// min, max, mean, median, mode and sum; text its top occurrences;
+    /// booleans their totals and shares; dates their range, median and mode).
+    pub fn metrics<V>(mut self, field: &Field<T, V>) -> Self
+    where
+        V: Filterable,
+        V::Base: Aggregatable,
+    {
+        self.aggregations.push(metrics::request::<V::Base>(field.name()));
+        self
+    }
+
+    /// Aggregates only the objects `filter` matches.
+    pub fn filter(mut self, filter: Filter<T>) -> Self {
+        self.filter = Some(match self.filter.take() {
+            Some(earlier) => earlier & filter,
+            None => filter,
+        });
+        self
+    }
+
+    /// Aggregates the objects closest to `vector` (narrow with
+    /// [`object_limit`](Self::object_limit) or a distance).
+    pub fn near_vector(self, vector: impl Into<Vec<f32>>, max_distance: Option<f64>) -> Self {
+        let threshold = max_distance.map_or(Threshold::None, Threshold::MaxDistance);
+        self.searching(Search::NearVector { vector: vector.into(), target: None, threshold })
+    }
+
+    /// Aggregates the objects closest to the object `id`.
+    pub fn near_object(self, id: Uuid, max_distance: Option<f64>) -> Self {
+        let threshold = max_distance.map_or(Threshold::None, Threshold::MaxDistance);
+        self.searching(Search::NearObject { id, target: None, threshold })
+    }
+
+    /// Aggregates the results of a concept search.
+    pub fn near_text(self, search: NearText) -> Self {
+        self.searching(Search::NearText(search))
+    }
+
+    /// Aggregates the results of a hybrid search.
+    pub fn hybrid(self, search: Hybrid<T>) -> Self {
+        self.searching(Search::Hybrid(Box::new(search.to_proto())))
+    }
+
+    /// At most this many search results are aggregated.
+    pub fn object_limit(mut self, limit: u32) -> Self {
+        self.object_limit = Some(limit);
+        self
+    }
+
+    fn searching(mut self, search: Search) -> Self {
+        self.search = search.to_aggregate();
+        self
+    }
+
+    /// Runs the aggregate over all matching objects.
+    pub async fn fetch(self) -> Result<Aggregation<T>> {
+        match self.run(None, None).await? {
+            Answer::SingleResult(single) => Ok(Aggregation::from_proto(single.objects_count, single.aggregations)),
+            Answer::GroupedResults(_) => Err(unexpected("a grouped answer to an ungrouped aggregate")),
+        }
+    }
+
+    /// Runs the aggregate per value of `field`: at most `limit` groups.
+    pub async fn fetch_groups<V: Filterable>(
+        self,
+        field: &Field<T, V>,
+        limit: Option<u32>,
+    ) -> Result<Vec<AggregationGroup<T>>> {
+        let group_by = pb::aggregate_request::GroupBy {
+            collection: self.collection.name().to_owned(),
+            property: field.name().to_owned(),
+        };
+        match self.run(Some(group_by), limit).await? {
+            Answer::GroupedResults(grouped) => Ok(grouped
+                .groups
+                .into_iter()
+                .map(|group| AggregationGroup {
+                    value: group_value(group.grouped_by.and_then(|g| g.value)),
+                    aggregation: Aggregation::from_proto(group.objects_count, group.aggregations),
+                })
+                .collect()),
+            Answer::SingleResult(_) => Err(unexpected("an ungrouped answer to a grouped aggregate")),
+        }
+    }
+
+    async fn run(&self, group_by: Option<pb::aggregate_request::GroupBy>, limit: Option<u32>) -> Result<Answer> {
+        let message = pb::AggregateRequest {
+            collection: self.collection.name().to_owned(),
+            tenant: self.collection.tenant().unwrap_or_default().to_owned(),
+            objects_count: true,
+            aggregations: self.aggregations.clone(),
+            object_limit: self.object_limit,
+            group_by,
+            limit,
+            filters: self.filter.as_ref().map(Filter::to_proto),
+            search: self.search.clone(),
+        };
+        let t = self.collection.client().transports()?;
+        let timeout = t.timeouts.query;
+        let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
+        reply.result.ok_or_else(|| unexpected("an aggregate answer without a result"))
+    }
+}
+
+fn group_value(value: Option<GroupedValue>) -> GroupValue {
+    match value {
+        Some(GroupedValue::Text(text)) => GroupValue::Text(text),
+        Some(GroupedValue::Int(n)) => GroupValue::Int(n),
+        Some(GroupedValue::Number(n)) => GroupValue::Number(n),
+        Some(GroupedValue::Boolean(b)) => GroupValue::Boolean(b),
+        other => GroupValue::Other(format!("{other:?}")),
+    }
+}
+
+fn unexpected(message: &str) -> Error {
+    Error::UnexpectedResponse { operation: "Aggregate".into(), message: message.into() }
+}

@@ -1,0 +1,62 @@
+//! Grouping a vector search's results by the value of a field.
+
+use weaviate_orm_proto::v1 as pb;
+
+use super::results::{Hit, decode_hits, generated_text};
+use super::{Field, Filterable, Projection, Query};
+use crate::collection::WeaviateCollection;
+use crate::{Error, Result};
+
+/// One group of a grouped query: the objects sharing a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group<P> {
+    /// The shared value, as the server writes it.
+    pub value: String,
+    /// The smallest distance in the group.
+    pub min_distance: f32,
+    /// The largest distance in the group.
+    pub max_distance: f32,
+    /// How many objects the group holds (at most `per_group` are returned).
+    pub count: u64,
+    /// The group's objects, closest first.
+    pub hits: Vec<Hit<P>>,
+    /// The group's reranker score, when the query reranks.
+    pub rerank_score: Option<f64>,
+    /// The text generated for the group, when the query has a task.
+    pub generated: Option<String>,
+}
+
+impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
+    /// Groups a vector search's results by the value of `field`: at most
+    /// `groups` groups of at most `per_group` objects; read them with
+    /// [`fetch_groups`](Self::fetch_groups).
+    pub fn group_by<V: Filterable>(mut self, field: &Field<T, V>, groups: u32, per_group: u32) -> Self {
+        self.group_by = Some(pb::GroupBy {
+            path: vec![field.name().to_owned()],
+            number_of_groups: i32::try_from(groups).unwrap_or(i32::MAX),
+            objects_per_group: i32::try_from(per_group).unwrap_or(i32::MAX),
+        });
+        self
+    }
+
+    /// Runs a grouped query.
+    pub async fn fetch_groups(self) -> Result<Vec<Group<P>>> {
+        if self.group_by.is_none() {
+            return Err(Error::InvalidConfig("`fetch_groups` needs `group_by` first".into()));
+        }
+        let reply = self.run_reply(true).await?;
+        reply.group_by_results.into_iter().map(|group| self.group(group)).collect()
+    }
+
+    fn group(&self, group: pb::GroupByResult) -> Result<Group<P>> {
+        Ok(Group {
+            value: group.name,
+            min_distance: group.min_distance,
+            max_distance: group.max_distance,
+            count: u64::try_from(group.number_of_objects).unwrap_or(0),
+            hits: decode_hits::<T, P>(self.collection_name(), group.objects)?,
+            rerank_score: group.rerank.map(|r| r.score),
+            generated: generated_text(group.generative_result.as_ref()),
+        })
+    }
+}
