@@ -10,5 +10,6 @@ mod filters;
 mod generate;
 mod migrate;
 mod objects;
+mod resolve;
 mod search;
 mod settings;

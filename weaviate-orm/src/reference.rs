@@ -7,8 +7,9 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 
 use crate::WeaviateCollection;
+use crate::data::Object;
 use crate::schema::DataType;
-use crate::value::{PropertyType, PropertyValue, ValueError};
+use crate::value::{PropertyType, PropertyValue, ResolvedObject, ValueError};
 
 /// One object a reference points to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -78,13 +79,14 @@ multi_target!(A @ 0, B @ 1, C @ 2, D @ 3);
 /// in the order of the tuple.
 pub struct Ref<T> {
     beacons: Vec<Beacon>,
+    resolved: Vec<ResolvedObject>,
     marker: PhantomData<fn() -> T>,
 }
 
 impl<T> Ref<T> {
     /// A reference to nothing yet.
     pub fn new() -> Self {
-        Self { beacons: Vec::new(), marker: PhantomData }
+        Self { beacons: Vec::new(), resolved: Vec::new(), marker: PhantomData }
     }
 
     /// The objects pointed to.
@@ -95,6 +97,46 @@ impl<T> Ref<T> {
     /// The ids of the objects pointed to.
     pub fn ids(&self) -> impl Iterator<Item = Uuid> + '_ {
         self.beacons.iter().map(|b| b.id)
+    }
+
+    /// Whether the query read the targets' properties too
+    /// ([`Query::resolve_references`](crate::query::Query::resolve_references)).
+    pub fn is_resolved(&self) -> bool {
+        !self.resolved.is_empty()
+    }
+
+    /// The targets in collection `U`, decoded with their properties, when
+    /// the query resolved the reference (empty otherwise).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, author: Ref<Author> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// for book in books.query().resolve_references(1).fetch().await? {
+    ///     for author in book.properties.author.objects::<Author, _>()? {
+    ///         println!("{} by {}", book.properties.title, author.properties.name);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn objects<U, I>(&self) -> crate::Result<Vec<Object<U>>>
+    where
+        U: WeaviateCollection,
+        T: Targets<U, I>,
+    {
+        let decode = |id: Uuid, bag: crate::PropertyBag| {
+            U::from_properties(id, bag).map_err(|source| crate::Error::Decode {
+                collection: U::NAME.to_owned(),
+                object_id: id,
+                source,
+            })
+        };
+        self.resolved
+            .iter()
+            .filter(|r| r.beacon.collection == U::NAME)
+            .map(|r| Ok(Object { id: r.beacon.id, properties: decode(r.beacon.id, r.properties.clone())? }))
+            .collect()
     }
 
     /// Whether the reference points nowhere.
@@ -121,7 +163,7 @@ impl<T: WeaviateCollection> Ref<T> {
     /// A reference to each of `ids`.
     pub fn to_many(ids: impl IntoIterator<Item = Uuid>) -> Self {
         let beacons = ids.into_iter().map(|id| Beacon { collection: T::NAME.to_owned(), id }).collect();
-        Self { beacons, marker: PhantomData }
+        Self { beacons, resolved: Vec::new(), marker: PhantomData }
     }
 }
 
@@ -133,7 +175,7 @@ impl<T> Default for Ref<T> {
 
 impl<T> Clone for Ref<T> {
     fn clone(&self) -> Self {
-        Self { beacons: self.beacons.clone(), marker: PhantomData }
+        Self { beacons: self.beacons.clone(), resolved: self.resolved.clone(), marker: PhantomData }
     }
 }
 
@@ -157,17 +199,18 @@ impl<T: RefTargets> PropertyType for Ref<T> {
     }
 
     fn to_value(&self) -> PropertyValue {
-        PropertyValue::Reference { beacons: self.beacons.clone(), multi_target: T::MULTI }
+        PropertyValue::Reference { beacons: self.beacons.clone(), multi_target: T::MULTI, resolved: Vec::new() }
     }
 
     fn from_value(value: PropertyValue) -> Result<Self, ValueError> {
         match value {
-            PropertyValue::Reference { mut beacons, .. } => {
+            PropertyValue::Reference { mut beacons, mut resolved, .. } => {
                 // Single-target results may leave the collection out.
                 if let (false, [name]) = (T::MULTI, T::names().as_slice()) {
                     beacons.iter_mut().for_each(|b| b.collection = (*name).to_owned());
+                    resolved.iter_mut().for_each(|r| r.beacon.collection = (*name).to_owned());
                 }
-                Ok(Self { beacons, marker: PhantomData })
+                Ok(Self { beacons, resolved, marker: PhantomData })
             }
             PropertyValue::Null => Ok(Self::new()),
             other => Err(ValueError::mismatch("reference", &other)),

@@ -40,3 +40,8 @@ pub fn registered_collections() -> Vec<RegisteredCollection> {
     all.sort_by_key(|c| c.name);
     all
 }
+
+/// The config of the registered collection `name`.
+pub(crate) fn registered_config(name: &str) -> Option<CollectionConfig> {
+    inventory::iter::<RegisteredCollection>.into_iter().find(|c| c.name == name).map(RegisteredCollection::config)
+}

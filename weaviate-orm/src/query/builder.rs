@@ -45,6 +45,7 @@ pub struct Query<T, P = T> {
     pub(super) group_by: Option<pb::GroupBy>,
     pub(super) generate: Option<pb::GenerativeSearch>,
     pub(super) rerank: Option<pb::Rerank>,
+    resolve_depth: u8,
     projection: PhantomData<fn() -> P>,
 }
 
@@ -62,6 +63,7 @@ impl<T, P> std::fmt::Debug for Query<T, P> {
             .field("group_by", &self.group_by)
             .field("generate", &self.generate)
             .field("rerank", &self.rerank)
+            .field("resolve_depth", &self.resolve_depth)
             .finish()
     }
 }
@@ -80,6 +82,7 @@ impl<T, P> Clone for Query<T, P> {
             group_by: self.group_by.clone(),
             generate: self.generate.clone(),
             rerank: self.rerank.clone(),
+            resolve_depth: self.resolve_depth,
             projection: PhantomData,
         }
     }
@@ -100,6 +103,7 @@ impl<T: WeaviateCollection> Collection<T> {
             group_by: None,
             generate: None,
             rerank: None,
+            resolve_depth: 0,
             projection: PhantomData,
         }
     }
@@ -121,6 +125,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             group_by: self.group_by,
             generate: self.generate,
             rerank: self.rerank,
+            resolve_depth: self.resolve_depth,
             projection: PhantomData,
         }
     }
@@ -207,6 +212,15 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         self
     }
 
+    /// Reads the objects references point to with their properties,
+    /// `depth` levels deep (1: the targets; 2: the targets' targets too...);
+    /// read them with [`Ref::objects`](crate::Ref::objects). Targets must be
+    /// derived models of this program.
+    pub fn resolve_references(mut self, depth: u8) -> Self {
+        self.resolve_depth = depth;
+        self
+    }
+
     /// Cuts the results after `jumps` jumps in score or distance.
     pub fn autocut(mut self, jumps: u32) -> Self {
         self.autocut = jumps;
@@ -226,7 +240,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             after: self.after.map(|id| id.to_string()).unwrap_or_default(),
             sort_by: self.sort.iter().map(Sort::to_proto).collect(),
             filters: self.filter.as_ref().map(Filter::to_proto),
-            properties: Some(all_properties(config)),
+            properties: Some(all_properties(config, self.resolve_depth)),
             metadata: Some(pb::MetadataRequest {
                 uuid: true,
                 vector: P::vector_names().contains(&""),
@@ -281,7 +295,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             metadata.explain_score = metadata.score;
         }
         let mut reply = self.search(message).await?;
-        for target in other_reference_targets(&config) {
+        for target in other_reference_targets(&config, self.resolve_depth) {
             for group in &mut reply.group_by_results {
                 self.add_references(&mut group.objects, target.clone()).await?;
             }

@@ -8,8 +8,8 @@ use crate::collection::{PropertyBag, WeaviateCollection};
 use crate::data::Object;
 use crate::query::projection::Projection;
 use crate::reference::Beacon;
-use crate::value::PropertyValue;
 use crate::value::wire::object_fields;
+use crate::value::{PropertyValue, ResolvedObject};
 use crate::vector::{Vector, from_f32_bytes};
 use crate::{Error, Result};
 
@@ -94,17 +94,8 @@ pub(crate) fn decode<C: WeaviateCollection, P: Projection<C>>(
 ) -> Result<Object<P>> {
     let unexpected = |message: String| Error::UnexpectedResponse { operation: "Search".into(), message };
     let id = object_id(result.metadata.as_ref()).map_err(unexpected)?;
-    let properties = result.properties.unwrap_or_default();
-    let mut fields = object_fields(properties.non_ref_props.unwrap_or_default())
-        .map_err(|e| unexpected(format!("object {id}: {e}")))?;
-    for reference in properties.ref_props {
-        let (name, mut beacons) = references(reference).map_err(|e| unexpected(format!("object {id}: {e}")))?;
-        // A multi-target reference comes back once per target collection.
-        match fields.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, PropertyValue::Reference { beacons: earlier, .. })) => earlier.append(&mut beacons),
-            _ => fields.push((name, PropertyValue::Reference { beacons, multi_target: false })),
-        }
-    }
+    let fields =
+        fields_of(result.properties.unwrap_or_default()).map_err(|e| unexpected(format!("object {id}: {e}")))?;
     let vectors = vectors(result.metadata.as_ref()).map_err(|e| unexpected(format!("object {id}: {e}")))?;
     let properties = P::from_properties(id, PropertyBag::new(fields).with_vectors(vectors))
         .map_err(|source| Error::Decode { collection: collection.to_owned(), object_id: id, source })?;
@@ -130,12 +121,38 @@ fn vectors(metadata: Option<&pb::MetadataResult>) -> std::result::Result<Vec<(St
     Ok(out)
 }
 
-/// A reference property's name and targets.
-fn references(result: pb::RefPropertiesResult) -> std::result::Result<(String, Vec<Beacon>), String> {
+/// An object's properties: the plain ones, then its references (with
+/// their targets' properties when the query resolved them).
+fn fields_of(properties: pb::PropertiesResult) -> std::result::Result<Vec<(String, PropertyValue)>, String> {
+    let mut fields = object_fields(properties.non_ref_props.unwrap_or_default()).map_err(|e| e.to_string())?;
+    for reference in properties.ref_props {
+        let (name, mut beacons, mut resolved) = references(reference)?;
+        // A multi-target reference comes back once per target collection.
+        match fields.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, PropertyValue::Reference { beacons: earlier, resolved: earlier_resolved, .. })) => {
+                earlier.append(&mut beacons);
+                earlier_resolved.append(&mut resolved);
+            }
+            _ => fields.push((name, PropertyValue::Reference { beacons, multi_target: false, resolved })),
+        }
+    }
+    Ok(fields)
+}
+
+/// A reference property's name, targets, and the targets read with their properties.
+fn references(
+    result: pb::RefPropertiesResult,
+) -> std::result::Result<(String, Vec<Beacon>, Vec<ResolvedObject>), String> {
     let mut beacons = Vec::with_capacity(result.properties.len());
+    let mut resolved = Vec::new();
     for target in result.properties {
         let id = object_id(target.metadata.as_ref()).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
-        beacons.push(Beacon { collection: target.target_collection, id });
+        let beacon = Beacon { collection: target.target_collection.clone(), id };
+        if target.non_ref_props.as_ref().is_some_and(|p| !p.fields.is_empty()) || !target.ref_props.is_empty() {
+            let properties = fields_of(target).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
+            resolved.push(ResolvedObject { beacon: beacon.clone(), properties: PropertyBag::new(properties) });
+        }
+        beacons.push(beacon);
     }
-    Ok((result.prop_name, beacons))
+    Ok((result.prop_name, beacons, resolved))
 }

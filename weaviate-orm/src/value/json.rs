@@ -80,6 +80,7 @@ mod tests {
                 PropertyValue::Reference {
                     beacons: vec![Beacon { collection: "Author".into(), id }],
                     multi_target: false,
+                    resolved: Vec::new(),
                 },
             ),
         ];

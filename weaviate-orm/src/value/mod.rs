@@ -19,6 +19,16 @@ pub use special::{Blob, GeoCoordinates, PhoneNumber};
 use crate::reference::Beacon;
 use crate::schema::DataType;
 
+/// A reference's target read with its properties (see
+/// [`Query::resolve_references`](crate::query::Query::resolve_references)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedObject {
+    /// Which object it is.
+    pub beacon: crate::reference::Beacon,
+    /// Its properties, as the server returned them.
+    pub properties: crate::collection::PropertyBag,
+}
+
 /// One property value, as written to or read from Weaviate.
 ///
 /// The crate converts between this and both wire formats (gRPC messages and
@@ -69,6 +79,9 @@ pub enum PropertyValue {
         /// Whether the property may point into several collections (each
         /// beacon then travels with its collection's name).
         multi_target: bool,
+        /// The target objects with their properties, when the query
+        /// resolved the reference.
+        resolved: Vec<ResolvedObject>,
     },
 }
 

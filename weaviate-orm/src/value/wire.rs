@@ -97,7 +97,7 @@ impl WriteProperties {
                 self.objects.push(pb::ObjectProperties { value, prop_name });
                 return Ok(());
             }
-            PropertyValue::Reference { beacons, multi_target } => {
+            PropertyValue::Reference { beacons, multi_target, .. } => {
                 self.add_reference(prop_name, beacons, *multi_target);
                 return Ok(());
             }
