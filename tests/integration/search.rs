@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::Utc;
 use tokio_stream::StreamExt;
 use uuid::Uuid;
-use weaviate_orm::query::{Bm25, Fusion, Hybrid, KeywordOperator, Move, NearText};
+use weaviate_orm::query::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};
 use weaviate_orm::tenants::{Tenant, TenantStatus};
 use weaviate_orm::{Collection, Error, WeaviateClient, WeaviateCollection, WeaviateProjection};
 use weaviate_orm_tests::{client, fresh};
@@ -24,6 +24,16 @@ struct Article {
 #[weaviate(of = Article)]
 struct TitleOnly {
     title: String,
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_SearchTwoVectors")]
+struct TwoVectors {
+    name: String,
+    #[weaviate(vector = "a")]
+    a: Vec<f32>,
+    #[weaviate(vector = "b")]
+    b: Vec<f32>,
 }
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
@@ -92,6 +102,39 @@ async fn vector_searches_rank_by_distance_with_thresholds_and_metadata() {
 
     let titles = articles.query().near_vector(vec![0.0, 0.0, 1.0]).limit(1).project::<TitleOnly>().fetch();
     assert_eq!(titles.await.expect("projected")[0].properties.title, "Sailing");
+}
+
+#[tokio::test]
+async fn multi_target_searches_combine_distances() {
+    let client = client().await.expect("connect");
+    let collection = fresh::<TwoVectors>(&client).await;
+    let (east, north) = (vec![1.0, 0.0], vec![0.0, 1.0]);
+    let mut id = Vec::new();
+    for (name, a, b) in [("x", &east, &east), ("y", &east, &north), ("z", &north, &north)] {
+        let object = TwoVectors { name: name.into(), a: a.clone(), b: b.clone() };
+        id.push(collection.insert(&object).await.expect("insert"));
+    }
+    let search = |combination| TargetVectors::new(combination).vector("a", east.clone()).vector("b", east.clone());
+    let order = |hits: &[weaviate_orm::query::Hit<TwoVectors>]| hits.iter().map(|h| h.object.id).collect::<Vec<_>>();
+
+    let summed = collection.query().near_vectors(search(Combination::Sum)).fetch_with_metadata().await.expect("sum");
+    assert_eq!(order(&summed), id);
+    let distances: Vec<f32> = summed.iter().map(|h| h.metadata.distance.expect("distance")).collect();
+    assert!((distances[1] - 1.0).abs() < 1e-5 && (distances[2] - 2.0).abs() < 1e-5, "{distances:?}");
+    let averaged = collection.query().near_vectors(search(Combination::Average)).fetch_with_metadata().await;
+    let averaged = averaged.expect("average");
+    assert!((averaged[2].metadata.distance.expect("distance") - 1.0).abs() < 1e-5);
+    let minimum = collection.query().near_vectors(search(Combination::Minimum)).fetch().await.expect("min");
+    assert_eq!(minimum.last().map(|o| o.id), Some(id[2]));
+    let weights = vec![("a".to_owned(), 0.1), ("b".to_owned(), 1.0)];
+    let weighted = collection.query().near_vectors(search(Combination::ManualWeights(weights))).limit(1).fetch();
+    assert_eq!(ids(&weighted.await.expect("weighted")), [id[0]]);
+    let only_b = collection.query().near_named_vector("b", north.clone()).max_distance(0.01).fetch().await;
+    let mut only_b = ids(&only_b.expect("named"));
+    only_b.sort();
+    let mut expected = vec![id[1], id[2]];
+    expected.sort();
+    assert_eq!(only_b, expected);
 }
 
 #[tokio::test]

@@ -13,7 +13,7 @@ use crate::query::filter::Filter;
 use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::{Hit, decode, decode_hits};
-use crate::query::search::{Bm25, Hybrid, NearText, Search, Threshold};
+use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
 
@@ -173,6 +173,12 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     pub fn near_named_vector(self, name: impl Into<String>, vector: impl Into<Vec<f32>>) -> Self {
         let target = Some(name.into());
         self.searching(Search::NearVector { vector: vector.into(), target, threshold: Threshold::None })
+    }
+
+    /// Ranks by closeness in several named vectors at once, their
+    /// distances combined as `targets` says.
+    pub fn near_vectors(self, targets: TargetVectors) -> Self {
+        self.searching(Search::NearVectors { targets, threshold: Threshold::None })
     }
 
     /// Ranks by closeness to the vector of the object `id`.

@@ -34,7 +34,7 @@ pub use iterate::ObjectIterator;
 pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
 pub use projection::Projection;
 pub use results::{Hit, Metadata};
-pub use search::{Bm25, Fusion, Hybrid, KeywordOperator, Move, NearText};
+pub use search::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};
 pub use sort::Sort;
 
 #[doc(hidden)]

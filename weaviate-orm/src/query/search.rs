@@ -23,6 +23,7 @@ use crate::vector::f32_bytes;
 pub(crate) enum Search {
     NearVector { vector: Vec<f32>, target: Option<String>, threshold: Threshold },
     NearObject { id: Uuid, target: Option<String>, threshold: Threshold },
+    NearVectors { targets: TargetVectors, threshold: Threshold },
     NearText(NearText),
     Bm25(pb::Bm25),
     Hybrid(Box<pb::Hybrid>),
@@ -61,7 +62,9 @@ impl Search {
     /// Sets the threshold of a vector search; other searches have none.
     pub(crate) fn set_threshold(&mut self, new: Threshold) {
         match self {
-            Self::NearVector { threshold, .. } | Self::NearObject { threshold, .. } => *threshold = new,
+            Self::NearVector { threshold, .. }
+            | Self::NearObject { threshold, .. }
+            | Self::NearVectors { threshold, .. } => *threshold = new,
             Self::NearText(near_text) => near_text.threshold = new,
             Self::Bm25(_) | Self::Hybrid(_) => {}
         }
@@ -70,7 +73,9 @@ impl Search {
     /// The threshold of a vector search.
     pub(crate) fn threshold(&self) -> Option<Threshold> {
         match self {
-            Self::NearVector { threshold, .. } | Self::NearObject { threshold, .. } => Some(*threshold),
+            Self::NearVector { threshold, .. }
+            | Self::NearObject { threshold, .. }
+            | Self::NearVectors { threshold, .. } => Some(*threshold),
             Self::NearText(near_text) => Some(near_text.threshold),
             Self::Bm25(_) | Self::Hybrid(_) => None,
         }
@@ -78,7 +83,7 @@ impl Search {
 
     /// Whether results carry a distance (vector searches) or a score.
     pub(crate) fn ranks_by_distance(&self) -> bool {
-        matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearText(_))
+        matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearVectors { .. } | Self::NearText(_))
     }
 
     /// The search as an aggregate's search (keyword searches have none).
@@ -100,11 +105,16 @@ impl Search {
                     certainty: threshold.certainty(),
                     distance: threshold.distance(),
                     targets: targets(target.as_ref()),
-                    vectors: vec![pb::Vectors {
-                        name: target.clone().unwrap_or_default(),
-                        vector_bytes: f32_bytes(vector),
-                        r#type: pb::vectors::VectorType::SingleFp32 as i32,
-                    }],
+                    vectors: vec![single_vector(target.as_deref().unwrap_or_default(), vector)],
+                    ..Default::default()
+                });
+            }
+            Self::NearVectors { targets, threshold } => {
+                request.near_vector = Some(pb::NearVector {
+                    certainty: threshold.certainty(),
+                    distance: threshold.distance(),
+                    targets: Some(targets.targets()),
+                    vector_for_targets: targets.vectors.iter().map(|(name, v)| vector_for_target(name, v)).collect(),
                     ..Default::default()
                 });
             }
@@ -120,6 +130,78 @@ impl Search {
             Self::NearText(near_text) => request.near_text = Some(near_text.to_proto()),
             Self::Bm25(bm25) => request.bm25_search = Some(bm25.clone()),
             Self::Hybrid(hybrid) => request.hybrid_search = Some(hybrid.as_ref().clone()),
+        }
+    }
+}
+
+fn single_vector(name: &str, vector: &[f32]) -> pb::Vectors {
+    pb::Vectors {
+        name: name.to_owned(),
+        vector_bytes: f32_bytes(vector),
+        r#type: pb::vectors::VectorType::SingleFp32 as i32,
+    }
+}
+
+fn vector_for_target(name: &str, vector: &[f32]) -> pb::VectorForTarget {
+    pb::VectorForTarget { name: name.to_owned(), vectors: vec![single_vector(name, vector)] }
+}
+
+/// How a search over several named vectors combines each object's distances.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Combination {
+    /// The sum of the distances.
+    Sum,
+    /// The smallest distance.
+    Minimum,
+    /// The mean distance.
+    Average,
+    /// The distances, each times its target's weight, summed.
+    ManualWeights(Vec<(String, f32)>),
+    /// The distances normalized per target, weighted and summed.
+    RelativeScore(Vec<(String, f32)>),
+}
+
+/// A search over several named vectors at once: a query vector per target
+/// and how their distances combine.
+///
+/// ```
+/// # use weaviate_orm::query::{Combination, TargetVectors};
+/// let targets = TargetVectors::new(Combination::Average).vector("title", vec![0.1, 0.9]).vector("body", vec![0.5, 0.5]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetVectors {
+    vectors: Vec<(String, Vec<f32>)>,
+    combination: Combination,
+}
+
+impl TargetVectors {
+    /// No targets yet; add them with [`vector`](Self::vector).
+    pub fn new(combination: Combination) -> Self {
+        Self { vectors: Vec::new(), combination }
+    }
+
+    /// Searches the named vector `name` with `vector`.
+    pub fn vector(mut self, name: impl Into<String>, vector: impl Into<Vec<f32>>) -> Self {
+        self.vectors.push((name.into(), vector.into()));
+        self
+    }
+
+    fn targets(&self) -> pb::Targets {
+        use pb::CombinationMethod as Method;
+        let (method, weights) = match &self.combination {
+            Combination::Sum => (Method::TypeSum, &[][..]),
+            Combination::Minimum => (Method::TypeMin, &[][..]),
+            Combination::Average => (Method::TypeAverage, &[][..]),
+            Combination::ManualWeights(weights) => (Method::TypeManual, &weights[..]),
+            Combination::RelativeScore(weights) => (Method::TypeRelativeScore, &weights[..]),
+        };
+        pb::Targets {
+            target_vectors: self.vectors.iter().map(|(name, _)| name.clone()).collect(),
+            combination: method as i32,
+            weights_for_targets: weights
+                .iter()
+                .map(|(target, weight)| pb::WeightsForTarget { target: target.clone(), weight: *weight })
+                .collect(),
         }
     }
 }
@@ -400,15 +482,7 @@ impl<T> Hybrid<T> {
             alpha_param: self.alpha,
             use_alpha_param: self.alpha.is_some(),
             targets: targets(self.target.as_ref()),
-            vectors: self
-                .vector
-                .iter()
-                .map(|vector| pb::Vectors {
-                    name: self.target.clone().unwrap_or_default(),
-                    vector_bytes: f32_bytes(vector),
-                    r#type: pb::vectors::VectorType::SingleFp32 as i32,
-                })
-                .collect(),
+            vectors: self.vector.iter().map(|v| single_vector(self.target.as_deref().unwrap_or_default(), v)).collect(),
             threshold: self.max_vector_distance.map(pb::hybrid::Threshold::VectorDistance),
             ..Default::default()
         }
