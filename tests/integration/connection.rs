@@ -91,6 +91,7 @@ async fn timeouts_fire_when_the_server_hangs() {
 
     // SAFETY: signals to our own child process.
     unsafe { libc::kill(pid, libc::SIGSTOP) };
+    wait_until_stopped(pid).await;
     let query = client.meta().await;
     let init = server.client_builder().init_timeout(Duration::from_millis(500)).connect().await;
     let ready = client.is_ready().await;
@@ -117,6 +118,21 @@ async fn timeouts_fire_when_the_server_hangs() {
     assert!(matches!(init, Err(Error::Timeout { .. })), "expected an init timeout, got {init:?}");
     assert!(!ready.expect("a hung server is not ready, not an error"));
     assert_eq!(client.meta().await.expect("works again after SIGCONT").version, WEAVIATE_VERSION);
+}
+
+/// Waits until the kernel reports the process stopped: a signal takes
+/// effect when the process is next scheduled, which on a busy machine can
+/// be after the next request was answered.
+async fn wait_until_stopped(pid: libc::pid_t) {
+    for _ in 0..200 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        if stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('T')) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("process {pid} did not stop");
 }
 
 #[tokio::test]
