@@ -4,6 +4,7 @@
 mod aggregate;
 mod batch;
 mod connection;
+mod cross_client;
 mod data_ops;
 mod data_types;
 mod filters;
