@@ -88,6 +88,15 @@ fn load() -> Result<Vec<JeopardyQuestion>, String> {
         .collect()
 }
 
+/// The folder holding `jeopardy_10k.json` and `jeopardy_10k.json.npy`,
+/// downloading them first if needed.
+///
+/// # Panics
+/// When the dataset cannot be fetched.
+pub fn dataset_folder() -> PathBuf {
+    fetch().unwrap_or_else(|error| panic!("the Jeopardy dataset: {error}"))
+}
+
 /// The folder holding the two data files, downloading them first if needed.
 fn fetch() -> Result<PathBuf, String> {
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);

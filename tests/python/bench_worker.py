@@ -1,0 +1,136 @@
+"""The official Python client's side of `cargo run -p weaviate-orm-tests --bin bench`.
+
+    bench_worker.py HTTP GRPC COLLECTION DATASET_FOLDER WORKLOAD [MODE]
+
+Workloads: import (MODE dynamic, fixed or stream), search (MODE sequential
+or concurrent), iterate. Prints one JSON line: the timed part's seconds,
+its CPU seconds, the resident memory before it and the peak, and
+per-workload figures.
+"""
+
+import array
+import datetime
+import json
+import resource
+import sys
+import time
+import uuid
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+
+warnings.filterwarnings("ignore")
+
+import weaviate  # noqa: E402
+from weaviate.classes.query import Filter  # noqa: E402
+
+DIMENSIONS = 1536
+QUERIES = 1000
+
+
+def rss_kb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() // 1024
+
+
+def peak_rss_kb():
+    """The process's own peak (VmHWM); ru_maxrss carries the parent's over exec."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def question_id(position):
+    return uuid.uuid5(uuid.NAMESPACE_OID, f"jeopardy-{position}")
+
+
+def load(folder):
+    with open(f"{folder}/jeopardy_10k.json") as f:
+        records = json.load(f)
+    with open(f"{folder}/jeopardy_10k.json.npy", "rb") as f:
+        raw = f.read()
+    header_len = int.from_bytes(raw[8:10], "little")
+    numbers = array.array("d")
+    numbers.frombytes(raw[10 + header_len:])
+    vectors = [numbers[i * DIMENSIONS:(i + 1) * DIMENSIONS].tolist() for i in range(len(records))]
+    objects = []
+    for position, (record, vector) in enumerate(zip(records, vectors)):
+        properties = {
+            "air_date": datetime.datetime.fromisoformat(record["Air Date"]).replace(tzinfo=datetime.timezone.utc),
+            "round": record["Round"],
+            "value": record["Value"],
+            "category": record["Category"],
+            "question": record["Question"],
+            "answer": record["Answer"],
+        }
+        objects.append((question_id(position), properties, vector))
+    return objects
+
+
+def import_objects(collection, objects, mode):
+    batching = {
+        "dynamic": lambda: collection.batch.dynamic(),
+        "fixed": lambda: collection.batch.fixed_size(batch_size=200, concurrent_requests=4),
+        "stream": lambda: collection.batch.stream(),
+    }[mode]
+    with batching() as batch:
+        for object_id, properties, vector in objects:
+            batch.add_object(properties=properties, uuid=object_id, vector=vector)
+    failed = len(collection.batch.failed_objects)
+    return {"objects": len(objects) - failed, "failed": failed}
+
+
+def search(collection, objects, mode):
+    queries = [vector for _, _, vector in objects[:QUERIES]]
+    where = Filter.by_property("value").greater_than(300)
+
+    def one(vector):
+        started = time.perf_counter()
+        found = collection.query.near_vector(near_vector=vector, limit=10, filters=where)
+        return time.perf_counter() - started, len(found.objects)
+
+    if mode == "sequential":
+        results = [one(v) for v in queries]
+    else:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(one, queries))
+    latencies = sorted(seconds for seconds, _ in results)
+    return {
+        "queries": len(latencies),
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
+        "hits": sum(n for _, n in results),
+    }
+
+
+def iterate(collection, _objects, _mode):
+    count = 0
+    for _ in collection.iterator(include_vector=False):
+        count += 1
+    return {"objects": count}
+
+
+def main():
+    http, grpc, name, folder, workload = sys.argv[1:6]
+    mode = sys.argv[6] if len(sys.argv) > 6 else ""
+    objects = load(folder) if workload in ("import", "search") else []
+    client = weaviate.connect_to_local(port=int(http), grpc_port=int(grpc))
+    try:
+        collection = client.collections.get(name)
+        run = {"import": import_objects, "search": search, "iterate": iterate}[workload]
+        rss_before, cpu_before, started = rss_kb(), cpu_seconds(), time.perf_counter()
+        figures = run(collection, objects, mode)
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
+    finally:
+        client.close()
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "rss_before_kb": rss_before, "peak_rss_kb": peak_rss_kb(), **figures}))
+
+
+if __name__ == "__main__":
+    main()
