@@ -32,8 +32,14 @@ def rss_kb():
         return int(statm.read().split()[1]) * resource.getpagesize() // 1024
 
 
+def reset_peak_rss():
+    """Starts the peak mark afresh, so it covers the timed part only."""
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+
+
 def peak_rss_kb():
-    """The process's own peak (VmHWM); ru_maxrss carries the parent's over exec."""
+    """The peak since reset_peak_rss (VmHWM); ru_maxrss carries the parent's over exec."""
     with open("/proc/self/status") as status:
         for line in status:
             if line.startswith("VmHWM:"):
@@ -124,6 +130,7 @@ def main():
     try:
         collection = client.collections.get(name)
         run = {"import": import_objects, "search": search, "iterate": iterate}[workload]
+        reset_peak_rss()
         rss_before, cpu_before, started = rss_kb(), cpu_seconds(), time.perf_counter()
         figures = run(collection, objects, mode)
         seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before

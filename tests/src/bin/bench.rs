@@ -69,6 +69,7 @@ async fn worker(args: &[String]) -> Result<(), Failure> {
     let client = weaviate_orm::ClientBuilder::custom(params).connect().await?;
     let questions = client.collection_named::<JeopardyQuestion>(COLLECTION);
     let data = if matches!(workload.as_str(), "import" | "search" | "ceiling") { jeopardy::questions() } else { &[] };
+    reset_peak_rss();
     let (rss_before, cpu_before, started) = (rss_kb(), cpu_seconds(), Instant::now());
     let figures = match workload.as_str() {
         "import" => import(&questions, data, mode).await?,
@@ -218,8 +219,14 @@ fn cpu_seconds() -> f64 {
     seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// The process's own peak (`VmHWM`): unlike `ru_maxrss`, it starts afresh
-/// at exec, so the orchestrator's memory does not show through.
+/// Starts the peak-memory mark afresh, so it covers the timed part and not
+/// the loading of the dataset.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The process's peak resident memory since [`reset_peak_rss`] (`VmHWM`;
+/// `ru_maxrss` would also carry the orchestrator's over exec).
 fn peak_rss_kb() -> i64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).unwrap_or_default();
@@ -408,12 +415,20 @@ fn report(
         &|l, s| figure(l, s, "cpu_seconds"),
     );
     row(
-        "import peak memory, defaults (MiB)",
+        "import peak memory, dataset included (MiB)",
         ("import, stream (our default)", "rust"),
         ("import, dynamic (Python default)", "python"),
         "MiB",
         false,
         &|l, s| figure(l, s, "peak_rss_kb") / 1024.0,
+    );
+    row(
+        "import memory above the loaded dataset (MiB)",
+        ("import, stream (our default)", "rust"),
+        ("import, dynamic (Python default)", "python"),
+        "MiB",
+        false,
+        &|l, s| (figure(l, s, "peak_rss_kb") - figure(l, s, "rss_before_kb")) / 1024.0,
     );
     row(
         "search, sequential (queries/s)",

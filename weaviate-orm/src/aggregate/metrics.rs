@@ -36,24 +36,46 @@ fn numeric() -> ask::Numeric {
     }
 }
 
-/// Metrics of an int field.
+/// Metrics of a numeric field: `N` is `i64` for int fields ([`IntMetrics`])
+/// and `f64` for number fields ([`NumberMetrics`]).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
-pub struct IntMetrics {
+pub struct NumericMetrics<N> {
     /// Values counted.
     pub count: Option<u64>,
     /// The smallest value.
-    pub minimum: Option<i64>,
+    pub minimum: Option<N>,
     /// The largest value.
-    pub maximum: Option<i64>,
+    pub maximum: Option<N>,
     /// The mean.
     pub mean: Option<f64>,
     /// The median.
     pub median: Option<f64>,
     /// The most frequent value.
-    pub mode: Option<i64>,
+    pub mode: Option<N>,
     /// The sum.
-    pub sum: Option<i64>,
+    pub sum: Option<N>,
+}
+
+/// Metrics of an int field.
+pub type IntMetrics = NumericMetrics<i64>;
+
+/// Metrics of a number field.
+pub type NumberMetrics = NumericMetrics<f64>;
+
+/// Builds numeric metrics from a reply whose fields have the same names.
+macro_rules! numeric_metrics {
+    ($m:expr) => {
+        NumericMetrics {
+            count: count($m.count),
+            minimum: $m.minimum,
+            maximum: $m.maximum,
+            mean: $m.mean,
+            median: $m.median,
+            mode: $m.mode,
+            sum: $m.sum,
+        }
+    };
 }
 
 impl Aggregatable for i64 {
@@ -65,36 +87,8 @@ impl Aggregatable for i64 {
 
     fn metrics(reply: &Reply) -> Option<IntMetrics> {
         let Reply::Int(m) = reply else { return None };
-        Some(IntMetrics {
-            count: count(m.count),
-            minimum: m.minimum,
-            maximum: m.maximum,
-            mean: m.mean,
-            median: m.median,
-            mode: m.mode,
-            sum: m.sum,
-        })
+        Some(numeric_metrics!(m))
     }
-}
-
-/// Metrics of a number field.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-#[non_exhaustive]
-pub struct NumberMetrics {
-    /// Values counted.
-    pub count: Option<u64>,
-    /// The smallest value.
-    pub minimum: Option<f64>,
-    /// The largest value.
-    pub maximum: Option<f64>,
-    /// The mean.
-    pub mean: Option<f64>,
-    /// The median.
-    pub median: Option<f64>,
-    /// The most frequent value.
-    pub mode: Option<f64>,
-    /// The sum.
-    pub sum: Option<f64>,
 }
 
 impl Aggregatable for f64 {
@@ -106,15 +100,7 @@ impl Aggregatable for f64 {
 
     fn metrics(reply: &Reply) -> Option<NumberMetrics> {
         let Reply::Number(m) = reply else { return None };
-        Some(NumberMetrics {
-            count: count(m.count),
-            minimum: m.minimum,
-            maximum: m.maximum,
-            mean: m.mean,
-            median: m.median,
-            mode: m.mode,
-            sum: m.sum,
-        })
+        Some(numeric_metrics!(m))
     }
 }
 

@@ -24,7 +24,7 @@ use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::aggregate_reply::group::grouped_by::Value as GroupedValue;
 use weaviate_orm_proto::v1::aggregate_reply::{Result as Answer, aggregations::Aggregation as PropertyReply};
 
-pub use metrics::{Aggregatable, BooleanMetrics, DateMetrics, IntMetrics, NumberMetrics, TextMetrics};
+pub use metrics::{Aggregatable, BooleanMetrics, DateMetrics, IntMetrics, NumberMetrics, NumericMetrics, TextMetrics};
 
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
