@@ -11,6 +11,7 @@ mod filters;
 mod generate;
 mod migrate;
 mod objects;
+mod oidc;
 mod resolve;
 mod search;
 mod settings;

@@ -8,6 +8,7 @@ use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{Collection, Result, WeaviateClient, WeaviateCollection};
 
 pub mod jeopardy;
+pub mod keycloak;
 pub mod python;
 
 /// The server shared by every test of this process; started on first use,

@@ -46,6 +46,11 @@ impl From<String> for Secret {
 }
 
 /// How the client authenticates, as in the Python client's `weaviate.auth`.
+///
+/// The OIDC flows ask the server for its identity provider
+/// (`/v1/.well-known/openid-configuration`), get a token from it at connect
+/// time, and refresh it in the background before it expires: with the
+/// refresh token when the provider gave one, or by logging in again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Auth {
@@ -53,6 +58,38 @@ pub enum Auth {
     ApiKey(Secret),
     /// An access token obtained elsewhere, sent as `Authorization: Bearer <token>`.
     BearerToken(Secret),
+    /// An access token obtained elsewhere with its refresh token: renewed
+    /// at the identity provider before `expires_in` runs out.
+    RefreshableToken {
+        /// The access token.
+        access_token: Secret,
+        /// The refresh token.
+        refresh_token: Secret,
+        /// How long the access token is valid from now.
+        expires_in: std::time::Duration,
+        /// The client's secret, for providers whose client is confidential.
+        client_secret: Option<Secret>,
+    },
+    /// OIDC client credentials: the client (the server's OIDC client id)
+    /// logs in with its secret.
+    ClientCredentials {
+        /// The client's secret.
+        client_secret: Secret,
+        /// Scopes to ask for (the server's defaults when empty).
+        scopes: Vec<String>,
+    },
+    /// OIDC resource-owner password: a user logs in with name and password
+    /// through the server's OIDC client.
+    ClientPassword {
+        /// The user's name.
+        username: String,
+        /// The user's password.
+        password: Secret,
+        /// The client's secret, for providers whose client is confidential.
+        client_secret: Option<Secret>,
+        /// Scopes to ask for (the server's defaults when empty).
+        scopes: Vec<String>,
+    },
 }
 
 impl Auth {
@@ -66,11 +103,65 @@ impl Auth {
         Self::BearerToken(access_token.into())
     }
 
-    /// The store both transports read the header from.
+    /// A bearer token renewed with `refresh_token` before `expires_in` ends.
+    pub fn bearer_token_with_refresh(
+        access_token: impl Into<Secret>,
+        refresh_token: impl Into<Secret>,
+        expires_in: std::time::Duration,
+    ) -> Self {
+        Self::RefreshableToken {
+            access_token: access_token.into(),
+            refresh_token: refresh_token.into(),
+            expires_in,
+            client_secret: None,
+        }
+    }
+
+    /// The OIDC client-credentials flow.
+    pub fn client_credentials(client_secret: impl Into<Secret>) -> Self {
+        Self::ClientCredentials { client_secret: client_secret.into(), scopes: Vec::new() }
+    }
+
+    /// The OIDC resource-owner password flow.
+    pub fn client_password(username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        Self::ClientPassword {
+            username: username.into(),
+            password: password.into(),
+            client_secret: None,
+            scopes: Vec::new(),
+        }
+    }
+
+    /// The scopes an OIDC flow asks for.
+    pub fn with_scopes<S: Into<String>>(mut self, wanted: impl IntoIterator<Item = S>) -> Self {
+        if let Self::ClientCredentials { scopes, .. } | Self::ClientPassword { scopes, .. } = &mut self {
+            *scopes = wanted.into_iter().map(Into::into).collect();
+        }
+        self
+    }
+
+    /// The client secret that a password flow or a token refresh sends to
+    /// a confidential client.
+    pub fn with_client_secret(mut self, secret: impl Into<Secret>) -> Self {
+        if let Self::ClientPassword { client_secret, .. } | Self::RefreshableToken { client_secret, .. } = &mut self {
+            *client_secret = Some(secret.into());
+        }
+        self
+    }
+
+    /// The store both transports read the header from: filled now for
+    /// tokens and keys, at login for the OIDC flows.
     pub(crate) fn credentials(&self) -> Credentials {
         match self {
             Self::ApiKey(token) | Self::BearerToken(token) => Credentials::bearer(token),
+            Self::RefreshableToken { access_token, .. } => Credentials::bearer(access_token),
+            Self::ClientCredentials { .. } | Self::ClientPassword { .. } => Credentials::default(),
         }
+    }
+
+    /// Whether the credentials come from, or are renewed at, an identity provider.
+    pub(crate) fn uses_oidc(&self) -> bool {
+        !matches!(self, Self::ApiKey(_) | Self::BearerToken(_))
     }
 }
 
@@ -81,13 +172,30 @@ pub(crate) struct Credentials(Arc<RwLock<Option<Secret>>>);
 
 impl Credentials {
     pub(crate) fn bearer(token: &Secret) -> Self {
-        let value = Secret::new(format!("Bearer {}", token.expose()));
-        Self(Arc::new(RwLock::new(Some(value))))
+        let credentials = Self::default();
+        credentials.set_bearer(token);
+        credentials
     }
 
     /// The header value to send, if any.
     pub(crate) fn authorization(&self) -> Option<Secret> {
         self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Sends `token` from now on.
+    pub(crate) fn set_bearer(&self, token: &Secret) {
+        let value = Secret::new(format!("Bearer {}", token.expose()));
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Some(value);
+    }
+
+    /// A handle that does not keep the store alive (for the refresher).
+    pub(crate) fn downgrade(&self) -> std::sync::Weak<RwLock<Option<Secret>>> {
+        Arc::downgrade(&self.0)
+    }
+
+    /// The store behind a handle from [`downgrade`](Self::downgrade), while the client lives.
+    pub(crate) fn upgrade(weak: &std::sync::Weak<RwLock<Option<Secret>>>) -> Option<Self> {
+        weak.upgrade().map(Self)
     }
 }
 

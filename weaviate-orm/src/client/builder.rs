@@ -5,7 +5,8 @@ use std::path::Path;
 use super::auth::{Auth, Secret};
 use super::config::{ConnectionParams, Endpoint, Timeouts};
 use super::grpc::Grpc;
-use super::rest::Rest;
+use super::oidc;
+use super::rest::{Rest, http_client};
 use super::{Transports, WeaviateClient};
 use crate::embedded::EmbeddedServer;
 use crate::{Error, Result};
@@ -139,6 +140,12 @@ impl ClientBuilder {
         let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_default();
         let init = self.timeouts.init;
         let rest = Rest::new(&self.params.http, &self.ca_pems, credentials.clone(), &self.headers, init)?;
+        if let Some(auth) = self.auth.as_ref().filter(|auth| auth.uses_oidc()) {
+            let http = http_client(&self.ca_pems, init)?
+                .build()
+                .map_err(|e| Error::InvalidConfig(format!("building the OIDC HTTP client: {e}")))?;
+            oidc::start(&rest, http, auth, &credentials).await?;
+        }
         let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, credentials, &self.headers, init)?;
         let transports = Transports { rest, grpc, timeouts: self.timeouts };
         let meta = if self.skip_init_checks { None } else { Some(transports.init_checks().await?) };

@@ -9,6 +9,7 @@ mod connect;
 mod graphql;
 pub(crate) mod grpc;
 mod meta;
+mod oidc;
 pub(crate) mod rest;
 
 use std::sync::Arc;

@@ -26,17 +26,10 @@ impl Rest {
         headers: &[(String, Secret)],
         connect_timeout: Duration,
     ) -> Result<Self> {
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(connect_timeout)
-            .tcp_nodelay(true)
+        let http = http_client(ca_pems, connect_timeout)?
             .default_headers(header_map(headers)?)
-            .user_agent(concat!("weaviate-orm/", env!("CARGO_PKG_VERSION")));
-        for cert in ca_pems {
-            let cert = reqwest::Certificate::from_pem(cert)
-                .map_err(|e| Error::InvalidConfig(format!("CA certificate is not valid PEM: {e}")))?;
-            builder = builder.add_root_certificate(cert);
-        }
-        let http = builder.build().map_err(|e| Error::InvalidConfig(format!("building the HTTP client: {e}")))?;
+            .build()
+            .map_err(|e| Error::InvalidConfig(format!("building the HTTP client: {e}")))?;
         Ok(Self { http, base: format!("{}/v1", endpoint.url()), credentials })
     }
 
@@ -100,6 +93,21 @@ impl Rest {
         }
         Error::Connection { url: self.base.clone(), message: error_chain(&error) }
     }
+}
+
+/// An HTTP client trusting the given CAs besides the system's, without the
+/// user's extra headers (which are for Weaviate only).
+pub(crate) fn http_client(ca_pems: &[Vec<u8>], connect_timeout: Duration) -> Result<reqwest::ClientBuilder> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .tcp_nodelay(true)
+        .user_agent(concat!("weaviate-orm/", env!("CARGO_PKG_VERSION")));
+    for cert in ca_pems {
+        let cert = reqwest::Certificate::from_pem(cert)
+            .map_err(|e| Error::InvalidConfig(format!("CA certificate is not valid PEM: {e}")))?;
+        builder = builder.add_root_certificate(cert);
+    }
+    Ok(builder)
 }
 
 /// Maps a non-2xx answer onto the matching error variant.

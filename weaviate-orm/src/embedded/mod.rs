@@ -53,6 +53,8 @@ pub struct EmbeddedOptions {
     env: Vec<(String, String)>,
     startup_timeout: Duration,
     tls: Option<TlsFiles>,
+    /// The OIDC issuer and client id, when users log in through one.
+    oidc: Option<(String, String)>,
 }
 
 /// The files of a TLS-serving embedded server.
@@ -77,6 +79,7 @@ impl Default for EmbeddedOptions {
             env: Vec::new(),
             startup_timeout: Duration::from_secs(120),
             tls: None,
+            oidc: None,
         }
     }
 }
@@ -115,6 +118,14 @@ impl EmbeddedOptions {
     /// anonymous access is then refused. Call again for more keys.
     pub fn api_key(mut self, key: impl Into<Secret>, user: impl Into<String>) -> Self {
         self.api_keys.push((key.into(), user.into()));
+        self
+    }
+
+    /// Users authenticate with tokens from the OIDC provider `issuer` (its
+    /// URL, as in the tokens' `iss`) issued to `client_id`; anonymous
+    /// access is off. The username is the `preferred_username` claim.
+    pub fn oidc(mut self, issuer: impl Into<String>, client_id: impl Into<String>) -> Self {
+        self.oidc = Some((issuer.into(), client_id.into()));
         self
     }
 
@@ -173,8 +184,16 @@ impl EmbeddedOptions {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
+        if let Some((issuer, client_id)) = &self.oidc {
+            env.push(("AUTHENTICATION_OIDC_ENABLED".into(), "true".into()));
+            env.push(("AUTHENTICATION_OIDC_ISSUER".into(), issuer.clone()));
+            env.push(("AUTHENTICATION_OIDC_CLIENT_ID".into(), client_id.clone()));
+            env.push(("AUTHENTICATION_OIDC_USERNAME_CLAIM".into(), "preferred_username".into()));
+            env.push(("AUTHENTICATION_OIDC_SCOPES".into(), "openid".into()));
+        }
         if self.api_keys.is_empty() {
-            env.push(("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED".into(), "true".into()));
+            let anonymous = if self.oidc.is_some() { "false" } else { "true" };
+            env.push(("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED".into(), anonymous.into()));
         } else {
             let keys: Vec<&str> = self.api_keys.iter().map(|(k, _)| k.expose()).collect();
             let users: Vec<&str> = self.api_keys.iter().map(|(_, u)| u.as_str()).collect();
@@ -344,6 +363,10 @@ impl EmbeddedServer {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        if self.options.oidc.is_some() {
+            // Every other endpoint needs a token from the provider; ready is enough.
+            return Ok(());
+        }
         client.run_init_checks().await.map(drop).map_err(|e| self.startup_failed(format!("ready, but {e}")))
     }
 
@@ -464,6 +487,16 @@ mod tests {
         );
         assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("true"));
         assert_eq!(value(&env, "DISABLE_TELEMETRY"), Some("true"));
+    }
+
+    #[test]
+    fn oidc_turns_off_anonymous_access_without_api_keys() {
+        let options = EmbeddedOptions::default().oidc("http://127.0.0.1:1/realms/r", "client");
+        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"));
+        assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("false"));
+        assert_eq!(value(&env, "AUTHENTICATION_OIDC_ISSUER"), Some("http://127.0.0.1:1/realms/r"));
+        assert_eq!(value(&env, "AUTHENTICATION_OIDC_CLIENT_ID"), Some("client"));
+        assert_eq!(value(&env, "AUTHENTICATION_APIKEY_ENABLED"), None);
     }
 
     #[test]
