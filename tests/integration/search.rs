@@ -174,7 +174,7 @@ async fn keyword_and_hybrid_searches_score_their_results() {
 async fn concept_searches_go_through_the_vectorizer() {
     let client = client().await.expect("connect");
     let concepts = fresh::<Concept>(&client).await;
-    let _whale = concepts.insert(&Concept { text: "whales swim in the ocean".into() }).await.expect("insert");
+    concepts.insert(&Concept { text: "whales swim in the ocean".into() }).await.expect("insert");
     let desert = concepts.insert(&Concept { text: "camels cross the desert".into() }).await.expect("insert");
     // Hybrid vectorizes its query with the collection's vectorizer.
     let hybrid = concepts.query().hybrid(Hybrid::new("camels desert").alpha(0.5)).limit(1).fetch().await;
@@ -186,6 +186,11 @@ async fn concept_searches_go_through_the_vectorizer() {
         .move_to(Move::objects([desert]).force(0.5))
         .move_away(Move::concepts(["swim"]).force(0.25));
     let refused = concepts.query().near_text(moved).limit(1).fetch().await.expect_err("no nearText module");
+    assert!(refused.to_string().contains("nearText"), "{refused}");
+    // So is a hybrid search whose vector side comes from concepts.
+    let concept_side =
+        Hybrid::new("whales").alpha(1.0).near_text(NearText::new(["ocean"]).move_away(Move::concepts(["sand"])));
+    let refused = concepts.query().hybrid(concept_side).fetch().await.expect_err("no nearText module");
     assert!(refused.to_string().contains("nearText"), "{refused}");
 }
 

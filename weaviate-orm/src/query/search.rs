@@ -403,6 +403,7 @@ pub struct Hybrid<T> {
     vector: Option<Vec<f32>>,
     target: Option<String>,
     max_vector_distance: Option<f32>,
+    concepts: Option<NearText>,
 }
 
 impl<T> Hybrid<T> {
@@ -416,6 +417,7 @@ impl<T> Hybrid<T> {
             vector: None,
             target: None,
             max_vector_distance: None,
+            concepts: None,
         }
     }
 
@@ -434,6 +436,13 @@ impl<T> Hybrid<T> {
     /// The vector to rank by.
     pub fn vector(mut self, vector: impl Into<Vec<f32>>) -> Self {
         self.vector = Some(vector.into());
+        self
+    }
+
+    /// Takes the vector side from a concept search (with its moves) instead
+    /// of from the query text.
+    pub fn near_text(mut self, concepts: NearText) -> Self {
+        self.concepts = Some(concepts);
         self
     }
 
@@ -484,6 +493,7 @@ impl<T> Hybrid<T> {
             targets: targets(self.target.as_ref()),
             vectors: self.vector.iter().map(|v| single_vector(self.target.as_deref().unwrap_or_default(), v)).collect(),
             threshold: self.max_vector_distance.map(pb::hybrid::Threshold::VectorDistance),
+            near_text: self.concepts.as_ref().map(NearText::to_proto),
             ..Default::default()
         }
     }
@@ -515,6 +525,14 @@ mod tests {
     fn hybrid_sends_alpha_only_when_set_and_names_its_vector() {
         let plain = Hybrid::<Article>::new("q").to_proto();
         assert!(!plain.use_alpha_param && plain.vectors.is_empty() && plain.targets.is_none());
+        assert!(plain.near_text.is_none());
+        let concepts =
+            Hybrid::<Article>::new("q").near_text(NearText::new(["sea"]).move_away(Move::concepts(["land"])));
+        let sub_search = concepts.to_proto().near_text.expect("concept sub-search");
+        assert_eq!(
+            (sub_search.query, sub_search.move_away.map(|m| m.concepts)),
+            (vec!["sea".to_owned()], Some(vec!["land".to_owned()]))
+        );
         let full = Hybrid::<Article>::new("q").alpha(0.0).vector(vec![1.0]).target_vector("body").to_proto();
         assert!(full.use_alpha_param && full.alpha_param == Some(0.0));
         assert_eq!(full.vectors[0].name, "body");
