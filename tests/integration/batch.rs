@@ -266,3 +266,38 @@ async fn a_streaming_import_survives_a_crash_and_a_restart() {
     assert_all_questions_stored(&questions, "after a crash and a restart").await;
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_stream_refused_for_memory_backs_off_and_accounts_for_every_object() {
+    let all = tokio::task::spawn_blocking(jeopardy::questions).await.expect("dataset");
+    // A memory limit the 10k vectors outgrow: the server starts answering OutOfMemory.
+    let options = EmbeddedOptions::default().env("GOMEMLIMIT", "128MiB");
+    let server = EmbeddedServer::start(options).await.expect("own server");
+    let client = server.client_builder().connect().await.expect("connect");
+    client.migrate::<JeopardyQuestion>().await.expect("create");
+    let questions = client.collection::<JeopardyQuestion>();
+
+    let started = std::time::Instant::now();
+    let batch = questions.batch().stream().retries(2).max_memory_wait(Duration::from_secs(1)).start();
+    for question in all {
+        batch.add(question.clone()).await.expect("add");
+    }
+    let report = batch.finish().await.expect("finish");
+
+    assert!(!report.failed.is_empty(), "the limit is low enough to refuse some objects");
+    assert_eq!(report.confirmed + report.failed.len(), all.len(), "every object accounted for");
+    assert!(
+        report.failed.iter().all(|f| f.error.contains("out of memory")),
+        "{:?}",
+        report.failed.first().map(|f| &f.error)
+    );
+    assert!(started.elapsed() < Duration::from_secs(60), "backs off by the chosen wait: {:?}", started.elapsed());
+    // Exactly the confirmed objects are stored.
+    assert_eq!(questions.count().await.expect("count"), report.confirmed as u64);
+    let failed: HashSet<Uuid> = report.failed.iter().map(|f| f.id).collect();
+    let mut stored = questions.iterate().page_size(1000);
+    while let Some(object) = stored.next().await {
+        assert!(!failed.contains(&object.expect("read").id), "a failed object is not stored");
+    }
+    server.shutdown().await;
+}

@@ -63,7 +63,7 @@ pub use item::{AnyObject, FailedReference};
 
 use self::engine::Engine;
 use self::item::Entry;
-use self::stream::StreamLink;
+use self::stream::{StreamLink, StreamSettings};
 use self::transport::Transport;
 use self::unary::{Sizing, Unary};
 use crate::client::WeaviateClient;
@@ -114,6 +114,7 @@ pub struct BatchBuilder<S> {
     client: WeaviateClient,
     mode: BatchMode,
     retries: u32,
+    max_memory_wait: Duration,
     consistency: Option<ConsistencyLevel>,
     on_progress: Option<ProgressHook>,
 }
@@ -133,7 +134,15 @@ impl<S: std::fmt::Debug> std::fmt::Debug for BatchBuilder<S> {
 
 impl<S> BatchBuilder<S> {
     pub(crate) fn new(scope: S, client: WeaviateClient, consistency: Option<ConsistencyLevel>) -> Self {
-        Self { scope, client, mode: BatchMode::Auto, retries: 8, consistency, on_progress: None }
+        Self {
+            scope,
+            client,
+            mode: BatchMode::Auto,
+            retries: 8,
+            max_memory_wait: Duration::from_secs(30),
+            consistency,
+            on_progress: None,
+        }
     }
 
     /// How objects travel (default [`BatchMode::Auto`]).
@@ -182,6 +191,14 @@ impl<S> BatchBuilder<S> {
         self
     }
 
+    /// The longest wait before sending again what a stream's server refused
+    /// for lack of memory (default 30 s; the server suggests 300 s). Each
+    /// such wait counts as one of the [`retries`](Self::retries).
+    pub fn max_memory_wait(mut self, wait: Duration) -> Self {
+        self.max_memory_wait = wait;
+        self
+    }
+
     /// The consistency level of every write.
     pub fn consistency_level(mut self, level: ConsistencyLevel) -> Self {
         self.consistency = Some(level);
@@ -198,22 +215,22 @@ impl<S> BatchBuilder<S> {
     fn launch<P: Send + 'static>(self) -> (S, Pipeline<P>) {
         let (sender, input) = mpsc::channel(INPUT_CAPACITY);
         let counters = Arc::new(Counters::default());
-        let (client, mode, retries) = (self.client, self.mode, self.retries);
+        let (client, mode, retries, max_memory_wait) = (self.client, self.mode, self.retries, self.max_memory_wait);
         let consistency = self.consistency.map(ConsistencyLevel::to_proto);
         let (hook, engine_counters) = (self.on_progress, counters.clone());
         let worker = tokio::spawn(async move {
             let (events, settled) = mpsc::unbounded_channel();
             let (stream_supported, max_bytes) = server_limits(&client).await;
-            let transport = match mode {
-                BatchMode::Stream => {
-                    Transport::Stream(StreamLink::start(client, consistency, retries, max_bytes, events))
-                }
-                BatchMode::Auto if stream_supported => {
-                    Transport::Stream(StreamLink::start(client, consistency, retries, max_bytes, events))
-                }
-                other => {
-                    Transport::Unary(Unary::new(client.clone(), consistency, retries, sizing(other, &client), events))
-                }
+            let streams = match mode {
+                BatchMode::Stream => true,
+                BatchMode::Auto => stream_supported,
+                _ => false,
+            };
+            let transport = if streams {
+                let settings = StreamSettings { consistency, retries, max_bytes, max_memory_wait };
+                Transport::Stream(StreamLink::start(client, settings, events))
+            } else {
+                Transport::Unary(Unary::new(client.clone(), consistency, retries, sizing(mode, &client), events))
             };
             Engine::new(input, settled, transport, engine_counters, hook, max_bytes).run().await
         });

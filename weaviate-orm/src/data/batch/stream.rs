@@ -27,8 +27,15 @@ use crate::client::WeaviateClient;
 
 /// The client's batch size until the server recommends one.
 const START_BATCH_SIZE: usize = 100;
-/// The longest wait after an `OutOfMemory` before trying again.
-const MAX_MEMORY_WAIT: Duration = Duration::from_secs(30);
+/// How a stream behaves; see the batch builder for each setting.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StreamSettings {
+    pub(crate) consistency: Option<i32>,
+    pub(crate) retries: u32,
+    pub(crate) max_bytes: usize,
+    /// The longest wait after an `OutOfMemory` before trying again.
+    pub(crate) max_memory_wait: Duration,
+}
 
 /// The engine's end of the stream actor.
 pub(crate) struct StreamLink<P> {
@@ -39,18 +46,14 @@ pub(crate) struct StreamLink<P> {
 impl<P: Send + 'static> StreamLink<P> {
     pub(crate) fn start(
         client: WeaviateClient,
-        consistency: Option<i32>,
-        retries: u32,
-        max_bytes: usize,
+        settings: StreamSettings,
         events: mpsc::UnboundedSender<Vec<Settled<P>>>,
     ) -> Self {
         let (submissions, receiver) = mpsc::unbounded_channel();
         let batch_size = Arc::new(AtomicUsize::new(START_BATCH_SIZE));
         let actor = Actor {
             client,
-            consistency,
-            retries,
-            max_bytes,
+            settings,
             submissions: receiver,
             input_closed: false,
             events,
@@ -167,9 +170,7 @@ enum End {
 
 struct Actor<P> {
     client: WeaviateClient,
-    consistency: Option<i32>,
-    retries: u32,
-    max_bytes: usize,
+    settings: StreamSettings,
     submissions: mpsc::UnboundedReceiver<Vec<Entry<P>>>,
     input_closed: bool,
     events: mpsc::UnboundedSender<Vec<Settled<P>>>,
@@ -200,7 +201,7 @@ impl<P: Send + 'static> Actor<P> {
                 End::Finished => failures = 0,
                 End::Interrupted { reason, answered_some, wait } => {
                     failures = if answered_some { 1 } else { failures + 1 };
-                    if failures > self.retries {
+                    if failures > self.settings.retries {
                         return self
                             .fail_everything(format!("the batch stream failed {failures} times: {reason}"))
                             .await;
@@ -224,7 +225,7 @@ impl<P: Send + 'static> Actor<P> {
             Err(error) => return End::Fatal(error.to_string()),
         };
         let (sender, receiver) = mpsc::channel(4);
-        let start = request::Start { consistency_level: self.consistency };
+        let start = request::Start { consistency_level: self.settings.consistency };
         if sender.try_send(stream_request(request::Message::Start(start))).is_err() {
             return End::Fatal("the stream's request channel refused the start message".into());
         }
@@ -242,6 +243,7 @@ impl<P: Send + 'static> Actor<P> {
         let mut stopping = false;
         let mut answered_some = false;
         let mut wait = None;
+        let mut refused_for_memory = 0;
         loop {
             let done = self.input_closed && self.queue.is_empty() && self.in_flight.len == 0;
             let want_stop = stopping || done;
@@ -266,14 +268,19 @@ impl<P: Send + 'static> Actor<P> {
                         Some(reply::Message::OutOfMemory(oom)) => {
                             self.requeue(&oom);
                             let seconds = u64::try_from(oom.wait_time).unwrap_or(1).max(1);
-                            wait = Some(Duration::from_secs(seconds).min(MAX_MEMORY_WAIT));
+                            wait = Some(Duration::from_secs(seconds).min(self.settings.max_memory_wait));
+                            refused_for_memory += oom.uuids.len() + oom.beacons.len();
                             stopping = true;
                         }
                         Some(reply::Message::Started(_)) | None => {}
                     },
                     Ok(None) if done => return End::Finished,
                     Ok(None) => {
-                        let reason = format!("the server closed the stream with {} entries unanswered", self.in_flight.len + self.queue.len());
+                        let reason = if refused_for_memory > 0 {
+                            format!("the server is out of memory and refused {refused_for_memory} entries")
+                        } else {
+                            format!("the server closed the stream with {} entries unanswered", self.in_flight.len + self.queue.len())
+                        };
                         return End::Interrupted { reason, answered_some, wait };
                     }
                     Err(status) => return interrupted_or_fatal(&status, answered_some),
@@ -310,7 +317,7 @@ impl<P: Send + 'static> Actor<P> {
         while objects.len() + references.len() < limit {
             let Some(next) = self.queue.front() else { break };
             bytes += next.wire_size();
-            if bytes > self.max_bytes && !(objects.is_empty() && references.is_empty()) {
+            if bytes > self.settings.max_bytes && !(objects.is_empty() && references.is_empty()) {
                 break;
             }
             let Some(entry) = self.queue.pop_front() else { break };
