@@ -286,18 +286,24 @@ async fn a_stream_refused_for_memory_backs_off_and_accounts_for_every_object() {
 
     assert!(!report.failed.is_empty(), "the limit is low enough to refuse some objects");
     assert_eq!(report.confirmed + report.failed.len(), all.len(), "every object accounted for");
-    assert!(
-        report.failed.iter().all(|f| f.error.contains("out of memory")),
-        "{:?}",
-        report.failed.first().map(|f| &f.error)
-    );
+    let reasons: HashSet<&str> = report.failed.iter().map(|f| f.error.as_str()).collect();
+    assert!(reasons.iter().all(|r| r.to_lowercase().contains("memory")), "{reasons:?}");
     assert!(started.elapsed() < Duration::from_secs(60), "backs off by the chosen wait: {:?}", started.elapsed());
-    // Exactly the confirmed objects are stored.
-    assert_eq!(questions.count().await.expect("count"), report.confirmed as u64);
-    let failed: HashSet<Uuid> = report.failed.iter().map(|f| f.id).collect();
-    let mut stored = questions.iterate().page_size(1000);
-    while let Some(object) = stored.next().await {
-        assert!(!failed.contains(&object.expect("read").id), "a failed object is not stored");
+    // Every confirmed object is stored; a failed one only if it was sent
+    // without an answer, and then its reason says so.
+    let failed: HashMap<Uuid, &str> = report.failed.iter().map(|f| (f.id, f.error.as_str())).collect();
+    let mut stored = HashSet::new();
+    let mut objects = questions.iterate().page_size(1000);
+    while let Some(object) = objects.next().await {
+        let id = object.expect("read").id;
+        if let Some(reason) = failed.get(&id) {
+            assert!(reason.contains("may have stored it"), "{id} is stored but failed with: {reason}");
+        }
+        stored.insert(id);
     }
+    assert!(
+        all.iter().filter(|q| !failed.contains_key(&q.id)).all(|q| stored.contains(&q.id)),
+        "a confirmed object is missing"
+    );
     server.shutdown().await;
 }

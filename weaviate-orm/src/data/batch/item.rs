@@ -16,6 +16,8 @@ pub(crate) struct Entry<P> {
     pub(crate) item: Item<P>,
     /// How many times the server refused it with a transient error.
     pub(crate) retries: u32,
+    /// Whether it went to the server without an answer coming back.
+    pub(crate) unanswered: bool,
 }
 
 /// The payload of an [`Entry`].
@@ -51,6 +53,12 @@ impl<P> Entry<P> {
             Item::Unencodable { .. } => 0,
         }
     }
+}
+
+/// The reason given for an entry that was sent but never answered: the
+/// server may have stored it.
+pub(crate) fn unanswered(reason: &str) -> String {
+    format!("{reason} (sent without an answer: the server may have stored it; sending it again is safe)")
 }
 
 /// The key under which the BatchStream protocol reports a reference: its

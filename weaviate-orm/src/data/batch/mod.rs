@@ -390,9 +390,11 @@ impl<P> PipelineSender<P> {
     /// Queues one entry, waiting while the pipeline is full.
     async fn push(&self, item: item::Item<P>) -> Result<()> {
         let index = self.next_index(matches!(item, item::Item::Reference { .. }));
-        self.sender.send(Entry { index, item, retries: 0 }).await.map_err(|_| Error::UnexpectedResponse {
-            operation: "batch import".into(),
-            message: "the batch has already finished".into(),
+        self.sender.send(Entry { index, item, retries: 0, unanswered: false }).await.map_err(|_| {
+            Error::UnexpectedResponse {
+                operation: "batch import".into(),
+                message: "the batch has already finished".into(),
+            }
         })
     }
 

@@ -21,7 +21,7 @@ use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
 use weaviate_orm_proto::v1::batch_stream_request::{self as request, data};
 
-use super::item::{Entry, Item, Settled, stream_beacon};
+use super::item::{Entry, Item, Settled, stream_beacon, unanswered};
 use super::retry;
 use crate::client::WeaviateClient;
 
@@ -330,7 +330,7 @@ impl<P: Send + 'static> Actor<P> {
                     continue;
                 }
             }
-            self.in_flight.insert(entry);
+            self.in_flight.insert(Entry { unanswered: true, ..entry });
         }
         let data = request::Data {
             objects: Some(data::Objects { values: objects }),
@@ -370,6 +370,8 @@ impl<P: Send + 'static> Actor<P> {
     fn requeue(&mut self, oom: &reply::OutOfMemory) {
         let mut refused: Vec<Entry<P>> = oom.uuids.iter().filter_map(|uuid| self.in_flight.take_object(uuid)).collect();
         refused.extend(oom.beacons.iter().filter_map(|beacon| self.in_flight.take_reference(beacon)));
+        // Refused outright: not stored.
+        refused.iter_mut().for_each(|entry| entry.unanswered = false);
         self.in_flight.acknowledge(refused.len());
         for entry in refused.into_iter().rev() {
             self.queue.push_front(entry);
@@ -380,7 +382,11 @@ impl<P: Send + 'static> Actor<P> {
     async fn fail_everything(mut self, reason: String) {
         tracing::error!("batch stream gave up: {reason}");
         let queued: Vec<Entry<P>> = self.queue.drain(..).collect();
-        let _ = self.events.send(queued.into_iter().map(|entry| (entry, Err(reason.clone()))).collect());
+        let failed = queued.into_iter().map(|entry| {
+            let error = if entry.unanswered { unanswered(&reason) } else { reason.clone() };
+            (entry, Err(error))
+        });
+        let _ = self.events.send(failed.collect());
         while let Some(chunk) = self.submissions.recv().await {
             let _ = self.events.send(chunk.into_iter().map(|entry| (entry, Err(reason.clone()))).collect());
         }

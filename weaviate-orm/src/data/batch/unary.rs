@@ -11,7 +11,7 @@ use tokio::time::Instant;
 use weaviate_orm_proto::v1 as pb;
 
 use super::dynamic::DynamicSizing;
-use super::item::{Entry, Item, Settled};
+use super::item::{Entry, Item, Settled, unanswered};
 use super::retry;
 use crate::Result;
 use crate::client::WeaviateClient;
@@ -124,7 +124,8 @@ async fn send<P>(
             chunk.into_iter().zip(outcome).collect()
         }
         Err(error) => {
-            let reason = error.to_string();
+            // After a transient failure the request may have been carried out.
+            let reason = if retry::is_transient(&error) { unanswered(&error.to_string()) } else { error.to_string() };
             chunk.into_iter().map(|entry| (entry, Err(reason.clone()))).collect()
         }
     }
