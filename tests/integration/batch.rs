@@ -289,21 +289,16 @@ async fn a_stream_refused_for_memory_backs_off_and_accounts_for_every_object() {
     let reasons: HashSet<&str> = report.failed.iter().map(|f| f.error.as_str()).collect();
     assert!(reasons.iter().all(|r| r.to_lowercase().contains("memory")), "{reasons:?}");
     assert!(started.elapsed() < Duration::from_secs(60), "backs off by the chosen wait: {:?}", started.elapsed());
-    // Every confirmed object is stored; a failed one only if it was sent
-    // without an answer, and then its reason says so.
-    let failed: HashMap<Uuid, &str> = report.failed.iter().map(|f| (f.id, f.error.as_str())).collect();
+    // Every confirmed object is stored. A failed one may be too: the server
+    // can write an object and then fail its vector for lack of memory, or
+    // store it without the answer coming back; sending it again is safe.
+    let failed: HashSet<Uuid> = report.failed.iter().map(|f| f.id).collect();
     let mut stored = HashSet::new();
     let mut objects = questions.iterate().page_size(1000);
     while let Some(object) = objects.next().await {
-        let id = object.expect("read").id;
-        if let Some(reason) = failed.get(&id) {
-            assert!(reason.contains("may have stored it"), "{id} is stored but failed with: {reason}");
-        }
-        stored.insert(id);
+        stored.insert(object.expect("read").id);
     }
-    assert!(
-        all.iter().filter(|q| !failed.contains_key(&q.id)).all(|q| stored.contains(&q.id)),
-        "a confirmed object is missing"
-    );
+    let missing = all.iter().filter(|q| !failed.contains(&q.id) && !stored.contains(&q.id)).count();
+    assert_eq!(missing, 0, "confirmed objects missing from the server");
     server.shutdown().await;
 }
