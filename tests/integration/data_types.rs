@@ -7,7 +7,7 @@ use uuid::Uuid;
 use weaviate_orm::WeaviateCollection;
 use weaviate_orm::schema::CollectionConfig;
 use weaviate_orm::value::{Blob, GeoCoordinates, PhoneNumber};
-use weaviate_orm_tests::{client, unique_name};
+use weaviate_orm_tests::{client, fresh};
 
 /// Every scalar and array type, required and optional.
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
@@ -90,17 +90,10 @@ fn sparse(n: u128) -> AllTypes {
     }
 }
 
-/// A new collection of `AllTypes` under a name no other test uses.
-async fn fresh_collection(client: &weaviate_orm::WeaviateClient) -> weaviate_orm::Collection<AllTypes> {
-    let name = unique_name("AllTypes");
-    client.collections().create_named::<AllTypes>(&name).await.expect("create");
-    client.collection_named(name)
-}
-
 #[tokio::test]
 async fn the_derived_schema_is_what_the_server_stores() {
     let client = client().await.expect("connect");
-    let collection = fresh_collection(&client).await;
+    let collection = fresh::<AllTypes>(&client).await;
     let server = client.collections().config_json(collection.name()).await.expect("config");
     let by_name = |name: &str| {
         server["properties"]
@@ -126,7 +119,7 @@ async fn the_derived_schema_is_what_the_server_stores() {
 #[tokio::test]
 async fn every_type_round_trips_exactly() {
     let client = client().await.expect("connect");
-    let collection = fresh_collection(&client).await;
+    let collection = fresh::<AllTypes>(&client).await;
     let objects = vec![full(1), sparse(2)];
     let report = collection.insert_many(&objects).await.expect("insert");
     assert_eq!(report.errors, vec![], "every object is accepted");
@@ -141,7 +134,7 @@ async fn every_type_round_trips_exactly() {
 #[tokio::test]
 async fn values_grpc_cannot_carry_exactly_are_refused_not_rounded() {
     let client = client().await.expect("connect");
-    let collection = fresh_collection(&client).await;
+    let collection = fresh::<AllTypes>(&client).await;
     // The server would store i64::MAX in an int[] as i64::MIN: refuse instead.
     let too_big = AllTypes { int: i64::MAX, ..full(3) };
     let too_big_in_array = AllTypes { ints: vec![1, i64::MIN], ..full(5) };

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use weaviate_orm::query::Filter;
 use weaviate_orm::value::GeoCoordinates;
 use weaviate_orm::{Collection, Ref, WeaviateCollection, WeaviateProjection};
-use weaviate_orm_tests::{client, unique_name};
+use weaviate_orm_tests::{client, fresh};
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
 #[weaviate(name = "Test_FilterAuthor")]
@@ -115,9 +115,7 @@ async fn dataset() -> (Collection<Book>, DateTime<Utc>) {
         })
         .await;
 
-    let name = unique_name("Books");
-    client.collections().create_named::<Book>(&name).await.expect("create books");
-    let collection = client.collection_named::<Book>(name);
+    let collection = fresh::<Book>(&client).await;
     let before = Utc::now() - chrono::Duration::seconds(1);
     let report = collection.insert_many(&all_books()).await.expect("insert books");
     assert_eq!(report.errors, vec![]);

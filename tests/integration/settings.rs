@@ -3,14 +3,13 @@
 
 use serde_json::{Value, json};
 use weaviate_orm::WeaviateCollection;
-use weaviate_orm_tests::{client, unique_name};
+use weaviate_orm_tests::{client, fresh};
 
 /// Creates `T` under a fresh name and returns the schema the server stores.
 async fn stored<T: WeaviateCollection>() -> Value {
     let client = client().await.expect("connect");
-    let name = unique_name(T::NAME.trim_start_matches("Test_"));
-    client.collections().create_named::<T>(&name).await.expect("create");
-    client.collections().config_json(&name).await.expect("config")
+    let collection = fresh::<T>(&client).await;
+    client.collections().config_json(collection.name()).await.expect("config")
 }
 
 // A collection with every default-vector, index, module and distribution setting.

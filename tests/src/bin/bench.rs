@@ -236,7 +236,9 @@ fn peak_rss_kb() -> i64 {
 fn rss_kb() -> i64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
     let pages: i64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
-    pages * 4
+    // SAFETY: sysconf only reads a system constant.
+    let page_kb = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } / 1024;
+    pages * page_kb.max(1)
 }
 
 // ----------------------------------------------------------- orchestrator
