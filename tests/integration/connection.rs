@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use weaviate_orm::embedded::{DEFAULT_MODULES, EmbeddedOptions, EmbeddedServer, WEAVIATE_VERSION};
 use weaviate_orm::{Auth, ClientBuilder, ConnectionParams, EmbeddedError, Error, WeaviateCollection};
-use weaviate_orm_tests::{client, shared_server};
+use weaviate_orm_tests::{client, shared_server, wait_until_stopped};
 
 #[tokio::test]
 async fn connects_and_reads_the_servers_meta() {
@@ -118,21 +118,6 @@ async fn timeouts_fire_when_the_server_hangs() {
     assert!(matches!(init, Err(Error::Timeout { .. })), "expected an init timeout, got {init:?}");
     assert!(!ready.expect("a hung server is not ready, not an error"));
     assert_eq!(client.meta().await.expect("works again after SIGCONT").version, WEAVIATE_VERSION);
-}
-
-/// Waits until the kernel reports the process stopped: a signal takes
-/// effect when the process is next scheduled, which on a busy machine can
-/// be after the next request was answered.
-async fn wait_until_stopped(pid: libc::pid_t) {
-    for _ in 0..200 {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        // The state follows the command name, which is in parentheses.
-        if stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('T')) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("process {pid} did not stop");
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{Collection, Result, WeaviateClient, WeaviateCollection};
 
 pub mod cache;
+pub mod fault_proxy;
 pub mod jeopardy;
 pub mod keycloak;
 pub mod python;
@@ -47,4 +48,22 @@ pub async fn fresh<T: WeaviateCollection>(client: &WeaviateClient) -> Collection
         panic!("creating {name}: {error}");
     }
     client.collection_named(name)
+}
+
+/// Waits until the kernel reports the process stopped: a signal takes
+/// effect when the process is next scheduled, which on a busy machine can
+/// be after the next request was answered.
+///
+/// # Panics
+/// When it does not stop within about 2 s.
+pub async fn wait_until_stopped(pid: libc::pid_t) {
+    for _ in 0..200 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        if stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('T')) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("process {pid} did not stop");
 }

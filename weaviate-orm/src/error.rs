@@ -65,13 +65,14 @@ pub enum Error {
         message: String,
     },
 
-    /// A gRPC call failed.
-    #[error("{operation} failed with gRPC status {code:?}: {message}")]
+    /// A gRPC call failed (failures of authentication, authorization,
+    /// connection and time have their own variants, whatever the code).
+    #[error("{operation} failed with gRPC status {code}: {message}")]
     Grpc {
         /// The RPC, e.g. `Search`.
         operation: String,
         /// The gRPC status code.
-        code: tonic::Code,
+        code: crate::GrpcCode,
         /// The server's message.
         message: String,
     },
@@ -134,6 +135,39 @@ pub enum Error {
         found: String,
         /// The oldest supported version.
         required: String,
+    },
+
+    /// A value that the server would store changed (a NaN or infinite
+    /// number becomes null there), or that cannot be sent; nothing was sent.
+    #[error("`{property}` cannot be sent: {source}")]
+    InvalidValue {
+        /// The property (or filter path, or vector) the value is for.
+        property: String,
+        /// What is wrong with it.
+        source: crate::value::ValueError,
+    },
+
+    /// A collection, property, tenant or other name that the server would
+    /// refuse or change, or that does not fit in a URL; nothing was sent.
+    #[error("{kind} name {name:?} is not valid: {rule}")]
+    InvalidName {
+        /// What the name is for.
+        kind: crate::names::NameKind,
+        /// The name as given.
+        name: String,
+        /// The rule it breaks.
+        rule: String,
+    },
+
+    /// A filter nests more deeply than the client sends
+    /// ([`MAX_FILTER_DEPTH`](crate::query::MAX_FILTER_DEPTH)); nothing was sent.
+    #[error(
+        "the filter nests deeper than {limit} levels; combine long chains with \
+         `Filter::all` / `Filter::any`, which stay flat"
+    )]
+    FilterTooDeep {
+        /// The deepest nesting sent.
+        limit: usize,
     },
 
     /// The client configuration is invalid (bad URL, header, certificate...).

@@ -39,14 +39,19 @@ pub mod aggregate;
 pub mod client;
 mod collection;
 pub mod data;
+#[cfg(test)]
+mod decode_fuzz;
 pub mod embedded;
 mod error;
+mod grpc_code;
 mod id;
 mod id_type;
 pub mod migrate;
+pub mod names;
 pub mod query;
 mod reference;
 mod registry;
+mod reply;
 pub mod schema;
 pub mod tenants;
 pub mod value;
@@ -59,6 +64,7 @@ pub use client::{
 pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
 pub use data::{Collection, ConsistencyLevel, InsertManyReport, Object};
 pub use error::{EmbeddedError, Error, Result};
+pub use grpc_code::GrpcCode;
 pub use id::deterministic_id;
 pub use id_type::IdType;
 pub use reference::{At, Beacon, Ref, RefTargets, Targets};

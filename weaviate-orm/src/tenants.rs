@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::client::WeaviateClient;
+use crate::client::rest::Path;
 use crate::collection::WeaviateCollection;
 use crate::data::Collection;
-use crate::{Error, Result};
+use crate::{Error, Result, names};
 
 /// Whether a tenant's data is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,13 +88,13 @@ impl From<String> for Tenant {
 #[derive(Debug, Clone)]
 pub struct Tenants {
     client: WeaviateClient,
-    path: String,
+    collection: String,
 }
 
 impl<T: WeaviateCollection> Collection<T> {
     /// The tenants of this (multi-tenant) collection.
     pub fn tenants(&self) -> Tenants {
-        Tenants { client: self.client().clone(), path: format!("/schema/{}/tenants", self.name()) }
+        Tenants { client: self.client().clone(), collection: self.name().to_owned() }
     }
 }
 
@@ -110,15 +111,20 @@ impl Tenants {
 
     /// Removes tenants and all their objects.
     pub async fn remove<S: Into<String>>(&self, names: impl IntoIterator<Item = S>) -> Result<()> {
-        let names: Vec<String> = names.into_iter().map(Into::into).collect();
+        let tenants: Vec<String> = names.into_iter().map(Into::into).collect();
+        for tenant in &tenants {
+            names::tenant(tenant)?;
+        }
+        let path = self.path()?;
         let t = self.client.transports()?;
-        t.rest.send_json(Method::DELETE, &self.path, &json!(names), t.timeouts.insert).await.map(drop)
+        t.rest.send_json(Method::DELETE, &path, &json!(tenants), t.timeouts.insert).await.map(drop)
     }
 
     /// Every tenant, by name.
     pub async fn list(&self) -> Result<Vec<Tenant>> {
+        let path = self.path()?;
         let t = self.client.transports()?;
-        let mut tenants: Vec<Tenant> = t.rest.get_json(&self.path, t.timeouts.query).await?;
+        let mut tenants: Vec<Tenant> = t.rest.get_json(&path, t.timeouts.query).await?;
         for tenant in &mut tenants {
             tenant.status = tenant.status.normalized();
         }
@@ -128,8 +134,9 @@ impl Tenants {
 
     /// The tenant `name`, or `None`.
     pub async fn get(&self, name: &str) -> Result<Option<Tenant>> {
+        let path = self.path()?.then(names::tenant(name)?)?;
         let t = self.client.transports()?;
-        match t.rest.get_json::<Tenant>(&format!("{}/{name}", self.path), t.timeouts.query).await {
+        match t.rest.get_json::<Tenant>(&path, t.timeouts.query).await {
             Ok(tenant) => Ok(Some(Tenant { status: tenant.status.normalized(), ..tenant })),
             Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
             Err(error) => Err(error),
@@ -143,9 +150,18 @@ impl Tenants {
 
     async fn send<I: Into<Tenant>>(&self, method: Method, tenants: impl IntoIterator<Item = I>) -> Result<()> {
         let tenants: Vec<Tenant> = tenants.into_iter().map(Into::into).collect();
+        for tenant in &tenants {
+            names::tenant(&tenant.name)?;
+        }
         let body = serde_json::to_value(&tenants)
             .map_err(|e| Error::InvalidConfig(format!("tenants cannot be written as JSON: {e}")))?;
+        let path = self.path()?;
         let t = self.client.transports()?;
-        t.rest.send_json(method, &self.path, &body, t.timeouts.insert).await.map(drop)
+        t.rest.send_json(method, &path, &body, t.timeouts.insert).await.map(drop)
+    }
+
+    /// `/schema/{collection}/tenants`.
+    fn path(&self) -> Result<Path> {
+        Ok(Path::new("schema").then(names::collection(&self.collection)?)?.and("tenants"))
     }
 }

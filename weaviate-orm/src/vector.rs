@@ -16,6 +16,19 @@ pub enum Vector {
 }
 
 impl Vector {
+    /// Refuses NaN and infinite components: every distance to such a
+    /// vector is NaN, so the server could neither rank nor index it.
+    pub(crate) fn check_finite(&self) -> Result<(), ValueError> {
+        let rows = match self {
+            Self::Single(values) => std::slice::from_ref(values),
+            Self::Multi(rows) => rows.as_slice(),
+        };
+        match rows.iter().flatten().find(|v| !v.is_finite()) {
+            None => Ok(()),
+            Some(bad) => Err(ValueError { expected: "finite vector components".into(), found: bad.to_string() }),
+        }
+    }
+
     /// The vector as the gRPC message, under `name` (`""` for the default vector).
     pub(crate) fn to_proto(&self, name: &str) -> Result<pb::Vectors, ValueError> {
         use pb::vectors::VectorType as Kind;

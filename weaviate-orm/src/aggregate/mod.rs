@@ -65,7 +65,7 @@ impl<T> Aggregation<T> {
         reply.aggregation.as_ref().and_then(<V::Base as Aggregatable>::metrics)
     }
 
-    fn from_proto(total: Option<i64>, aggregations: Option<pb::aggregate_reply::Aggregations>) -> Self {
+    pub(crate) fn from_proto(total: Option<i64>, aggregations: Option<pb::aggregate_reply::Aggregations>) -> Self {
         Self {
             total: total.and_then(|n| u64::try_from(n).ok()),
             properties: aggregations.map(|a| a.aggregations).unwrap_or_default(),
@@ -202,10 +202,10 @@ impl<T: WeaviateCollection> Aggregate<T> {
             object_limit: self.object_limit,
             group_by,
             limit,
-            filters: self.filter.as_ref().map(Filter::to_proto),
+            filters: self.filter.as_ref().map(Filter::to_proto).transpose()?,
             search: self.search.clone(),
         };
-        let t = self.collection.client().transports()?;
+        let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
         let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
         reply.result.ok_or_else(|| unexpected("an aggregate answer without a result"))

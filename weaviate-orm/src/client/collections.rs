@@ -4,9 +4,10 @@
 use reqwest::{Method, StatusCode};
 
 use super::WeaviateClient;
+use super::rest::Path;
 use crate::collection::WeaviateCollection;
 use crate::schema::CollectionConfig;
-use crate::{Error, Result};
+use crate::{Error, Result, names};
 
 /// Collection management; get it with [`WeaviateClient::collections`].
 #[derive(Debug, Clone)]
@@ -36,8 +37,9 @@ impl Collections {
 
     /// Creates a collection from a configuration.
     pub async fn create_from_config(&self, config: &CollectionConfig) -> Result<()> {
+        names::collection(&config.name)?;
         let t = self.client.transports()?;
-        t.rest.send_json(Method::POST, "/schema", &config.to_json(), t.timeouts.insert).await.map(drop)
+        t.rest.send_json(Method::POST, &Path::new("schema"), &config.to_json(), t.timeouts.insert).await.map(drop)
     }
 
     /// Whether a collection called `name` exists.
@@ -47,8 +49,9 @@ impl Collections {
 
     /// The server's configuration of `name`, as the JSON it returns.
     pub async fn config_json(&self, name: &str) -> Result<serde_json::Value> {
+        let path = class_path(name)?;
         let t = self.client.transports()?;
-        t.rest.get_json(&format!("/schema/{name}"), t.timeouts.query).await
+        t.rest.get_json(&path, t.timeouts.query).await
     }
 
     /// The names of every collection on the server, sorted.
@@ -62,7 +65,7 @@ impl Collections {
     /// The configuration of every collection, as the JSON the server returns.
     pub async fn list_json(&self) -> Result<Vec<serde_json::Value>> {
         let t = self.client.transports()?;
-        let schema: serde_json::Value = t.rest.get_json("/schema", t.timeouts.query).await?;
+        let schema: serde_json::Value = t.rest.get_json(&Path::new("schema"), t.timeouts.query).await?;
         Ok(schema.get("classes").and_then(serde_json::Value::as_array).cloned().unwrap_or_default())
     }
 
@@ -98,8 +101,8 @@ impl Collections {
     /// Deletes the collection `name` and all its objects. Deleting a
     /// collection that does not exist succeeds.
     pub async fn delete(&self, name: &str) -> Result<()> {
+        let path = class_path(name)?;
         let t = self.client.transports()?;
-        let path = format!("/schema/{name}");
         let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
         match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
             Ok(_) => Ok(()),
@@ -118,6 +121,11 @@ impl Collections {
         }
         Ok(names)
     }
+}
+
+/// `/schema/{name}`, for a valid collection name.
+fn class_path(name: &str) -> Result<Path> {
+    Path::new("schema").then(names::collection(name)?)
 }
 
 /// The confirmation [`Collections::delete_all`] asks for.

@@ -4,6 +4,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::WeaviateClient;
+use super::rest::Path;
 use crate::{Error, Result};
 
 impl WeaviateClient {
@@ -19,7 +20,8 @@ impl WeaviateClient {
     pub async fn graphql_raw(&self, query: &str) -> Result<Value> {
         let t = self.transports()?;
         let operation = "POST /v1/graphql";
-        let response = t.rest.send_json(Method::POST, "/graphql", &json!({ "query": query }), t.timeouts.query).await?;
+        let response =
+            t.rest.send_json(Method::POST, &Path::new("graphql"), &json!({ "query": query }), t.timeouts.query).await?;
         let mut answer: Value = response.json().await.map_err(|e| Error::UnexpectedResponse {
             operation: operation.into(),
             message: format!("the answer is not JSON: {e}"),

@@ -69,9 +69,14 @@ impl Grpc {
             Ok(Err(status)) if status.code() == Code::Cancelled && started.elapsed() >= timeout => {
                 Err(Error::Timeout { operation: operation.to_owned(), after: timeout })
             }
-            Ok(Err(status)) => Err(status_error(operation, &self.url, timeout, status)),
+            Ok(Err(status)) => Err(status_error(operation, &self.url, timeout, &status)),
             Err(_) => Err(Error::Timeout { operation: operation.to_owned(), after: timeout }),
         }
+    }
+
+    /// The error of a failed call to `operation`.
+    pub(crate) fn error(&self, operation: &str, timeout: Duration, status: &Status) -> Error {
+        status_error(operation, &self.url, timeout, status)
     }
 
     /// The standard gRPC health check; fails unless the server is SERVING.
@@ -97,17 +102,52 @@ pub(crate) fn request<T>(message: T, timeout: Duration) -> tonic::Request<T> {
     request
 }
 
-/// Maps a gRPC status onto the matching error variant.
-pub(crate) fn status_error(operation: &str, url: &str, timeout: Duration, status: Status) -> Error {
+/// Maps a gRPC status onto the error of what happened, whatever code the
+/// server (or the transport) chose: Weaviate answers a bad API key on unary
+/// calls with `UNKNOWN` "unauthorized: ...", and tonic reports a reset or
+/// broken connection as `UNKNOWN` or `INTERNAL` with the transport's error.
+pub(crate) fn status_error(operation: &str, url: &str, timeout: Duration, status: &Status) -> Error {
     let operation = operation.to_owned();
     let message = status.message().to_owned();
-    match status.code() {
-        Code::Unauthenticated => Error::Authentication { operation, message },
-        Code::PermissionDenied => Error::Authorization { operation, message },
-        Code::DeadlineExceeded => Error::Timeout { operation, after: timeout },
-        Code::Unavailable => Error::Connection { url: url.to_owned(), message: format!("{operation}: {message}") },
-        code => Error::Grpc { operation, code, message },
+    let lower = message.to_ascii_lowercase();
+    let code = status.code();
+    if code == Code::Unauthenticated || (code == Code::Unknown && lower.contains("unauthorized")) {
+        return Error::Authentication { operation, message };
     }
+    if code == Code::PermissionDenied || (code == Code::Unknown && lower.contains("forbidden")) {
+        return Error::Authorization { operation, message };
+    }
+    if code == Code::DeadlineExceeded {
+        return Error::Timeout { operation, after: timeout };
+    }
+    if code == Code::Unavailable || is_transport_failure(status) {
+        return Error::Connection { url: url.to_owned(), message: format!("{operation}: {message}") };
+    }
+    Error::Grpc { operation, code: code.into(), message }
+}
+
+/// Whether the status reports a connection that broke or could not be made,
+/// rather than an answer of the server.
+fn is_transport_failure(status: &Status) -> bool {
+    const SIGNS: [&str; 7] = [
+        "transport error",
+        "h2 protocol error",
+        "connection reset",
+        "broken pipe",
+        "connection closed",
+        "error reading a body",
+        "stream closed",
+    ];
+    let mut texts = vec![status.message().to_ascii_lowercase()];
+    let mut source = std::error::Error::source(status);
+    while let Some(cause) = source {
+        if cause.is::<tonic::transport::Error>() || cause.is::<std::io::Error>() {
+            return true;
+        }
+        texts.push(cause.to_string().to_ascii_lowercase());
+        source = cause.source();
+    }
+    texts.iter().any(|text| SIGNS.iter().any(|sign| text.contains(sign)))
 }
 
 /// Adds `authorization`, the user's extra headers and the client name to
@@ -166,13 +206,21 @@ mod tests {
     #[test]
     fn statuses_map_to_error_families() {
         let t = Duration::from_secs(1);
-        assert!(matches!(status_error("Search", "u", t, Status::unauthenticated("no")), Error::Authentication { .. }));
-        assert!(matches!(status_error("Search", "u", t, Status::permission_denied("no")), Error::Authorization { .. }));
-        assert!(matches!(status_error("Search", "u", t, Status::deadline_exceeded("")), Error::Timeout { .. }));
-        assert!(matches!(status_error("Search", "u", t, Status::unavailable("down")), Error::Connection { .. }));
+        let map = |status: Status| status_error("Search", "u", t, &status);
+        assert!(matches!(map(Status::unauthenticated("no")), Error::Authentication { .. }));
         assert!(matches!(
-            status_error("Search", "u", t, Status::invalid_argument("bad")),
-            Error::Grpc { code: Code::InvalidArgument, .. }
+            map(Status::unknown("extract auth: unauthorized: invalid api key")),
+            Error::Authentication { .. }
+        ));
+        assert!(matches!(map(Status::permission_denied("no")), Error::Authorization { .. }));
+        assert!(matches!(map(Status::unknown("forbidden: user lacks read")), Error::Authorization { .. }));
+        assert!(matches!(map(Status::deadline_exceeded("")), Error::Timeout { .. }));
+        assert!(matches!(map(Status::unavailable("down")), Error::Connection { .. }));
+        assert!(matches!(map(Status::unknown("transport error")), Error::Connection { .. }));
+        assert!(matches!(map(Status::internal("h2 protocol error: connection reset")), Error::Connection { .. }));
+        assert!(matches!(
+            map(Status::invalid_argument("bad")),
+            Error::Grpc { code: crate::GrpcCode::InvalidArgument, .. }
         ));
     }
 

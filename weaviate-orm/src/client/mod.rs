@@ -24,6 +24,7 @@ pub use meta::{MIN_SERVER_VERSION, ServerMeta};
 
 use crate::embedded::EmbeddedServer;
 use crate::{Error, Result};
+use rest::Path;
 
 /// Both transports and the timeouts that apply to them.
 #[derive(Debug, Clone)]
@@ -37,7 +38,7 @@ impl Transports {
     /// The Python client's start-up checks: `/v1/meta` (refusing servers that
     /// are too old), then the gRPC health check.
     pub(crate) async fn init_checks(&self) -> Result<ServerMeta> {
-        let meta: ServerMeta = self.rest.get_json("/meta", self.timeouts.init).await?;
+        let meta: ServerMeta = self.rest.get_json(&Path::new("meta"), self.timeouts.init).await?;
         meta.check_supported()?;
         self.grpc.check_health(self.timeouts.init).await?;
         Ok(meta)
@@ -104,23 +105,23 @@ impl WeaviateClient {
     /// Whether the server is ready to serve (`/v1/.well-known/ready`).
     /// An unreachable server is not ready; only a closed client is an error.
     pub async fn is_ready(&self) -> Result<bool> {
-        self.probe("/.well-known/ready").await
+        self.probe(Path::new(".well-known/ready")).await
     }
 
     /// Whether the server process is up (`/v1/.well-known/live`).
     pub async fn is_live(&self) -> Result<bool> {
-        self.probe("/.well-known/live").await
+        self.probe(Path::new(".well-known/live")).await
     }
 
-    async fn probe(&self, path: &str) -> Result<bool> {
+    async fn probe(&self, path: Path) -> Result<bool> {
         let t = self.transports()?;
-        Ok(t.rest.probe(path, t.timeouts.query).await?.is_some_and(|status| status.is_success()))
+        Ok(t.rest.probe(&path, t.timeouts.query).await?.is_some_and(|status| status.is_success()))
     }
 
     /// Asks the server for its version, modules and limits (`GET /v1/meta`).
     pub async fn meta(&self) -> Result<ServerMeta> {
         let t = self.transports()?;
-        t.rest.get_json("/meta", t.timeouts.query).await
+        t.rest.get_json(&Path::new("meta"), t.timeouts.query).await
     }
 
     /// What the server said at connect time, unless the checks were skipped.

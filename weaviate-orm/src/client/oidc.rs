@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::auth::{Auth, Credentials, Secret};
-use super::rest::Rest;
+use super::rest::{Path, Rest};
 use crate::{Error, Result};
 
 /// What the server says about its identity provider.
@@ -60,9 +60,12 @@ struct Token {
 /// `credentials`, and keeps it fresh for as long as the client lives.
 pub(crate) async fn start(rest: &Rest, http: reqwest::Client, auth: &Auth, credentials: &Credentials) -> Result<()> {
     let timeout = Duration::from_secs(30);
-    let server: ServerOidc = rest.get_json("/.well-known/openid-configuration", timeout).await.map_err(|error| {
-        Error::InvalidConfig(format!("the server offers no OIDC login (/v1/.well-known/openid-configuration: {error})"))
-    })?;
+    let server: ServerOidc =
+        rest.get_json(&Path::new(".well-known/openid-configuration"), timeout).await.map_err(|error| {
+            Error::InvalidConfig(format!(
+                "the server offers no OIDC login (/v1/.well-known/openid-configuration: {error})"
+            ))
+        })?;
     let discovery: Discovery = fetch_json(&http, &server.href).await?;
     let login = Login {
         http,

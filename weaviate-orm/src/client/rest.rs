@@ -38,18 +38,29 @@ impl Rest {
         &self.base
     }
 
-    /// A request to `path` (below `/v1`) with credentials and a timeout.
-    pub(crate) fn request(&self, method: Method, path: &str, timeout: Duration) -> RequestBuilder {
-        let mut request = self.http.request(method, format!("{}{path}", self.base)).timeout(timeout);
-        if let Some(value) = self.credentials.authorization() {
-            request = request.header(AUTHORIZATION, sensitive(value.expose()).unwrap_or(HeaderValue::from_static("")));
-        }
-        request
+    /// A request to `path` with credentials and a timeout.
+    pub(crate) fn request(&self, method: Method, path: &Path, timeout: Duration) -> RequestBuilder {
+        self.http.request(method, format!("{}{path}", self.base)).timeout(timeout)
     }
 
-    /// Sends `request`; any status outside 2xx becomes an error.
+    /// `request` with the current `Authorization` header; a token that cannot
+    /// be a header value is an authentication error, never an empty header.
+    fn authorized(&self, request: RequestBuilder, operation: &str) -> Result<RequestBuilder> {
+        let Some(token) = self.credentials.authorization() else { return Ok(request) };
+        let value = sensitive(token.expose()).map_err(|_| Error::Authentication {
+            operation: operation.to_owned(),
+            message: "the access token has characters an HTTP header cannot carry".into(),
+        })?;
+        Ok(request.header(AUTHORIZATION, value))
+    }
+
+    /// Sends `request` with the credentials; any status outside 2xx becomes an error.
     pub(crate) async fn send(&self, operation: &str, timeout: Duration, request: RequestBuilder) -> Result<Response> {
-        let response = request.send().await.map_err(|e| self.transport_error(operation, timeout, e))?;
+        let response = self
+            .authorized(request, operation)?
+            .send()
+            .await
+            .map_err(|e| self.transport_error(operation, timeout, e))?;
         let status = response.status();
         if status.is_success() {
             return Ok(response);
@@ -59,7 +70,7 @@ impl Rest {
     }
 
     /// `GET path` decoded as JSON.
-    pub(crate) async fn get_json<T: DeserializeOwned>(&self, path: &str, timeout: Duration) -> Result<T> {
+    pub(crate) async fn get_json<T: DeserializeOwned>(&self, path: &Path, timeout: Duration) -> Result<T> {
         let operation = format!("GET /v1{path}");
         let response = self.send(&operation, timeout, self.request(Method::GET, path, timeout)).await?;
         let bytes = response.bytes().await.map_err(|e| self.transport_error(&operation, timeout, e))?;
@@ -70,7 +81,7 @@ impl Rest {
     pub(crate) async fn send_json(
         &self,
         method: Method,
-        path: &str,
+        path: &Path,
         body: &serde_json::Value,
         timeout: Duration,
     ) -> Result<Response> {
@@ -79,11 +90,12 @@ impl Rest {
     }
 
     /// `GET path` answered by any status; `Ok(None)` when the server could not be reached.
-    pub(crate) async fn probe(&self, path: &str, timeout: Duration) -> Result<Option<StatusCode>> {
-        match self.request(Method::GET, path, timeout).send().await {
+    pub(crate) async fn probe(&self, path: &Path, timeout: Duration) -> Result<Option<StatusCode>> {
+        let operation = format!("GET /v1{path}");
+        match self.authorized(self.request(Method::GET, path, timeout), &operation)?.send().await {
             Ok(response) => Ok(Some(response.status())),
             Err(e) if e.is_connect() || e.is_timeout() => Ok(None),
-            Err(e) => Err(self.transport_error(&format!("GET /v1{path}"), timeout, e)),
+            Err(e) => Err(self.transport_error(&operation, timeout, e)),
         }
     }
 
@@ -92,6 +104,49 @@ impl Rest {
             return Error::Timeout { operation: operation.to_owned(), after: timeout };
         }
         Error::Connection { url: self.base.clone(), message: error_chain(&error) }
+    }
+}
+
+/// A REST path below `/v1`, built from segments that are each
+/// percent-encoded, so that no name can change the route it is part of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Path(String);
+
+impl Path {
+    /// The route `/{root}`; `root` is a fixed route of the API (`"schema"`, `".well-known/ready"`).
+    pub(crate) fn new(root: &'static str) -> Self {
+        Self(format!("/{root}"))
+    }
+
+    /// The path with one more segment: `name`, percent-encoded. Names are
+    /// validated before they get here; an empty, `.` or `..` segment, which
+    /// would change the route whatever its encoding, is refused all the same.
+    pub(crate) fn then(mut self, name: &str) -> Result<Self> {
+        if matches!(name, "" | "." | "..") {
+            return Err(Error::InvalidConfig(format!("{name:?} cannot be a segment of a URL path")));
+        }
+        self.0.push('/');
+        for byte in name.bytes() {
+            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
+                self.0.push(char::from(byte));
+            } else {
+                self.0.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        Ok(self)
+    }
+
+    /// The path with the fixed segment `route` (`"tenants"`, `"references"`).
+    pub(crate) fn and(mut self, route: &'static str) -> Self {
+        self.0.push('/');
+        self.0.push_str(route);
+        self
+    }
+}
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -185,6 +240,16 @@ mod tests {
             Error::UnexpectedStatus { status: 422, message, .. } => assert_eq!(message, "plain text"),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded_and_dot_segments_refused() {
+        let path = Path::new("schema").then("A/../b c%").expect("a name").and("tenants");
+        assert_eq!(path.to_string(), "/schema/A%2F%2E%2E%2Fb%20c%25/tenants");
+        for bad in ["", ".", ".."] {
+            assert!(Path::new("schema").then(bad).is_err(), "{bad:?} passed");
+        }
+        assert_eq!(Path::new("schema").then("Ä").expect("a name").to_string(), "/schema/%C3%84");
     }
 
     #[test]

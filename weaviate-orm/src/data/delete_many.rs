@@ -4,10 +4,10 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::Collection;
-use crate::Result;
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::query::Filter;
+use crate::{Result, reply};
 
 /// A filtered delete; start it with [`Collection::delete_many`].
 #[derive(Debug)]
@@ -65,10 +65,10 @@ impl<T: WeaviateCollection> DeleteMany<T> {
     /// Runs the delete.
     pub async fn run(self) -> Result<DeleteManyReport> {
         let c = &self.collection;
-        let t = c.client.transports()?;
+        let t = c.transports()?;
         let message = pb::BatchDeleteRequest {
             collection: c.name.clone(),
-            filters: Some(self.filter.to_proto()),
+            filters: Some(self.filter.to_proto()?),
             verbose: self.verbose,
             dry_run: self.dry_run,
             consistency_level: c.consistency_proto(),
@@ -77,19 +77,19 @@ impl<T: WeaviateCollection> DeleteMany<T> {
         let timeout = t.timeouts.insert;
         let reply =
             t.grpc.call("BatchDelete", timeout, t.grpc.weaviate().batch_delete(request(message, timeout))).await?;
-        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let count = |what, n: i64| reply::count("BatchDelete", what, Some(n));
         Ok(DeleteManyReport {
-            matches: count(reply.matches),
-            successful: count(reply.successful),
-            failed: count(reply.failed),
+            matches: count("match count", reply.matches)?,
+            successful: count("success count", reply.successful)?,
+            failed: count("failure count", reply.failed)?,
             objects: reply
                 .objects
                 .into_iter()
-                .map(|o| DeletedObject {
-                    id: Uuid::from_slice(&o.uuid).unwrap_or_default(),
-                    error: o.error.filter(|_| !o.successful),
+                .map(|o| {
+                    let id = reply::uuid_bytes("BatchDelete", &o.uuid)?;
+                    Ok(DeletedObject { id, error: o.error.filter(|_| !o.successful) })
                 })
-                .collect(),
+                .collect::<Result<_>>()?,
         })
     }
 }

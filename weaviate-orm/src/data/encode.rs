@@ -7,14 +7,17 @@ use weaviate_orm_proto::v1 as pb;
 
 use super::Collection;
 use crate::collection::WeaviateCollection;
-use crate::value::ValueError;
 use crate::value::json::object;
 use crate::value::wire::WriteProperties;
 use crate::vector::{Vector, f32_bytes};
+use crate::{Error, Result};
 
 impl<T: WeaviateCollection> Collection<T> {
-    /// The object as a batch message: its properties and vectors.
-    pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject, ValueError> {
+    /// The object as a batch message: its properties and vectors. Fails,
+    /// before anything is sent, on an invalid collection or tenant name and
+    /// on values the server would not store as given.
+    pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject> {
+        self.check_names()?;
         let values = object.to_properties();
         let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v)))?;
         let mut message = pb::BatchObject {
@@ -25,25 +28,28 @@ impl<T: WeaviateCollection> Collection<T> {
             ..Default::default()
         };
         for (name, vector) in object.vectors() {
+            let invalid = |source| Error::InvalidValue { property: vector_label(name), source };
+            vector.check_finite().map_err(invalid)?;
             match (name, vector) {
                 ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(&values),
-                (name, vector) => message.vectors.push(vector.to_proto(name)?),
+                (name, vector) => message.vectors.push(vector.to_proto(name).map_err(invalid)?),
             }
         }
         Ok(message)
     }
 
     /// The object as the REST body of `PUT /v1/objects/{collection}/{id}`.
-    pub(crate) fn rest_body(&self, object: &T, id: Uuid) -> Value {
+    pub(crate) fn rest_body(&self, object: &T, id: Uuid) -> Result<Value> {
         let mut body = Map::new();
         body.insert("class".into(), json!(self.name));
         body.insert("id".into(), json!(id));
-        body.insert("properties".into(), self::object(&object.to_properties()));
+        body.insert("properties".into(), self::object(&object.to_properties())?);
         if let Some(tenant) = &self.tenant {
             body.insert("tenant".into(), json!(tenant));
         }
         let mut named = Map::new();
         for (name, vector) in object.vectors() {
+            vector.check_finite().map_err(|source| Error::InvalidValue { property: vector_label(name), source })?;
             let values = match vector {
                 Vector::Single(values) => json!(values),
                 Vector::Multi(values) => json!(values),
@@ -57,6 +63,11 @@ impl<T: WeaviateCollection> Collection<T> {
         if !named.is_empty() {
             body.insert("vectors".into(), Value::Object(named));
         }
-        Value::Object(body)
+        Ok(Value::Object(body))
     }
+}
+
+/// How errors name a vector: `vector` (the default one) or `vector body`.
+fn vector_label(name: &str) -> String {
+    if name.is_empty() { "vector".to_owned() } else { format!("vector {name}") }
 }

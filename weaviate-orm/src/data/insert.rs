@@ -42,6 +42,7 @@ impl<T: WeaviateCollection> Collection<T> {
                     positions.push(index);
                     batch.push(message);
                 }
+                Err(error @ Error::InvalidName { .. }) => return Err(error),
                 Err(error) => report.errors.push((index, error.to_string())),
             }
         }

@@ -10,7 +10,7 @@ mod encode;
 mod insert;
 mod objects;
 mod references;
-mod requests;
+pub(crate) mod requests;
 mod update;
 
 use std::fmt;
@@ -28,8 +28,9 @@ pub use insert::InsertManyReport;
 pub use references::ReferencesReport;
 pub use update::Update;
 
-use crate::client::WeaviateClient;
+use crate::client::{Transports, WeaviateClient};
 use crate::collection::WeaviateCollection;
+use crate::{Result, names};
 
 /// The objects of collection `T`; get it with [`WeaviateClient::collection`].
 ///
@@ -147,6 +148,23 @@ impl<T: WeaviateCollection> Collection<T> {
 
     pub(crate) fn client(&self) -> &WeaviateClient {
         &self.client
+    }
+
+    /// Checks the collection's name and tenant against the server's rules;
+    /// every operation does, before it sends anything.
+    pub(crate) fn check_names(&self) -> Result<()> {
+        names::collection(&self.name)?;
+        if let Some(tenant) = &self.tenant {
+            names::tenant(tenant)?;
+        }
+        Ok(())
+    }
+
+    /// The transports for an operation on this collection: its names are
+    /// valid and the client is open.
+    pub(crate) fn transports(&self) -> Result<&Transports> {
+        self.check_names()?;
+        self.client.transports()
     }
 
     pub(crate) fn consistency_proto(&self) -> Option<i32> {

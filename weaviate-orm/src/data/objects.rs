@@ -4,24 +4,26 @@ use reqwest::{Method, StatusCode};
 use uuid::Uuid;
 
 use super::{Collection, Object};
+use crate::client::rest::Path;
 use crate::collection::WeaviateCollection;
 use crate::query::Filter;
 use crate::{Error, Result};
 
 impl<T: WeaviateCollection> Collection<T> {
     /// `/objects/{collection}/{id}`.
-    pub(crate) fn object_path(&self, id: Uuid) -> String {
-        format!("/objects/{}/{id}", self.name)
+    pub(crate) fn object_path(&self, id: Uuid) -> Result<Path> {
+        Path::new("objects").then(&self.name)?.then(&id.to_string())
     }
 
     /// Replaces the object `id` with `object`: every property and vector is
     /// overwritten, and properties that are `None` are removed. Fails with
     /// HTTP 404 when there is no such object.
     pub async fn replace(&self, id: Uuid, object: &T) -> Result<()> {
-        let t = self.client.transports()?;
-        let path = self.object_path(id);
+        let t = self.transports()?;
+        let path = self.object_path(id)?;
+        let body = self.rest_body(object, id)?;
         let request = t.rest.request(Method::PUT, &path, t.timeouts.insert).query(&self.rest_params());
-        t.rest.send(&format!("PUT /v1{path}"), t.timeouts.insert, request.json(&self.rest_body(object, id))).await?;
+        t.rest.send(&format!("PUT /v1{path}"), t.timeouts.insert, request.json(&body)).await?;
         Ok(())
     }
 
@@ -33,8 +35,8 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Whether the object `id` exists.
     pub async fn exists(&self, id: Uuid) -> Result<bool> {
-        let t = self.client.transports()?;
-        let path = self.object_path(id);
+        let t = self.transports()?;
+        let path = self.object_path(id)?;
         let request = t.rest.request(Method::HEAD, &path, t.timeouts.query).query(&self.rest_params());
         match t.rest.send(&format!("HEAD /v1{path}"), t.timeouts.query, request).await {
             Ok(_) => Ok(true),

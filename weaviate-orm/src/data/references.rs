@@ -63,6 +63,7 @@ impl<T: WeaviateCollection> Collection<T> {
         pairs: &[(Uuid, Ref<R>)],
     ) -> Result<Vec<pb::BatchReference>> {
         let name = reference_property(field)?;
+        self.check_names()?;
         Ok(pairs
             .iter()
             .flat_map(|(from, to)| to.beacons().iter().map(move |target| (from, target)))
@@ -104,8 +105,8 @@ impl<T: WeaviateCollection> Collection<T> {
 
     async fn reference_call<V>(&self, method: Method, from: Uuid, field: &Field<T, V>, body: &Value) -> Result<()> {
         let name = reference_property(field)?;
-        let t = self.client.transports()?;
-        let path = format!("{}/references/{name}", self.object_path(from));
+        let t = self.transports()?;
+        let path = self.object_path(from)?.and("references").then(name)?;
         let request = t.rest.request(method.clone(), &path, t.timeouts.insert).query(&self.rest_params()).json(body);
         t.rest.send(&format!("{method} /v1{path}"), t.timeouts.insert, request).await?;
         Ok(())

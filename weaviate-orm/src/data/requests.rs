@@ -45,7 +45,7 @@ pub(crate) async fn batch_references(
 }
 
 /// Checks that every error names a position of the request.
-fn positions(operation: &str, count: usize, errors: Vec<pb::BatchError>) -> Result<Vec<(usize, String)>> {
+pub(crate) fn positions(operation: &str, count: usize, errors: Vec<pb::BatchError>) -> Result<Vec<(usize, String)>> {
     errors
         .into_iter()
         .map(|error| match usize::try_from(error.index).ok().filter(|i| *i < count) {

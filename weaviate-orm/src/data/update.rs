@@ -27,7 +27,7 @@ pub struct Update<T> {
     collection: Collection<T>,
     id: Uuid,
     properties: Map<String, Value>,
-    invalid: Option<&'static str>,
+    invalid: Option<Error>,
 }
 
 impl<T: WeaviateCollection> Collection<T> {
@@ -41,11 +41,20 @@ impl<T: WeaviateCollection> Collection<T> {
 impl<T: WeaviateCollection> Update<T> {
     /// Sets `field` to `value`; `None` for an optional field clears it.
     pub fn set<V: PropertyType>(mut self, field: &Field<T, V>, value: V) -> Self {
-        match field.property() {
-            Some(name) => {
-                self.properties.insert(name.to_owned(), to_json(&value.to_value()));
+        let Some(name) = field.property() else {
+            self.invalid.get_or_insert(Error::InvalidConfig(format!(
+                "an update sets properties of the object itself, not through the reference `{}`",
+                field.name()
+            )));
+            return self;
+        };
+        match to_json(&value.to_value()) {
+            Ok(json) => {
+                self.properties.insert(name.to_owned(), json);
             }
-            None => self.invalid = Some(field.name()),
+            Err(source) => {
+                self.invalid.get_or_insert(Error::InvalidValue { property: name.to_owned(), source });
+            }
         }
         self
     }
@@ -53,20 +62,18 @@ impl<T: WeaviateCollection> Update<T> {
     /// Sends the update (`PATCH /v1/objects/{collection}/{id}`). Fails with
     /// HTTP 404 when there is no such object.
     pub async fn apply(self) -> Result<()> {
-        if let Some(name) = self.invalid {
-            return Err(Error::InvalidConfig(format!(
-                "an update sets properties of the object itself, not through the reference `{name}`"
-            )));
+        if let Some(error) = self.invalid {
+            return Err(error);
         }
         let c = &self.collection;
-        let t = c.client.transports()?;
+        let t = c.transports()?;
         let mut body = Map::new();
         body.insert("class".into(), json!(c.name));
         body.insert("properties".into(), Value::Object(self.properties));
         if let Some(tenant) = &c.tenant {
             body.insert("tenant".into(), json!(tenant));
         }
-        let path = c.object_path(self.id);
+        let path = c.object_path(self.id)?;
         let request = t.rest.request(Method::PATCH, &path, t.timeouts.insert).query(&c.rest_params()).json(&body);
         t.rest.send(&format!("PATCH /v1{path}"), t.timeouts.insert, request).await?;
         Ok(())

@@ -11,10 +11,11 @@ use super::Policy;
 use super::diff::{Diff, Edit, Key, diff};
 use super::plan::{Change, MigrationPlan};
 use crate::client::WeaviateClient;
+use crate::client::rest::Path;
 use crate::collection::WeaviateCollection;
 use crate::registry::registered_collections;
 use crate::schema::CollectionConfig;
-use crate::{Error, Result};
+use crate::{Error, Result, names};
 
 /// How many times one collection is re-planned when concurrent writers keep
 /// changing it, before the last error is returned.
@@ -212,7 +213,7 @@ impl Migrator {
             deferred = properties.len() != before;
         }
         let t = self.client.transports()?;
-        t.rest.send_json(Method::POST, "/schema", &json, t.timeouts.insert).await?;
+        t.rest.send_json(Method::POST, &Path::new("schema"), &json, t.timeouts.insert).await?;
         report.writes += 1;
         Ok(deferred)
     }
@@ -226,7 +227,7 @@ impl Migrator {
         report: &mut MigrationReport,
     ) -> Result<Option<bool>> {
         let t = self.client.transports()?;
-        let path = format!("/schema/{collection}/properties");
+        let path = Path::new("schema").then(names::collection(collection)?)?.and("properties");
         let mut added = false;
         for property in properties.iter().filter(|p| !deferrable(p)) {
             t.rest.send_json(Method::POST, &path, property, t.timeouts.insert).await?;
@@ -248,7 +249,14 @@ impl Migrator {
             apply_edit(&mut class, edit);
         }
         let t = self.client.transports()?;
-        t.rest.send_json(Method::PUT, &format!("/schema/{collection}"), &class, t.timeouts.insert).await?;
+        t.rest
+            .send_json(
+                Method::PUT,
+                &Path::new("schema").then(names::collection(collection)?)?,
+                &class,
+                t.timeouts.insert,
+            )
+            .await?;
         report.writes += 1;
         Ok(())
     }

@@ -5,7 +5,6 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use crate::Result;
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::{Collection, Object};
@@ -16,6 +15,7 @@ use crate::query::results::{Hit, decode, decode_hits};
 use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
+use crate::{Result, reply};
 
 /// A query on the collection `T`; start one with [`Collection::query`].
 ///
@@ -238,14 +238,14 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         self
     }
 
-    pub(crate) fn to_proto(&self, config: &CollectionConfig) -> pb::SearchRequest {
+    pub(crate) fn to_proto(&self, config: &CollectionConfig) -> Result<pb::SearchRequest> {
         let mut message = pb::SearchRequest {
             collection: self.collection.name().to_owned(),
             limit: self.limit,
             offset: self.offset,
             after: self.after.map(|id| id.to_string()).unwrap_or_default(),
             sort_by: self.sort.iter().map(Sort::to_proto).collect(),
-            filters: self.filter.as_ref().map(Filter::to_proto),
+            filters: self.filter.as_ref().map(Filter::to_proto).transpose()?,
             properties: Some(all_properties(config, self.resolve_depth)),
             metadata: Some(pb::MetadataRequest {
                 uuid: true,
@@ -265,7 +265,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         if let Some(search) = &self.search {
             search.apply(&mut message);
         }
-        message
+        Ok(message)
     }
 
     /// Runs the query.
@@ -289,7 +289,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// applies to its search.
     pub(super) async fn run_reply(&self, with_metadata: bool) -> Result<pb::SearchReply> {
         let config = projected_config::<T, P>();
-        let mut message = self.to_proto(&config);
+        let mut message = self.to_proto(&config)?;
         if with_metadata && let Some(metadata) = &mut message.metadata {
             metadata.creation_time_unix = true;
             metadata.last_update_time_unix = true;
@@ -319,7 +319,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     }
 
     async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {
-        let t = self.collection.client().transports()?;
+        let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
         t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await
     }
@@ -327,8 +327,10 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// Adds the targets in one more collection of a multi-target reference,
     /// asked for by id.
     async fn add_references(&self, results: &mut [pb::SearchResult], target: pb::RefPropertiesRequest) -> Result<()> {
-        let ids: Vec<Uuid> =
-            results.iter().filter_map(|r| r.metadata.as_ref().and_then(|m| Uuid::parse_str(&m.id).ok())).collect();
+        let ids = results
+            .iter()
+            .map(|r| reply::uuid_text("Search", r.metadata.as_ref().map_or("", |m| m.id.as_str())))
+            .collect::<Result<Vec<Uuid>>>()?;
         if ids.is_empty() {
             return Ok(());
         }
@@ -336,7 +338,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         let message = pb::SearchRequest {
             collection: self.collection.name().to_owned(),
             limit: u32::try_from(ids.len()).unwrap_or(u32::MAX),
-            filters: Some(by_ids.to_proto()),
+            filters: Some(by_ids.to_proto()?),
             properties: Some(pb::PropertiesRequest { ref_properties: vec![target], ..Default::default() }),
             metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
             uses_127_api: true,

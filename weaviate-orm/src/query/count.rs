@@ -7,7 +7,7 @@ use super::Filter;
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::Collection;
-use crate::{Error, Result};
+use crate::{Error, Result, reply};
 
 impl<T: WeaviateCollection> Collection<T> {
     /// How many objects the collection holds (in its tenant, if scoped).
@@ -17,11 +17,11 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// How many objects match `filter`.
     pub async fn count_matching(&self, filter: Filter<T>) -> Result<u64> {
-        self.count_objects(Some(filter.to_proto())).await
+        self.count_objects(Some(filter.to_proto()?)).await
     }
 
     async fn count_objects(&self, filters: Option<pb::Filters>) -> Result<u64> {
-        let t = self.client().transports()?;
+        let t = self.transports()?;
         let message = pb::AggregateRequest {
             collection: self.name().to_owned(),
             tenant: self.tenant().unwrap_or_default().to_owned(),
@@ -33,7 +33,7 @@ impl<T: WeaviateCollection> Collection<T> {
         let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
         match reply.result {
             Some(AggregateResult::SingleResult(single)) => {
-                Ok(single.objects_count.and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
+                reply::count("Aggregate", "object count", single.objects_count)
             }
             _ => Err(Error::UnexpectedResponse {
                 operation: "Aggregate".into(),

@@ -38,6 +38,16 @@ impl Target {
             Self::Length(_) | Self::Count(_) => self.clone(),
         }
     }
+
+    /// The target as users read it: `title`, `len(title)`, `author.name`, `count(author)`.
+    pub(crate) fn path(&self) -> String {
+        match self {
+            Self::Property(name) => (*name).to_owned(),
+            Self::Length(name) => format!("len({name})"),
+            Self::Count(on) => format!("count({on})"),
+            Self::Reference { on, inner, .. } => format!("{on}.{}", inner.path()),
+        }
+    }
 }
 
 /// A property of collection `C` whose Rust type is `T`.

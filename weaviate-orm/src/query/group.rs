@@ -5,7 +5,7 @@ use weaviate_orm_proto::v1 as pb;
 use super::results::{Hit, decode_hits, generated_text};
 use super::{Field, Filterable, Projection, Query};
 use crate::collection::WeaviateCollection;
-use crate::{Error, Result};
+use crate::{Error, Result, reply};
 
 /// One group of a grouped query: the objects sharing a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             value: group.name,
             min_distance: group.min_distance,
             max_distance: group.max_distance,
-            count: u64::try_from(group.number_of_objects).unwrap_or(0),
+            count: reply::count("Search", "group's object count", Some(group.number_of_objects))?,
             hits: decode_hits::<T, P>(self.collection_name(), group.objects)?,
             rerank_score: group.rerank.map(|r| r.score),
             generated: generated_text(group.generative_result.as_ref()),

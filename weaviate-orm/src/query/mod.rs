@@ -21,13 +21,13 @@ mod iterate;
 mod operand;
 mod projection;
 mod properties;
-mod results;
+pub(crate) mod results;
 pub(crate) mod search;
 mod sort;
 
 pub use builder::Query;
 pub use field::Field;
-pub use filter::Filter;
+pub use filter::{Filter, MAX_FILTER_DEPTH};
 pub use generate::{Generate, Generated};
 pub use group::Group;
 pub use iterate::ObjectIterator;

@@ -3,21 +3,27 @@
 use base64::Engine;
 use serde_json::{Map, Value, json};
 
-use super::PropertyValue;
 use super::wire::date_string;
+use super::{PropertyValue, ValueError, finite};
+use crate::Error;
 use crate::reference::Beacon;
 
-/// The value as REST JSON. References become beacon lists.
-pub(crate) fn to_json(value: &PropertyValue) -> Value {
-    match value {
+/// The value as REST JSON. References become beacon lists. JSON has no
+/// NaN or infinity (`serde_json` would write null): those are refused.
+pub(crate) fn to_json(value: &PropertyValue) -> Result<Value, ValueError> {
+    Ok(match value {
         PropertyValue::Null => Value::Null,
         PropertyValue::Text(text) => json!(text),
         PropertyValue::Int(int) => json!(int),
-        PropertyValue::Number(number) => json!(number),
+        PropertyValue::Number(number) => json!(finite(*number)?),
         PropertyValue::Bool(boolean) => json!(boolean),
         PropertyValue::Date(date) => json!(date_string(date)),
         PropertyValue::Uuid(id) => json!(id.to_string()),
-        PropertyValue::Geo(geo) => json!({"latitude": geo.latitude, "longitude": geo.longitude}),
+        PropertyValue::Geo(geo) => {
+            finite(f64::from(geo.latitude))?;
+            finite(f64::from(geo.longitude))?;
+            json!({"latitude": geo.latitude, "longitude": geo.longitude})
+        }
         PropertyValue::Phone(phone) => {
             let mut out = Map::new();
             out.insert("input".into(), json!(phone.input));
@@ -29,14 +35,28 @@ pub(crate) fn to_json(value: &PropertyValue) -> Value {
         PropertyValue::Blob(blob) => json!(base64::engine::general_purpose::STANDARD.encode(&blob.0)),
         PropertyValue::TextArray(values) => json!(values),
         PropertyValue::IntArray(values) => json!(values),
-        PropertyValue::NumberArray(values) => json!(values),
+        PropertyValue::NumberArray(values) => {
+            values.iter().try_for_each(|v| finite(*v).map(drop))?;
+            json!(values)
+        }
         PropertyValue::BoolArray(values) => json!(values),
         PropertyValue::DateArray(values) => values.iter().map(|d| json!(date_string(d))).collect(),
         PropertyValue::UuidArray(values) => values.iter().map(|id| json!(id.to_string())).collect(),
-        PropertyValue::Object(fields) => object(fields),
-        PropertyValue::ObjectArray(elements) => elements.iter().map(object).collect(),
+        PropertyValue::Object(fields) => nested(fields)?,
+        PropertyValue::ObjectArray(elements) => {
+            Value::Array(elements.iter().map(|e| nested(e)).collect::<Result<_, _>>()?)
+        }
         PropertyValue::Reference { beacons, .. } => beacons.iter().map(beacon).collect(),
-    }
+    })
+}
+
+fn nested(fields: &[(String, PropertyValue)]) -> Result<Value, ValueError> {
+    object(fields).map_err(|error| match error {
+        Error::InvalidValue { property, source } => {
+            ValueError { expected: source.expected, found: format!("{} in `{property}`", source.found) }
+        }
+        other => ValueError { expected: "a value JSON can carry".into(), found: other.to_string() },
+    })
 }
 
 /// One beacon: `{"beacon": "weaviate://localhost/Author/<id>"}`.
@@ -45,14 +65,20 @@ pub(crate) fn beacon(beacon: &Beacon) -> Value {
 }
 
 /// Named values as a JSON object; absent optional values are left out.
-pub(crate) fn object<'a>(fields: impl IntoIterator<Item = &'a (impl AsRef<str> + 'a, PropertyValue)>) -> Value {
-    Value::Object(
-        fields
-            .into_iter()
-            .filter(|(_, value)| *value != PropertyValue::Null)
-            .map(|(name, value)| (name.as_ref().to_owned(), to_json(value)))
-            .collect(),
-    )
+/// Fails on a value JSON cannot carry, naming its property.
+pub(crate) fn object<'a>(
+    fields: impl IntoIterator<Item = &'a (impl AsRef<str> + 'a, PropertyValue)>,
+) -> Result<Value, Error> {
+    let mut out = Map::new();
+    for (name, value) in fields {
+        if *value == PropertyValue::Null {
+            continue;
+        }
+        let name = name.as_ref();
+        let json = to_json(value).map_err(|source| Error::InvalidValue { property: name.to_owned(), source })?;
+        out.insert(name.to_owned(), json);
+    }
+    Ok(Value::Object(out))
 }
 
 #[cfg(test)]
@@ -85,7 +111,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            object(&fields),
+            object(&fields).expect("encodable"),
             json!({
                 "t": "a",
                 "d": ["2024-05-06T07:08:09Z"],

@@ -142,3 +142,13 @@ impl ValueError {
         Self { expected: expected.into(), found: found.kind().to_owned() }
     }
 }
+
+/// `number`, unless it is NaN or infinite: Weaviate stores those as null
+/// (and JSON has no form for them), so they are refused before sending.
+pub(crate) fn finite(number: f64) -> Result<f64, ValueError> {
+    if number.is_finite() {
+        Ok(number)
+    } else {
+        Err(ValueError { expected: "a finite number".into(), found: number.to_string() })
+    }
+}

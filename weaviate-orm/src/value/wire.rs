@@ -8,7 +8,8 @@ use prost_types::value::Kind;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError};
+use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError, finite};
+use crate::Error;
 use crate::reference::Beacon;
 
 /// The largest integer Weaviate stores exactly: scalars travel as protobuf
@@ -33,14 +34,15 @@ pub(crate) struct WriteProperties {
 
 impl WriteProperties {
     /// Sorts `properties` into the buckets the server expects. Nulls are left
-    /// out (an absent property is null). Fails on values gRPC cannot carry exactly.
-    pub(crate) fn from_values<'a, I>(properties: I) -> Result<Self, ValueError>
+    /// out (an absent property is null). Fails on values the server would
+    /// not store as given (NaN, infinities, ints beyond ±2^53), naming the property.
+    pub(crate) fn from_values<'a, I>(properties: I) -> Result<Self, Error>
     where
         I: IntoIterator<Item = (&'a str, &'a PropertyValue)>,
     {
         let mut out = Self::default();
         for (name, value) in properties {
-            out.add(name, value)?;
+            out.add(name, value).map_err(|source| Error::InvalidValue { property: name.to_owned(), source })?;
         }
         Ok(out)
     }
@@ -51,14 +53,14 @@ impl WriteProperties {
             PropertyValue::Null => return Ok(()),
             PropertyValue::Text(s) => Kind::StringValue(s.clone()),
             PropertyValue::Int(i) => Kind::NumberValue(exact_int(*i)?),
-            PropertyValue::Number(n) => Kind::NumberValue(*n),
+            PropertyValue::Number(n) => Kind::NumberValue(finite(*n)?),
             PropertyValue::Bool(b) => Kind::BoolValue(*b),
             PropertyValue::Date(d) => Kind::StringValue(date_string(d)),
             PropertyValue::Uuid(u) => Kind::StringValue(u.to_string()),
             PropertyValue::Blob(b) => Kind::StringValue(BASE64.encode(&b.0)),
             PropertyValue::Geo(g) => struct_kind([
-                ("latitude", Kind::NumberValue(f64::from(g.latitude))),
-                ("longitude", Kind::NumberValue(f64::from(g.longitude))),
+                ("latitude", Kind::NumberValue(finite(f64::from(g.latitude))?)),
+                ("longitude", Kind::NumberValue(finite(f64::from(g.longitude))?)),
             ]),
             PropertyValue::Phone(p) => {
                 let mut fields = vec![("input", Kind::StringValue(p.input.clone()))];
@@ -84,6 +86,7 @@ impl WriteProperties {
                 return Ok(());
             }
             PropertyValue::NumberArray(values) => {
+                values.iter().try_for_each(|v| finite(*v).map(drop))?;
                 let values_bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect();
                 self.numbers.push(pb::NumberArrayProperties { prop_name, values_bytes });
                 return Ok(());
@@ -161,7 +164,11 @@ impl WriteProperties {
 }
 
 fn nested(fields: &[(String, PropertyValue)]) -> Result<pb::ObjectPropertiesValue, ValueError> {
-    let w = WriteProperties::from_values(fields.iter().map(|(name, value)| (name.as_str(), value)))?;
+    let mut w = WriteProperties::default();
+    for (name, value) in fields {
+        w.add(name, value)
+            .map_err(|e| ValueError { expected: e.expected, found: format!("{} in `{name}`", e.found) })?;
+    }
     if !w.single_refs.is_empty() || !w.multi_refs.is_empty() {
         return Err(ValueError {
             expected: "nested properties without references".into(),

@@ -15,6 +15,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::client::WeaviateClient;
+use crate::client::rest::Path;
 
 const START_SIZE: usize = 100;
 const MIN_SIZE: usize = 50;
@@ -128,7 +129,7 @@ async fn batch_stats(client: &WeaviateClient) -> crate::Result<Option<BatchStats
         batch_stats: Option<BatchStats>,
     }
     let t = client.transports()?;
-    let nodes: Nodes = t.rest.get_json("/nodes?output=minimal", t.timeouts.query).await?;
+    let nodes: Nodes = t.rest.get_json(&Path::new("nodes?output=minimal"), t.timeouts.query).await?;
     Ok(nodes.nodes.into_iter().next().and_then(|node| node.batch_stats))
 }
 

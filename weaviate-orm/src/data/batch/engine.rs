@@ -114,6 +114,7 @@ impl<P: Send + 'static> Engine<P> {
 
     /// Takes in one entry from a caller.
     fn accept(&mut self, entry: Entry<P>) {
+        let entry = entry.refuse_if_larger_than(self.max_bytes);
         match &entry.item {
             Item::Object { id, .. } => {
                 *self.unsettled.entry(*id).or_default() += 1;
@@ -285,7 +286,7 @@ impl<P: Send + 'static> Engine<P> {
 }
 
 /// Sleeps until `at`, or forever without one.
-async fn sleep_until_some(at: Option<Instant>) {
+pub(crate) async fn sleep_until_some(at: Option<Instant>) {
     match at {
         Some(at) => tokio::time::sleep_until(at).await,
         None => std::future::pending().await,

@@ -45,6 +45,24 @@ impl<P> Entry<P> {
         matches!(self.item, Item::Reference { .. })
     }
 
+    /// The entry, or, when an object alone is larger than `max_bytes` (what
+    /// one request may carry), the same object as unencodable with its size:
+    /// it fails alone, before it is sent, instead of breaking the requests
+    /// of its neighbours again and again.
+    pub(crate) fn refuse_if_larger_than(self, max_bytes: usize) -> Self {
+        let size = self.wire_size();
+        match self.item {
+            Item::Object { id, object, .. } if size > max_bytes => {
+                let error = format!(
+                    "the object is {size} bytes encoded; one batch message may carry at most {max_bytes} \
+                     (90% of the server's gRPC message limit)"
+                );
+                Self { item: Item::Unencodable { id, object, error }, ..self }
+            }
+            item => Self { item, ..self },
+        }
+    }
+
     /// The bytes this entry adds to a request.
     pub(crate) fn wire_size(&self) -> usize {
         match &self.item {

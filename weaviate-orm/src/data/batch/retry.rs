@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::Error;
+use crate::{Error, GrpcCode};
 
 /// Whether a whole-request failure may succeed when retried.
 pub(crate) fn is_transient(error: &Error) -> bool {
@@ -15,16 +15,16 @@ pub(crate) fn is_transient(error: &Error) -> bool {
 }
 
 /// The gRPC codes of an overloaded, restarting or unreachable server.
-pub(crate) fn is_transient_code(code: tonic::Code) -> bool {
+pub(crate) fn is_transient_code(code: GrpcCode) -> bool {
     matches!(
         code,
-        tonic::Code::Unavailable
-            | tonic::Code::ResourceExhausted
-            | tonic::Code::Aborted
-            | tonic::Code::Internal
-            | tonic::Code::Unknown
-            | tonic::Code::Cancelled
-            | tonic::Code::DeadlineExceeded
+        GrpcCode::Unavailable
+            | GrpcCode::ResourceExhausted
+            | GrpcCode::Aborted
+            | GrpcCode::Internal
+            | GrpcCode::Unknown
+            | GrpcCode::Cancelled
+            | GrpcCode::DeadlineExceeded
     )
 }
 
@@ -80,9 +80,9 @@ mod tests {
     #[test]
     fn only_server_side_trouble_is_transient() {
         let grpc = |code| Error::Grpc { operation: "x".into(), code, message: String::new() };
-        assert!(is_transient(&grpc(tonic::Code::Unavailable)));
-        assert!(is_transient(&grpc(tonic::Code::ResourceExhausted)));
-        assert!(!is_transient(&grpc(tonic::Code::InvalidArgument)));
+        assert!(is_transient(&grpc(GrpcCode::Unavailable)));
+        assert!(is_transient(&grpc(GrpcCode::ResourceExhausted)));
+        assert!(!is_transient(&grpc(GrpcCode::InvalidArgument)));
         assert!(!is_transient(&Error::Authentication { operation: "x".into(), message: String::new() }));
     }
 }

@@ -8,6 +8,10 @@
 //! memory (`OutOfMemory`) or the connection breaks, everything without a
 //! result is sent again on a new stream after a back-off; fixed ids make
 //! that idempotent. When the callers are done, `Stop` closes the stream.
+//!
+//! No wait is unbounded: while entries are unanswered (or the stream is
+//! closing), the server must say something within the insert timeout, or
+//! the stream counts as broken (a frozen server, a stalled connection).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -15,15 +19,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
+use tokio::time::Instant;
 use tokio_stream::wrappers::ReceiverStream;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
 use weaviate_orm_proto::v1::batch_stream_request::{self as request, data};
 
+use super::engine::sleep_until_some;
 use super::item::{Entry, Item, Settled, stream_beacon, unanswered};
 use super::retry;
+use crate::Error;
 use crate::client::WeaviateClient;
+use crate::client::grpc::Grpc;
 
 /// The client's batch size until the server recommends one.
 const START_BATCH_SIZE: usize = 100;
@@ -164,8 +172,17 @@ enum End {
     Finished,
     /// It broke or was closed early; what is unanswered goes again.
     Interrupted { reason: String, answered_some: bool, wait: Option<Duration> },
-    /// It cannot work again (a closed client, bad credentials, an old server).
-    Fatal(String),
+    /// It cannot work again (a closed client, bad credentials, an old
+    /// server); `maybe_stored` unless the server surely stored nothing
+    /// (it refused the credentials).
+    Fatal { reason: String, maybe_stored: bool },
+}
+
+impl End {
+    fn fatal(error: &Error) -> Self {
+        let maybe_stored = !matches!(error, Error::Authentication { .. } | Error::Authorization { .. });
+        Self::Fatal { reason: format!("the server refused the batch stream ({error})"), maybe_stored }
+    }
 }
 
 struct Actor<P> {
@@ -202,9 +219,8 @@ impl<P: Send + 'static> Actor<P> {
                 End::Interrupted { reason, answered_some, wait } => {
                     failures = if answered_some { 1 } else { failures + 1 };
                     if failures > self.settings.retries {
-                        return self
-                            .fail_everything(format!("the batch stream failed {failures} times: {reason}"))
-                            .await;
+                        let reason = format!("the batch stream failed {failures} times: {reason}");
+                        return self.fail_everything(reason, true).await;
                     }
                     let delay = wait.unwrap_or_else(|| retry::delay(failures));
                     tracing::warn!(
@@ -213,7 +229,7 @@ impl<P: Send + 'static> Actor<P> {
                     );
                     tokio::time::sleep(delay).await;
                 }
-                End::Fatal(reason) => return self.fail_everything(reason).await,
+                End::Fatal { reason, maybe_stored } => return self.fail_everything(reason, maybe_stored).await,
             }
         }
     }
@@ -222,20 +238,23 @@ impl<P: Send + 'static> Actor<P> {
     async fn session(&mut self) -> End {
         let transports = match self.client.transports() {
             Ok(transports) => transports,
-            Err(error) => return End::Fatal(error.to_string()),
+            Err(error) => return End::Fatal { reason: error.to_string(), maybe_stored: true },
         };
+        let timeout = transports.timeouts.insert;
+        let transport = transports.grpc.clone();
         let (sender, receiver) = mpsc::channel(4);
         let start = request::Start { consistency_level: self.settings.consistency };
         if sender.try_send(stream_request(request::Message::Start(start))).is_err() {
-            return End::Fatal("the stream's request channel refused the start message".into());
+            let reason = "the stream's request channel refused the start message".into();
+            return End::Fatal { reason, maybe_stored: false };
         }
-        let mut grpc = transports.grpc.weaviate();
+        let mut grpc = transport.weaviate();
         let opening = grpc.batch_stream(ReceiverStream::new(receiver));
-        let mut replies = match tokio::time::timeout(transports.timeouts.insert, opening).await {
+        let mut replies = match tokio::time::timeout(timeout, opening).await {
             Ok(Ok(response)) => response.into_inner(),
-            Ok(Err(status)) => return interrupted_or_fatal(&status, false),
+            Ok(Err(status)) => return interrupted_or_fatal(&transport, timeout, &status, false),
             Err(_) => {
-                let reason = format!("no answer to the stream's start within {:?}", transports.timeouts.insert);
+                let reason = format!("no answer to the stream's start within {timeout:?}");
                 return End::Interrupted { reason, answered_some: false, wait: None };
             }
         };
@@ -244,14 +263,27 @@ impl<P: Send + 'static> Actor<P> {
         let mut answered_some = false;
         let mut wait = None;
         let mut refused_for_memory = 0;
+        // When the server must have said something by, while it owes answers.
+        let mut answer_by: Option<Instant> = None;
         loop {
             let done = self.input_closed && self.queue.is_empty() && self.in_flight.len == 0;
             let want_stop = stopping || done;
             let want_data = !want_stop && !self.queue.is_empty() && self.may_send();
+            let owed = self.in_flight.len > 0 || sender.is_none();
+            answer_by = if owed { answer_by.or_else(|| Some(Instant::now() + timeout)) } else { None };
             let mut half_close = false;
             tokio::select! {
+                () = sleep_until_some(answer_by), if answer_by.is_some() => {
+                    let reason = format!(
+                        "the server said nothing for {timeout:?} with {} entries unanswered",
+                        self.in_flight.len
+                    );
+                    return End::Interrupted { reason, answered_some, wait: None };
+                }
                 reply = replies.message() => match reply {
-                    Ok(Some(reply)) => match reply.message {
+                    Ok(Some(reply)) => {
+                        answer_by = None;
+                        match reply.message {
                         Some(reply::Message::Results(results)) => {
                             answered_some = true;
                             self.settle(results);
@@ -273,7 +305,8 @@ impl<P: Send + 'static> Actor<P> {
                             stopping = true;
                         }
                         Some(reply::Message::Started(_)) | None => {}
-                    },
+                        }
+                    }
                     Ok(None) if done => return End::Finished,
                     Ok(None) => {
                         let reason = if refused_for_memory > 0 {
@@ -283,7 +316,7 @@ impl<P: Send + 'static> Actor<P> {
                         };
                         return End::Interrupted { reason, answered_some, wait };
                     }
-                    Err(status) => return interrupted_or_fatal(&status, answered_some),
+                    Err(status) => return interrupted_or_fatal(&transport, timeout, &status, answered_some),
                 },
                 permit = reserve(sender.as_ref()), if want_stop || want_data => match permit {
                     Some(permit) if want_stop => {
@@ -378,12 +411,14 @@ impl<P: Send + 'static> Actor<P> {
         }
     }
 
-    /// Fails what is queued and everything still to come with `reason`.
-    async fn fail_everything(mut self, reason: String) {
+    /// Fails what is queued and everything still to come with `reason`;
+    /// entries sent without an answer say that the server may have stored
+    /// them, unless it surely did not.
+    async fn fail_everything(mut self, reason: String, maybe_stored: bool) {
         tracing::error!("batch stream gave up: {reason}");
         let queued: Vec<Entry<P>> = self.queue.drain(..).collect();
         let failed = queued.into_iter().map(|entry| {
-            let error = if entry.unanswered { unanswered(&reason) } else { reason.clone() };
+            let error = if entry.unanswered && maybe_stored { unanswered(&reason) } else { reason.clone() };
             (entry, Err(error))
         });
         let _ = self.events.send(failed.collect());
@@ -405,11 +440,12 @@ async fn reserve<T>(sender: Option<&mpsc::Sender<T>>) -> Option<mpsc::Permit<'_,
     }
 }
 
-fn interrupted_or_fatal(status: &tonic::Status, answered_some: bool) -> End {
-    let reason = format!("{:?}: {}", status.code(), status.message());
-    if retry::is_transient_code(status.code()) {
-        End::Interrupted { reason, answered_some, wait: None }
+/// How a failed stream ends: typed by what happened, retried when that may pass.
+fn interrupted_or_fatal(grpc: &Grpc, timeout: Duration, status: &tonic::Status, answered_some: bool) -> End {
+    let error = grpc.error("BatchStream", timeout, status);
+    if retry::is_transient(&error) {
+        End::Interrupted { reason: error.to_string(), answered_some, wait: None }
     } else {
-        End::Fatal(format!("the server refused the batch stream ({reason})"))
+        End::fatal(&error)
     }
 }

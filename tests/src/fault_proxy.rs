@@ -1,0 +1,164 @@
+//! A fault-injecting TCP proxy on loopback, in front of a real server: it
+//! forwards each connection, and from a fixed seed corrupts bytes, cuts
+//! connections short, stalls them and drops them. Not a fake server: every
+//! answer that gets through is the real server's.
+//!
+//! Bytes are corrupted only on the way back from the server: a flipped
+//! byte in a plain-text request can change an object's data or id in a way
+//! no client can detect (the protocol has no checksum), while a corrupted
+//! answer is the client's to survive.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// What the proxy did, counted over every connection.
+#[derive(Debug, Default)]
+pub struct FaultCounts {
+    /// Chunks forwarded unchanged.
+    pub passed: AtomicU64,
+    /// Chunks with one byte flipped.
+    pub corrupted: AtomicU64,
+    /// Connections closed after part of a chunk.
+    pub truncated: AtomicU64,
+    /// Chunks held back for a while before forwarding.
+    pub stalled: AtomicU64,
+    /// Connections dropped outright.
+    pub cut: AtomicU64,
+}
+
+/// The proxy; stops when dropped.
+#[derive(Debug)]
+pub struct FaultProxy {
+    port: u16,
+    counts: Arc<FaultCounts>,
+    task: JoinHandle<()>,
+}
+
+impl FaultProxy {
+    /// A proxy to `target` whose faults follow `seed`; a chunk is faulty
+    /// with probability `fault_percent` / 100.
+    ///
+    /// # Errors
+    /// When it cannot listen on loopback.
+    pub async fn start(target: SocketAddr, seed: u64, fault_percent: u64) -> std::io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let port = listener.local_addr()?.port();
+        let counts = Arc::new(FaultCounts::default());
+        let shared = counts.clone();
+        let task = tokio::spawn(async move {
+            let mut connection = 0u64;
+            while let Ok((client, _)) = listener.accept().await {
+                connection += 1;
+                let counts = shared.clone();
+                let rng = Rng(seed ^ connection.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+                tokio::spawn(async move {
+                    if let Ok(server) = TcpStream::connect(target).await {
+                        relay(client, server, rng, fault_percent, counts).await;
+                    }
+                });
+            }
+        });
+        Ok(Self { port, counts, task })
+    }
+
+    /// The port to connect to instead of the server's.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// What it has done so far.
+    pub fn counts(&self) -> &FaultCounts {
+        &self.counts
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// xorshift64*.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+async fn relay(client: TcpStream, server: TcpStream, rng: Rng, fault_percent: u64, counts: Arc<FaultCounts>) {
+    let _ = (client.set_nodelay(true), server.set_nodelay(true));
+    let (client_read, client_write) = client.into_split();
+    let (server_read, server_write) = server.into_split();
+    let second = Rng(rng.0.rotate_left(17) | 1);
+    let up = pump(client_read, server_write, rng, fault_percent, false, counts.clone());
+    let down = pump(server_read, client_write, second, fault_percent, true, counts);
+    // When one direction ends (or is cut), the whole connection goes.
+    tokio::select! {
+        () = up => {}
+        () = down => {}
+    }
+}
+
+async fn pump(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    mut rng: Rng,
+    fault_percent: u64,
+    corrupt: bool,
+    counts: Arc<FaultCounts>,
+) {
+    let mut buffer = vec![0u8; 16 * 1024];
+    loop {
+        let n = match from.read(&mut buffer).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => n,
+        };
+        let chunk = &mut buffer[..n];
+        if rng.below(100) >= fault_percent {
+            counts.passed.fetch_add(1, Ordering::Relaxed);
+        } else {
+            match rng.below(4) {
+                0 if corrupt => {
+                    counts.corrupted.fetch_add(1, Ordering::Relaxed);
+                    let at = usize::try_from(rng.below(n as u64)).unwrap_or(0);
+                    chunk[at] ^= 1 << rng.below(8);
+                }
+                1 => {
+                    counts.truncated.fetch_add(1, Ordering::Relaxed);
+                    let keep = usize::try_from(rng.below(n as u64)).unwrap_or(0);
+                    let _ = to.write_all(&chunk[..keep]).await;
+                    return;
+                }
+                2 => {
+                    counts.stalled.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(500 + rng.below(3000))).await;
+                }
+                0 => {
+                    counts.passed.fetch_add(1, Ordering::Relaxed);
+                }
+                _ => {
+                    counts.cut.fetch_add(1, Ordering::Relaxed);
+                    return;
+                }
+            }
+        }
+        if to.write_all(chunk).await.is_err() {
+            return;
+        }
+    }
+}

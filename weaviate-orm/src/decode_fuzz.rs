@@ -1,0 +1,285 @@
+//! Fuzzing every decoder of server data: valid replies (gRPC search,
+//! aggregate and batch replies; REST JSON of schemas, tenants, nodes, meta)
+//! mutated from a fixed seed (bit flips, truncation, byte insertion and
+//! deletion, splices), each run through the same code that reads real
+//! replies. The property is that none of them panics: what the client
+//! cannot use becomes an error.
+//!
+//! CI runs `FUZZ_ITERATIONS` (default 20,000) inputs per decoder; the long
+//! run is `FUZZ_ITERATIONS=1000000 cargo test -p weaviate-orm --release --lib decode_fuzz`.
+
+use prost::Message;
+use serde_json::json;
+use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
+
+use crate::aggregate::Aggregation;
+use crate::collection::{PropertyBag, PropertyError, WeaviateCollection};
+use crate::data::requests::positions;
+use crate::query::Field;
+use crate::query::results::decode_hit;
+use crate::schema::CollectionConfig;
+use crate::value::{GeoCoordinates, PropertyValue};
+
+/// A model with a property of most kinds, decoded by hand as the derive would.
+#[derive(Debug)]
+struct Sample;
+
+impl WeaviateCollection for Sample {
+    const NAME: &'static str = "Sample";
+    const VECTORS: &'static [&'static str] = &["", "body"];
+
+    fn config() -> CollectionConfig {
+        CollectionConfig::new("Sample")
+    }
+
+    fn object_id(&self) -> Option<Uuid> {
+        None
+    }
+
+    fn to_properties(&self) -> Vec<(&'static str, PropertyValue)> {
+        Vec::new()
+    }
+
+    fn from_properties(_id: Uuid, mut bag: PropertyBag) -> Result<Self, PropertyError> {
+        bag.take::<Option<String>>("title")?;
+        bag.take::<Option<i64>>("words")?;
+        bag.take::<Option<f64>>("score")?;
+        bag.take::<Option<Vec<String>>>("tags")?;
+        bag.take::<Option<chrono::DateTime<chrono::Utc>>>("published")?;
+        bag.take::<Option<GeoCoordinates>>("place")?;
+        bag.take::<Option<crate::Ref<Sample>>>("related")?;
+        bag.take_vector::<Option<Vec<f32>>>("")?;
+        bag.take_vector::<Option<Vec<Vec<f32>>>>("body")?;
+        Ok(Self)
+    }
+}
+
+/// xorshift64*: a fixed, dependency-free sequence.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
+    }
+}
+
+fn iterations() -> usize {
+    std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000)
+}
+
+/// `seed` with a few random mutations.
+fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
+    let mut bytes = seed.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(6) {
+            0 if !bytes.is_empty() => {
+                let i = at.min(bytes.len() - 1);
+                bytes[i] ^= 1 << rng.below(8);
+            }
+            1 => bytes.truncate(at),
+            2 => bytes.insert(at, u8::try_from(rng.below(256)).unwrap_or(0)),
+            3 if at < bytes.len() => {
+                bytes.remove(at);
+            }
+            4 => {
+                let from = rng.below(other.len() + 1);
+                let len = rng.below(other.len() - from + 1).min(64);
+                bytes.splice(at..at, other[from..from + len].iter().copied());
+            }
+            _ if !bytes.is_empty() => {
+                let i = at.min(bytes.len() - 1);
+                bytes[i] = [0x00, 0x7f, 0x80, 0xff, b'"', b'{', b'['][rng.below(7)];
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+/// Runs `decode` on `iterations()` mutations of the seeds.
+fn fuzz(name: &str, seeds: &[Vec<u8>], decode: impl Fn(&[u8])) {
+    let mut rng = Rng(0x5EED_0000 ^ name.len() as u64);
+    for seed in seeds {
+        decode(seed);
+    }
+    for _ in 0..iterations() {
+        let seed = &seeds[rng.below(seeds.len())];
+        let other = &seeds[rng.below(seeds.len())];
+        decode(&mutate(&mut rng, seed, other));
+    }
+}
+
+fn value(kind: pb::value::Kind) -> pb::Value {
+    pb::Value { kind: Some(kind) }
+}
+
+fn sample_result(id: &str) -> pb::SearchResult {
+    use pb::value::Kind;
+    let fields = [
+        ("title", value(Kind::TextValue("A title".into()))),
+        ("words", value(Kind::IntValue(1200))),
+        ("score", value(Kind::NumberValue(0.5))),
+        ("published", value(Kind::DateValue("2024-05-06T07:08:09.123456Z".into()))),
+        ("place", value(Kind::GeoValue(pb::GeoCoordinate { latitude: 52.3, longitude: 4.9 }))),
+        (
+            "tags",
+            value(Kind::ListValue(pb::ListValue {
+                kind: Some(pb::list_value::Kind::TextValues(pb::TextValues { values: vec!["a".into(), "b".into()] })),
+            })),
+        ),
+    ];
+    let properties = pb::Properties { fields: fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect() };
+    let related = pb::PropertiesResult {
+        target_collection: "Sample".into(),
+        metadata: Some(pb::MetadataResult { id: Uuid::from_u128(7).to_string(), ..Default::default() }),
+        ..Default::default()
+    };
+    pb::SearchResult {
+        properties: Some(pb::PropertiesResult {
+            non_ref_props: Some(properties),
+            ref_props: vec![pb::RefPropertiesResult { properties: vec![related], prop_name: "related".into() }],
+            target_collection: "Sample".into(),
+            ..Default::default()
+        }),
+        metadata: Some(pb::MetadataResult {
+            id: id.to_owned(),
+            vector_bytes: [0.5f32, -1.0].iter().flat_map(|v| v.to_le_bytes()).collect(),
+            vectors: vec![pb::Vectors {
+                name: "body".into(),
+                vector_bytes: vec![2, 0, 0, 0, 128, 63, 0, 0, 0, 64],
+                r#type: pb::vectors::VectorType::MultiFp32.into(),
+            }],
+            distance: 0.25,
+            distance_present: true,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn search_replies_never_panic() {
+    let reply = pb::SearchReply {
+        results: vec![sample_result(&Uuid::from_u128(1).to_string()), sample_result("not a uuid")],
+        group_by_results: vec![pb::GroupByResult {
+            name: "g".into(),
+            number_of_objects: 1,
+            objects: vec![sample_result(&Uuid::from_u128(2).to_string())],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    fuzz("search", &[reply.encode_to_vec()], |bytes| {
+        let Ok(reply) = pb::SearchReply::decode(bytes) else { return };
+        for result in reply.results {
+            let _ = decode_hit::<Sample, Sample>("Sample", result);
+        }
+        for group in reply.group_by_results {
+            let _ = crate::reply::count("Search", "count", Some(group.number_of_objects));
+            for result in group.objects {
+                let _ = decode_hit::<Sample, Sample>("Sample", result);
+            }
+        }
+    });
+}
+
+#[test]
+fn aggregate_replies_never_panic() {
+    use pb::aggregate_reply::aggregations::Aggregation as Reply;
+    use pb::aggregate_reply::aggregations::aggregation as reply;
+    let integer = reply::Integer { count: Some(3), mean: Some(2.0), maximum: Some(4), ..Default::default() };
+    let text = reply::Text {
+        count: Some(3),
+        top_occurences: Some(reply::text::TopOccurrences {
+            items: vec![reply::text::top_occurrences::TopOccurrence { value: "a".into(), occurs: 2 }],
+        }),
+        ..Default::default()
+    };
+    let aggregations = pb::aggregate_reply::Aggregations {
+        aggregations: vec![
+            Reply { property: "words".into(), aggregation: Some(reply::Aggregation::Int(integer)) },
+            Reply { property: "title".into(), aggregation: Some(reply::Aggregation::Text(text)) },
+        ],
+    };
+    let single = pb::AggregateReply {
+        result: Some(pb::aggregate_reply::Result::SingleResult(pb::aggregate_reply::Single {
+            objects_count: Some(3),
+            aggregations: Some(aggregations),
+        })),
+        ..Default::default()
+    };
+    let words: Field<Sample, i64> = Field::new("words");
+    let title: Field<Sample, String> = Field::new("title");
+    fuzz("aggregate", &[single.encode_to_vec()], |bytes| {
+        let Ok(reply) = pb::AggregateReply::decode(bytes) else { return };
+        if let Some(pb::aggregate_reply::Result::SingleResult(single)) = reply.result {
+            let _ = crate::reply::count("Aggregate", "count", single.objects_count);
+            let aggregation = Aggregation::<Sample>::from_proto(single.objects_count, single.aggregations);
+            let _ = (aggregation.get(&words), aggregation.get(&title));
+        }
+    });
+}
+
+#[test]
+fn batch_replies_never_panic() {
+    let objects =
+        pb::BatchObjectsReply { errors: vec![pb::BatchError { index: 1, error: "bad vector".into() }], took: 0.1 };
+    let delete = pb::BatchDeleteReply {
+        matches: 2,
+        successful: 1,
+        failed: 1,
+        objects: vec![pb::BatchDeleteObject { uuid: vec![0; 16], successful: false, error: Some("x".into()) }],
+        took: 0.1,
+        ..Default::default()
+    };
+    fuzz("batch", &[objects.encode_to_vec(), delete.encode_to_vec()], |bytes| {
+        if let Ok(reply) = pb::BatchObjectsReply::decode(bytes) {
+            let _ = positions("BatchObjects", 3, reply.errors);
+        }
+        if let Ok(reply) = pb::BatchDeleteReply::decode(bytes) {
+            for object in reply.objects {
+                let _ = crate::reply::uuid_bytes("BatchDelete", &object.uuid);
+            }
+            let _ = crate::reply::count("BatchDelete", "matches", Some(reply.matches));
+        }
+    });
+}
+
+#[test]
+fn rest_json_never_panics() {
+    let schema = json!({
+        "class": "Article",
+        "description": "Articles",
+        "properties": [
+            {"name": "title", "dataType": ["text"], "tokenization": "word", "indexFilterable": true},
+            {"name": "meta", "dataType": ["object"], "nestedProperties": [{"name": "a", "dataType": ["int"]}]},
+            {"name": "author", "dataType": ["Author"]}
+        ],
+        "vectorConfig": {"body": {"vectorizer": {"none": {}}, "vectorIndexType": "hnsw",
+                                   "vectorIndexConfig": {"distance": "cosine", "ef": -1}}},
+        "invertedIndexConfig": {"bm25": {"k1": 1.2, "b": 0.75}, "stopwords": {"preset": "en"}},
+        "multiTenancyConfig": {"enabled": false},
+        "replicationConfig": {"factor": 1, "deletionStrategy": "NoAutomatedResolution"},
+        "shardingConfig": {"desiredCount": 1, "virtualPerPhysical": 128}
+    });
+    let tenants = json!([{"name": "acme", "activityStatus": "HOT"}, {"name": "b", "activityStatus": "ACTIVE"}]);
+    let meta = json!({"hostname": "http://[::]:8080", "version": "1.39.3", "modules": {}, "grpcMaxMessageSize": 1});
+    let seeds = [schema, tenants, meta].map(|v| serde_json::to_vec(&v).unwrap_or_default());
+    fuzz("json", &seeds, |bytes| {
+        let Ok(json) = serde_json::from_slice::<serde_json::Value>(bytes) else { return };
+        let _ = CollectionConfig::from_json(&json);
+        let _ = serde_json::from_value::<Vec<crate::tenants::Tenant>>(json.clone());
+        if let Ok(meta) = serde_json::from_value::<crate::ServerMeta>(json) {
+            let _ = meta.check_supported();
+        }
+    });
+}

@@ -1,0 +1,43 @@
+//! Checks on what the server answered: a value the client cannot trust
+//! (a negative count, a malformed id) is an [`Error::UnexpectedResponse`],
+//! never a default that looks like data.
+
+use uuid::Uuid;
+
+use crate::{Error, Result};
+
+/// The error for an answer to `operation` that the client cannot use.
+pub(crate) fn unexpected(operation: &str, message: impl Into<String>) -> Error {
+    Error::UnexpectedResponse { operation: operation.to_owned(), message: message.into() }
+}
+
+/// A count the server sent, which must be there and not negative.
+pub(crate) fn count(operation: &str, what: &str, value: Option<i64>) -> Result<u64> {
+    let value = value.ok_or_else(|| unexpected(operation, format!("no {what} in the answer")))?;
+    u64::try_from(value).map_err(|_| unexpected(operation, format!("a negative {what} ({value})")))
+}
+
+/// An object id the server sent as text.
+pub(crate) fn uuid_text(operation: &str, text: &str) -> Result<Uuid> {
+    Uuid::parse_str(text).map_err(|e| unexpected(operation, format!("object id {text:?}: {e}")))
+}
+
+/// An object id the server sent as 16 bytes.
+pub(crate) fn uuid_bytes(operation: &str, bytes: &[u8]) -> Result<Uuid> {
+    Uuid::from_slice(bytes).map_err(|e| unexpected(operation, format!("object id of {} bytes: {e}", bytes.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untrustworthy_values_are_errors() {
+        assert_eq!(count("Aggregate", "count", Some(3)).ok(), Some(3));
+        assert!(count("Aggregate", "count", Some(-1)).is_err());
+        assert!(count("Aggregate", "count", None).is_err());
+        assert!(uuid_text("Search", "not-a-uuid").is_err());
+        assert!(uuid_bytes("BatchDelete", &[1, 2, 3]).is_err());
+        assert_eq!(uuid_bytes("BatchDelete", &[0; 16]).ok(), Some(Uuid::nil()));
+    }
+}
