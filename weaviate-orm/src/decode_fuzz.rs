@@ -223,8 +223,9 @@ fn aggregate_replies_never_panic() {
         let Ok(reply) = pb::AggregateReply::decode(bytes) else { return };
         if let Some(pb::aggregate_reply::Result::SingleResult(single)) = reply.result {
             let _ = crate::reply::count("Aggregate", "count", single.objects_count);
-            let aggregation = Aggregation::<Sample>::from_proto(single.objects_count, single.aggregations);
-            let _ = (aggregation.get(&words), aggregation.get(&title));
+            if let Ok(aggregation) = Aggregation::<Sample>::from_proto(single.objects_count, single.aggregations) {
+                let _ = (aggregation.get(&words), aggregation.get(&title));
+            }
         }
     });
 }

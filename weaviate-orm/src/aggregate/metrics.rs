@@ -19,6 +19,22 @@ pub trait Aggregatable {
     fn metrics(reply: &Reply) -> Option<Self::Metrics>;
 }
 
+/// A negative count in a reply, which the answer is refused for.
+pub(crate) fn negative_count(reply: &Reply) -> Option<i64> {
+    let counts: Vec<Option<i64>> = match reply {
+        Reply::Int(m) => vec![m.count],
+        Reply::Number(m) => vec![m.count],
+        Reply::Text(m) => {
+            let occurs = m.top_occurences.iter().flat_map(|top| &top.items).map(|item| Some(item.occurs));
+            std::iter::once(m.count).chain(occurs).collect()
+        }
+        Reply::Boolean(m) => vec![m.count, m.total_true, m.total_false],
+        Reply::Date(m) => vec![m.count],
+        Reply::Reference(_) => Vec::new(),
+    };
+    counts.into_iter().flatten().find(|n| *n < 0)
+}
+
 fn count(value: Option<i64>) -> Option<u64> {
     value.and_then(|n| u64::try_from(n).ok())
 }
@@ -215,4 +231,24 @@ impl Aggregatable for DateTime<Utc> {
 /// The request for the metrics of `property`.
 pub(crate) fn request<A: Aggregatable>(property: &str) -> pb::aggregate_request::Aggregation {
     pb::aggregate_request::Aggregation { property: property.to_owned(), aggregation: Some(A::request()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pb::aggregate_reply::aggregations::aggregation as reply;
+
+    #[test]
+    fn negative_counts_anywhere_in_a_reply_are_found() {
+        let boolean = reply::Boolean { count: Some(2), total_true: Some(-1), ..Default::default() };
+        assert_eq!(negative_count(&Reply::Boolean(boolean)), Some(-1));
+        let occurrence = reply::text::top_occurrences::TopOccurrence { value: "a".into(), occurs: -3 };
+        let text = reply::Text {
+            count: Some(1),
+            top_occurences: Some(reply::text::TopOccurrences { items: vec![occurrence] }),
+            ..Default::default()
+        };
+        assert_eq!(negative_count(&Reply::Text(text)), Some(-3));
+        assert_eq!(negative_count(&Reply::Int(reply::Integer { count: Some(4), ..Default::default() })), None);
+    }
 }

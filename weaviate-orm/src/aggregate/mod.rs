@@ -29,9 +29,10 @@ pub use metrics::{Aggregatable, BooleanMetrics, DateMetrics, IntMetrics, NumberM
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::Collection;
-use crate::query::search::{Search, Threshold};
+use crate::query::search::{Search, Threshold, check_query_vectors};
 use crate::query::{Field, Filter, Filterable, Hybrid, NearText};
-use crate::{Error, Result};
+use crate::{Error, Result, reply};
+use pb::aggregate_request::Search as AggregateSearch;
 
 /// An aggregate query on the collection `T`; start one with
 /// [`Collection::aggregate`].
@@ -65,12 +66,19 @@ impl<T> Aggregation<T> {
         reply.aggregation.as_ref().and_then(<V::Base as Aggregatable>::metrics)
     }
 
-    pub(crate) fn from_proto(total: Option<i64>, aggregations: Option<pb::aggregate_reply::Aggregations>) -> Self {
-        Self {
-            total: total.and_then(|n| u64::try_from(n).ok()),
-            properties: aggregations.map(|a| a.aggregations).unwrap_or_default(),
-            marker: PhantomData,
+    /// The metrics of an answer, refused when a count in it is negative.
+    pub(crate) fn from_proto(
+        total: Option<i64>,
+        aggregations: Option<pb::aggregate_reply::Aggregations>,
+    ) -> Result<Self> {
+        let properties = aggregations.map(|a| a.aggregations).unwrap_or_default();
+        for property in &properties {
+            if let Some(negative) = property.aggregation.as_ref().and_then(metrics::negative_count) {
+                return Err(unexpected(&format!("a negative count ({negative}) for `{}`", property.property)));
+            }
         }
+        let total = total.map(|n| reply::count("Aggregate", "object count", Some(n))).transpose()?;
+        Ok(Self { total, properties, marker: PhantomData })
     }
 }
 
@@ -165,7 +173,7 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// Runs the aggregate over all matching objects.
     pub async fn fetch(self) -> Result<Aggregation<T>> {
         match self.run(None, None).await? {
-            Answer::SingleResult(single) => Ok(Aggregation::from_proto(single.objects_count, single.aggregations)),
+            Answer::SingleResult(single) => Aggregation::from_proto(single.objects_count, single.aggregations),
             Answer::GroupedResults(_) => Err(unexpected("a grouped answer to an ungrouped aggregate")),
         }
     }
@@ -181,14 +189,16 @@ impl<T: WeaviateCollection> Aggregate<T> {
             property: field.name().to_owned(),
         };
         match self.run(Some(group_by), limit).await? {
-            Answer::GroupedResults(grouped) => Ok(grouped
+            Answer::GroupedResults(grouped) => grouped
                 .groups
                 .into_iter()
-                .map(|group| AggregationGroup {
-                    value: group_value(group.grouped_by.and_then(|g| g.value)),
-                    aggregation: Aggregation::from_proto(group.objects_count, group.aggregations),
+                .map(|group| {
+                    Ok(AggregationGroup {
+                        value: group_value(group.grouped_by.and_then(|g| g.value)),
+                        aggregation: Aggregation::from_proto(group.objects_count, group.aggregations)?,
+                    })
                 })
-                .collect()),
+                .collect(),
             Answer::SingleResult(_) => Err(unexpected("an ungrouped answer to a grouped aggregate")),
         }
     }
@@ -205,6 +215,11 @@ impl<T: WeaviateCollection> Aggregate<T> {
             filters: self.filter.as_ref().map(Filter::to_proto).transpose()?,
             search: self.search.clone(),
         };
+        match &message.search {
+            Some(AggregateSearch::NearVector(near)) => check_query_vectors(Some(near), None)?,
+            Some(AggregateSearch::Hybrid(hybrid)) => check_query_vectors(None, Some(hybrid))?,
+            _ => {}
+        }
         let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
         let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;

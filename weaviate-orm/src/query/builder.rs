@@ -12,7 +12,7 @@ use crate::query::filter::Filter;
 use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::{Hit, decode, decode_hits};
-use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold};
+use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold, check_query_vectors};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
 use crate::{Result, reply};
@@ -265,6 +265,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         if let Some(search) = &self.search {
             search.apply(&mut message);
         }
+        check_query_vectors(message.near_vector.as_ref(), message.hybrid_search.as_ref())?;
         Ok(message)
     }
 

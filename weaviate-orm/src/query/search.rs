@@ -16,7 +16,8 @@ use weaviate_orm_proto::v1 as pb;
 
 use super::Field;
 use super::operand::TextLike;
-use crate::vector::f32_bytes;
+use crate::vector::{Vector, f32_bytes};
+use crate::{Error, Result};
 
 /// A search and its threshold, ready for the request.
 #[derive(Debug, Clone)]
@@ -132,6 +133,23 @@ impl Search {
             Self::Hybrid(hybrid) => request.hybrid_search = Some(hybrid.as_ref().clone()),
         }
     }
+}
+
+/// Refuses a search whose vectors have NaN or infinite components: every
+/// distance to them would be NaN, and the ranking meaningless.
+pub(crate) fn check_query_vectors(near: Option<&pb::NearVector>, hybrid: Option<&pb::Hybrid>) -> Result<()> {
+    let near = near.into_iter().chain(hybrid.and_then(|h| h.near_vector.as_ref()));
+    let vectors = near
+        .flat_map(|n| n.vectors.iter().chain(n.vector_for_targets.iter().flat_map(|t| &t.vectors)))
+        .chain(hybrid.into_iter().flat_map(|h| &h.vectors));
+    for vector in vectors {
+        Vector::from_proto(vector).and_then(|v| v.check_finite()).map_err(|source| {
+            let property =
+                if vector.name.is_empty() { "query vector".into() } else { format!("query vector {}", vector.name) };
+            Error::InvalidValue { property, source }
+        })?;
+    }
+    Ok(())
 }
 
 fn single_vector(name: &str, vector: &[f32]) -> pb::Vectors {
