@@ -11,3 +11,9 @@ fn misuses_are_rejected_with_readable_errors() {
     cases.compile_fail("ui/data/*.rs");
     cases.compile_fail("ui/search/*.rs");
 }
+
+#[test]
+fn reasonable_code_compiles() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("ui/pass/*.rs");
+}

@@ -161,7 +161,7 @@ async fn tenants_see_only_their_own_objects() {
     assert!(b.fetch_by_id(in_a).await.expect("b").is_none());
     let titles: Vec<String> = b.query().fetch().await.expect("b").into_iter().map(|o| o.properties.title).collect();
     assert_eq!(titles, ["in b"]);
-    b.update(in_b).set(&Tenanted::FIELDS.title, "changed".into()).apply().await.expect("update in b");
+    b.update(in_b).set(&Tenanted::FIELDS.title, "changed").apply().await.expect("update in b");
     assert!(a.delete(in_b).await.is_ok_and(|deleted| !deleted), "tenant a cannot delete b's object");
     assert_eq!(b.fetch_by_id(in_b).await.expect("b").expect("kept").properties.title, "changed");
     let missing_tenant = all.query().fetch().await;

@@ -117,6 +117,24 @@ async fn hostile_collection_names_never_reach_a_rest_route() {
 }
 
 #[tokio::test]
+async fn a_config_with_a_name_the_server_would_change_is_refused() {
+    use weaviate_orm::schema::{CollectionConfig, DataType, PropertyConfig};
+    let client = client().await.expect("client");
+    let name = weaviate_orm_tests::unique_name("Renamed");
+    for (property, kind) in [("Title", NameKind::Property), ("id", NameKind::Property), ("a-b", NameKind::Property)] {
+        let mut config = CollectionConfig::new(name.clone());
+        config.properties.push(PropertyConfig::new(property, DataType::Text));
+        let created = client.collections().create_from_config(&config).await;
+        assert!(is_invalid_name(&created, kind), "{property:?}: {created:?}");
+    }
+    let nested = PropertyConfig::new("Inner", DataType::Text);
+    let mut config = CollectionConfig::new(name.clone());
+    config.properties.push(PropertyConfig::new("outer", DataType::Object(vec![nested])));
+    assert!(is_invalid_name(&client.collections().create_from_config(&config).await, NameKind::Property));
+    assert!(!client.collections().exists(&name).await.expect("exists"), "nothing was created");
+}
+
+#[tokio::test]
 async fn hostile_tenant_names_are_refused_before_any_request() {
     let client = client().await.expect("client");
     let readings = fresh::<Reading>(&client).await;

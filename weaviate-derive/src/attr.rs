@@ -83,7 +83,8 @@ pub(crate) struct VectorIndexAttrs {
     /// `"hnsw"`, `"flat"` or `"dynamic"`.
     pub(crate) kind: Option<SpannedValue<String>>,
     pub(crate) distance: Option<SpannedValue<String>>,
-    pub(crate) ef: Option<i32>,
+    /// `-1` (the server's default: dynamic) or a fixed size.
+    pub(crate) ef: Option<SignedInt>,
     pub(crate) ef_construction: Option<u32>,
     pub(crate) max_connections: Option<u32>,
     pub(crate) dynamic_ef_min: Option<u32>,
@@ -206,6 +207,25 @@ pub(crate) struct ProjectionFieldAttrs {
     pub(crate) ty: syn::Type,
     /// This `Uuid` field receives the object's id.
     pub(crate) id: Flag,
+}
+
+/// An `i32` that may be written negative (`ef = -1`): darling's own
+/// integers take only unsigned literals.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignedInt(pub(crate) i32);
+
+impl FromMeta for SignedInt {
+    fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
+        let (negative, literal) = match expr {
+            syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => (true, expr.as_ref()),
+            other => (false, other),
+        };
+        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) = literal else {
+            return Err(darling::Error::custom("expected an integer, e.g. `= -1` or `= 128`").with_span(expr));
+        };
+        let digits = if negative { format!("-{}", int.base10_digits()) } else { int.base10_digits().to_owned() };
+        digits.parse().map(Self).map_err(|_| darling::Error::custom("out of range for an i32").with_span(expr))
+    }
 }
 
 /// An on/off setting written `key = true` or `key = false`.

@@ -46,6 +46,16 @@ pub(crate) fn properties(collection: &Collection) -> darling::Result<()> {
                 ))
                 .with_span(&property.name_span),
             );
+        } else if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let stored = lower_first(name);
+            errors.push(
+                darling::Error::custom(format!(
+                    "Weaviate would store the property `{name}` as `{stored}`, and then neither read, \
+                     filter nor migrate it under this name; name it `{stored}` \
+                     (e.g. #[weaviate(rename = \"{stored}\")])"
+                ))
+                .with_span(&property.name_span),
+            );
         }
         // The server lower-cases the first letter, so `Title` and `title` collide.
         let key = lower_first(name);
@@ -64,14 +74,17 @@ pub(crate) fn properties(collection: &Collection) -> darling::Result<()> {
 
 fn is_collection_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.len() <= 255
+        && !name.eq_ignore_ascii_case("raft")
 }
 
 fn is_property_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name.len() <= 230
+        && name.len() <= 231
 }
 
 fn lower_first(name: &str) -> String {
@@ -87,6 +100,7 @@ mod tests {
     fn names_follow_weaviates_rules() {
         assert!(is_collection_name("Article_2"));
         assert!(!is_collection_name("article") && !is_collection_name("Art-icle") && !is_collection_name(""));
+        assert!(!is_collection_name("Raft") && !is_collection_name(&"A".repeat(256)));
         assert!(is_property_name("air_date") && is_property_name("_private"));
         assert!(!is_property_name("2nd") && !is_property_name("a-b"));
     }

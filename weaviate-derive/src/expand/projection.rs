@@ -43,9 +43,9 @@ fn impl_projection(attrs: ProjectionAttrs) -> darling::Result<TokenStream> {
             reads.push(quote_spanned!(ty.span()=> #name: id));
             continue;
         }
-        // The field must exist in the collection, with the same type.
-        checks.push(quote_spanned!(name.span()=>
-            let _: __w::query::Field<#of, #ty> = <#of>::FIELDS.#name;
+        // The field must exist in the collection, with its type or as an option of it.
+        checks.push(quote_spanned!(ty.span()=>
+            __w::query::check_projection_field::<#of, _, #ty>(&<#of>::FIELDS.#name);
         ));
         names.push(quote!(<#of>::FIELDS.#name.name()));
         reads.push(quote_spanned!(ty.span()=> #name: properties.take_with(<#of>::FIELDS.#name.name(), <#ty as __w::value::PropertyType>::from_value)?));

@@ -165,7 +165,7 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let knobs = [
-        ("ef", option(i.ef)),
+        ("ef", option(i.ef.map(|ef| ef.0))),
         ("ef_construction", option(i.ef_construction)),
         ("max_connections", option(i.max_connections)),
         ("dynamic_ef_min", option(i.dynamic_ef_min)),

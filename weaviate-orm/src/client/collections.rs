@@ -37,7 +37,7 @@ impl Collections {
 
     /// Creates a collection from a configuration.
     pub async fn create_from_config(&self, config: &CollectionConfig) -> Result<()> {
-        names::collection(&config.name)?;
+        config.check_names()?;
         let t = self.client.transports()?;
         t.rest.send_json(Method::POST, &Path::new("schema"), &config.to_json(), t.timeouts.insert).await.map(drop)
     }

@@ -7,8 +7,8 @@ use uuid::Uuid;
 use super::Collection;
 use crate::collection::WeaviateCollection;
 use crate::query::Field;
-use crate::value::PropertyType;
 use crate::value::json::to_json;
+use crate::value::{AssignableTo, PropertyType};
 use crate::{Error, Result};
 
 /// A partial update of one object; start it with [`Collection::update`].
@@ -39,8 +39,11 @@ impl<T: WeaviateCollection> Collection<T> {
 }
 
 impl<T: WeaviateCollection> Update<T> {
-    /// Sets `field` to `value`; `None` for an optional field clears it.
-    pub fn set<V: PropertyType>(mut self, field: &Field<T, V>, value: V) -> Self {
+    /// Sets `field` to `value` (anything that converts into the field's
+    /// type: a `&str` for a `String`, an `i32` for an `i64`); `None` for an
+    /// optional field clears it.
+    pub fn set<V: PropertyType>(mut self, field: &Field<T, V>, value: impl AssignableTo<V>) -> Self {
+        let value: V = value.assign();
         let Some(name) = field.property() else {
             self.invalid.get_or_insert(Error::InvalidConfig(format!(
                 "an update sets properties of the object itself, not through the reference `{}`",

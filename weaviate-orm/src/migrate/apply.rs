@@ -205,6 +205,7 @@ impl Migrator {
         deferrable: &(dyn Fn(&Value) -> bool + Sync),
         report: &mut MigrationReport,
     ) -> Result<bool> {
+        config.check_names()?;
         let mut json = config.to_json();
         let mut deferred = false;
         if let Some(Value::Array(properties)) = json.get_mut("properties") {

@@ -32,7 +32,7 @@ pub use generate::{Generate, Generated};
 pub use group::Group;
 pub use iterate::ObjectIterator;
 pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
-pub use projection::Projection;
+pub use projection::{Projection, ReadableAs, check_projection_field};
 pub use results::{Hit, Metadata};
 pub use search::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};
 pub use sort::Sort;

@@ -100,9 +100,16 @@ macro_rules! operand {
 
 operand!(String: String => Text(|v| v), TextArray);
 operand!(String: &str, &String => Text(String::from), TextArray);
+operand!(String: &&str => Text(|v: &&str| (*v).to_owned()), TextArray);
 operand!(i64: i64, i32, u32, i16, u16, i8, u8 => Int(i64::from), IntArray);
-operand!(f64: f64, f32 => Number(f64::from), NumberArray);
+operand!(i64: &i64 => Int(|v: &i64| *v), IntArray);
+operand!(i64: &i32 => Int(|v: &i32| i64::from(*v)), IntArray);
+// Number fields take floats and the integers an f64 holds exactly (`score.gt(1)`).
+operand!(f64: f64, f32, i32, u32, i16, u16, i8, u8 => Number(f64::from), NumberArray);
+operand!(f64: &f64 => Number(|v: &f64| *v), NumberArray);
+operand!(f64: &f32 => Number(|v: &f32| f64::from(*v)), NumberArray);
 operand!(bool: bool => Bool(|v| v), BoolArray);
+operand!(bool: &bool => Bool(|v: &bool| *v), BoolArray);
 operand!(DateTime<Utc>: DateTime<Utc> => Text(|v: DateTime<Utc>| date_string(&v)), TextArray);
 operand!(DateTime<Utc>: &DateTime<Utc> => Text(date_string), TextArray);
 operand!(Uuid: Uuid => Text(|v: Uuid| v.to_string()), TextArray);

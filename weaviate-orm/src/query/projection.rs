@@ -44,6 +44,21 @@ pub trait Projection<C: WeaviateCollection>: Sized {
     fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError>;
 }
 
+/// A projection field's type that can read a property whose Rust type is
+/// `F`: `F` itself, or `Option<F>` (absent when null). The derive checks it.
+#[diagnostic::on_unimplemented(
+    message = "a projection field of type `{Self}` cannot read this property, whose type is `{F}`",
+    label = "declare it as `{F}` or `Option<{F}>`"
+)]
+pub trait ReadableAs<F> {}
+
+impl<F> ReadableAs<F> for F {}
+impl<F> ReadableAs<F> for Option<F> {}
+
+/// Checks, at compile time, that a projection field of type `P` can read `field`.
+#[doc(hidden)]
+pub fn check_projection_field<C, F, P: ReadableAs<F>>(_field: &crate::query::Field<C, F>) {}
+
 impl<C: WeaviateCollection> Projection<C> for C {
     fn property_names() -> Vec<&'static str> {
         Vec::new()

@@ -63,6 +63,22 @@ pub struct CollectionConfig {
 }
 
 impl CollectionConfig {
+    /// Checks every name in the configuration against the server's rules:
+    /// the collection, its properties (nested ones included) and named
+    /// vectors. A name the server would refuse or change is an error.
+    pub fn check_names(&self) -> crate::Result<()> {
+        crate::names::collection(&self.name)?;
+        let mut properties: Vec<&PropertyConfig> = self.properties.iter().collect();
+        while let Some(property) = properties.pop() {
+            crate::names::property(&property.name)?;
+            properties.extend(property.data_type.nested_properties().into_iter().flatten());
+        }
+        for vector in &self.named_vectors {
+            crate::names::vector(&vector.name)?;
+        }
+        Ok(())
+    }
+
     /// A collection with no properties, client-side vectors and the server's defaults.
     pub fn new(name: impl Into<String>) -> Self {
         Self {

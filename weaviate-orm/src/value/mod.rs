@@ -3,6 +3,7 @@
 //! ([`PropertyValue`]), and the special types Weaviate has
 //! ([`GeoCoordinates`], [`PhoneNumber`], [`Blob`]).
 
+mod assign;
 pub(crate) mod json;
 mod object;
 mod property_type;
@@ -12,6 +13,7 @@ pub(crate) mod wire;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use assign::AssignableTo;
 pub use object::ObjectArray;
 pub use property_type::{ArrayElement, PropertyType};
 pub use special::{Blob, GeoCoordinates, PhoneNumber};
