@@ -10,6 +10,7 @@ fn misuses_are_rejected_with_readable_errors() {
     cases.compile_fail("ui/query/*.rs");
     cases.compile_fail("ui/data/*.rs");
     cases.compile_fail("ui/search/*.rs");
+    cases.compile_fail("ui/handles/*.rs");
 }
 
 #[test]

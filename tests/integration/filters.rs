@@ -205,6 +205,17 @@ async fn sorting_and_pagination_follow_typed_fields() {
     assert_eq!(ids(page), vec![5, 3]);
     let tie_break = books.query().sort(f.in_print.ascending()).sort(f.title.descending()).fetch().await.expect("sort");
     assert_eq!(ids(tie_break), vec![2, 5, 4, 3, 1]);
+    // Every sortable kind sorts on the server: number, text, optional text, arrays, timestamps.
+    let by_price = books.query().sort(f.price.ascending()).fetch().await.expect("sort by number");
+    assert_eq!(ids(by_price), vec![2, 4, 5, 1, 3]);
+    let by_title = books.query().sort(f.title.ascending()).fetch().await.expect("sort by text");
+    assert_eq!(ids(by_title), vec![1, 5, 2, 3, 4]);
+    for sort in
+        [f.subtitle.ascending(), f.tags.descending(), f.ratings.ascending(), Filter::by_creation_time().ascending()]
+    {
+        let sorted = books.query().sort(sort.clone()).fetch().await;
+        assert_eq!(sorted.map(|objects| objects.len()).ok(), Some(5), "{sort:?}");
+    }
     let filtered = books.query().filter(f.in_print.equal(true)).filter(f.pages.less_than(300)).fetch().await;
     let mut filtered = ids(filtered.expect("two filters"));
     filtered.sort_unstable(); // unsorted results come in no promised order

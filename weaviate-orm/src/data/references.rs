@@ -62,7 +62,7 @@ impl<T: WeaviateCollection> Collection<T> {
         field: &Field<T, Ref<R>>,
         pairs: &[(Uuid, Ref<R>)],
     ) -> Result<Vec<pb::BatchReference>> {
-        let name = reference_property(field)?;
+        let name = field.property();
         self.check_names()?;
         Ok(pairs
             .iter()
@@ -104,20 +104,11 @@ impl<T: WeaviateCollection> Collection<T> {
     }
 
     async fn reference_call<V>(&self, method: Method, from: Uuid, field: &Field<T, V>, body: &Value) -> Result<()> {
-        let name = reference_property(field)?;
+        let name = field.property();
         let t = self.transports()?;
         let path = self.object_path(from)?.and("references").then(name)?;
         let request = t.rest.request(method.clone(), &path, t.timeouts.insert).query(&self.rest_params()).json(body);
         t.rest.send(&format!("{method} /v1{path}"), t.timeouts.insert, request).await?;
         Ok(())
     }
-}
-
-fn reference_property<T, V>(field: &Field<T, V>) -> Result<&'static str> {
-    field.property().ok_or_else(|| {
-        Error::InvalidConfig(format!(
-            "`{}` leads through a reference; name the reference property itself",
-            field.name()
-        ))
-    })
 }

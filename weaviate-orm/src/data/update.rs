@@ -44,13 +44,7 @@ impl<T: WeaviateCollection> Update<T> {
     /// optional field clears it.
     pub fn set<V: PropertyType>(mut self, field: &Field<T, V>, value: impl AssignableTo<V>) -> Self {
         let value: V = value.assign();
-        let Some(name) = field.property() else {
-            self.invalid.get_or_insert(Error::InvalidConfig(format!(
-                "an update sets properties of the object itself, not through the reference `{}`",
-                field.name()
-            )));
-            return self;
-        };
+        let name = field.property();
         match to_json(&value.to_value()) {
             Ok(json) => {
                 self.properties.insert(name.to_owned(), json);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::WeaviateCollection;
 use crate::query::filter::{Filter, Operator, Value};
-use crate::query::operand::{Array, Equatable, Geo, HasLength, Operand, Ordered, TextLike};
+use crate::query::operand::{Array, Equatable, Geo, HasLength, Operand, Ordered, Sortable, TextLike};
 use crate::query::sort::Sort;
 use crate::value::GeoCoordinates;
 
@@ -50,6 +50,26 @@ impl Target {
     }
 }
 
+/// The kind of a [`Field`] handle that addresses a property of the
+/// collection itself: it filters, sorts, searches, groups, aggregates and updates.
+#[derive(Debug, Clone, Copy)]
+pub struct Property;
+
+/// The kind of a [`Field`] handle made by [`length`](Field::length),
+/// [`count`](Field::count) or [`path`](Field::path): it addresses no
+/// property of the collection, so it only filters.
+#[derive(Debug, Clone, Copy)]
+pub struct FilterOnly;
+
+/// Handle kinds that address a property of the collection itself.
+#[diagnostic::on_unimplemented(
+    message = "this handle only filters: `length()`, `count()` and `path(..)` address no property of the collection",
+    label = "sort, search, group and aggregate by the property's own field instead"
+)]
+pub trait AddressesProperty {}
+
+impl AddressesProperty for Property {}
+
 /// A property of collection `C` whose Rust type is `T`.
 ///
 /// The derive makes one per property: `Article::FIELDS.title`. Its methods
@@ -57,10 +77,30 @@ impl Target {
 /// support it: `greater_than` for numbers and dates, `like` for text,
 /// `contains_any` for arrays, `within_geo_range` for geo coordinates. Values
 /// are checked against `T`, and the result only filters `C`.
-pub struct Field<C, T> {
+///
+/// `K` says what the handle addresses: [`Property`] (the default) for the
+/// collection's own properties, [`FilterOnly`] for lengths, counts and
+/// paths through references, which filters take and nothing else does.
+///
+/// ```
+/// # use weaviate_orm::{Ref, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Author { name: String }
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, author: Ref<Author> }
+/// let f = Article::FIELDS;
+/// let filter = f.words.greater_than(1000)
+///     & f.title.length().less_than(80)
+///     & f.author.path(Author::FIELDS.name).equal("Ada")
+///     & f.author.count().equal(1);
+/// let newest_first = f.words.descending();
+/// # let _ = (filter, newest_first);
+/// ```
+pub struct Field<C, T, K = Property> {
     target: Target,
-    marker: PhantomData<fn() -> (C, T)>,
+    marker: PhantomData<Marker<C, T, K>>,
 }
+
+/// Ties a handle to its collection, type and kind without owning any.
+type Marker<C, T, K> = fn() -> (C, T, K);
 
 impl<C, T> Field<C, T> {
     /// The handle on the property `name`; the derive calls this.
@@ -69,6 +109,13 @@ impl<C, T> Field<C, T> {
         Self { target: Target::Property(name), marker: PhantomData }
     }
 
+    /// The property's name on the server.
+    pub(crate) fn property(&self) -> &'static str {
+        self.name()
+    }
+}
+
+impl<C, T, K> Field<C, T, K> {
     pub(crate) fn at(target: Target) -> Self {
         Self { target, marker: PhantomData }
     }
@@ -78,15 +125,6 @@ impl<C, T> Field<C, T> {
         match &self.target {
             Target::Property(name) | Target::Length(name) | Target::Count(name) => name,
             Target::Reference { on, .. } => on,
-        }
-    }
-
-    /// The property's name when the field is a property of `C` itself (not
-    /// a reference path, length or count).
-    pub(crate) fn property(&self) -> Option<&'static str> {
-        match &self.target {
-            Target::Property(name) => Some(name),
-            _ => None,
         }
     }
 
@@ -190,7 +228,7 @@ impl<C, T> Field<C, T> {
 
     /// The length of the text or array, to filter on (`len(name)`). Needs the
     /// collection's `index_property_length`.
-    pub fn length(&self) -> Field<C, i64>
+    pub fn length(&self) -> Field<C, i64, FilterOnly>
     where
         T: HasLength,
     {
@@ -198,12 +236,20 @@ impl<C, T> Field<C, T> {
     }
 
     /// Sorts by this property, smallest first.
-    pub fn ascending(&self) -> Sort<C> {
+    pub fn ascending(&self) -> Sort<C>
+    where
+        K: AddressesProperty,
+        T: Sortable,
+    {
         Sort::new(self.name(), true)
     }
 
     /// Sorts by this property, largest first.
-    pub fn descending(&self) -> Sort<C> {
+    pub fn descending(&self) -> Sort<C>
+    where
+        K: AddressesProperty,
+        T: Sortable,
+    {
         Sort::new(self.name(), false)
     }
 }
@@ -211,7 +257,8 @@ impl<C, T> Field<C, T> {
 impl<C, T> Field<C, crate::Ref<T>> {
     /// The property `inner` of the objects this reference points to:
     /// `Article::FIELDS.author.path(Author::FIELDS.name).equal("Ada")`.
-    pub fn path<U, V, I>(&self, inner: Field<U, V>) -> Field<C, V>
+    /// The handle only filters.
+    pub fn path<U, V, I, K>(&self, inner: Field<U, V, K>) -> Field<C, V, FilterOnly>
     where
         T: crate::reference::Targets<U, I>,
         U: WeaviateCollection,
@@ -226,18 +273,18 @@ impl<C, T> Field<C, crate::Ref<T>> {
     }
 
     /// The number of objects this reference points to, to filter on.
-    pub fn count(&self) -> Field<C, i64> {
+    pub fn count(&self) -> Field<C, i64, FilterOnly> {
         Field::at(Target::Count(self.name()))
     }
 }
 
-impl<C, T> Clone for Field<C, T> {
+impl<C, T, K> Clone for Field<C, T, K> {
     fn clone(&self) -> Self {
         Self::at(self.target.clone())
     }
 }
 
-impl<C, T> fmt::Debug for Field<C, T> {
+impl<C, T, K> fmt::Debug for Field<C, T, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Field").field("target", &self.target).finish()
     }

@@ -26,12 +26,14 @@ pub(crate) mod search;
 mod sort;
 
 pub use builder::Query;
-pub use field::Field;
+pub use field::{AddressesProperty, Field, FilterOnly, Property};
 pub use filter::{Filter, MAX_FILTER_DEPTH};
 pub use generate::{Generate, Generated};
 pub use group::Group;
 pub use iterate::ObjectIterator;
-pub use operand::{Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, TextLike, Timestamp};
+pub use operand::{
+    Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
+};
 pub use projection::{Projection, ReadableAs, check_projection_field};
 pub use results::{Hit, Metadata};
 pub use search::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};

@@ -66,6 +66,14 @@ pub trait Geo: Filterable {}
 )]
 pub trait HasLength: Filterable {}
 
+/// Field types the server can sort by.
+#[diagnostic::on_unimplemented(
+    message = "fields of type `{Self}` cannot be sorted",
+    label = "sorting works on text, int, number, boolean and date fields (their arrays and options too)",
+    note = "references, uuids, nested objects, geo coordinates, phone numbers and blobs have no order"
+)]
+pub trait Sortable: Filterable {}
+
 /// A Rust value that a field whose values are `B`s can be compared with.
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with this field, whose values are `{B}`",
@@ -134,27 +142,27 @@ macro_rules! markers {
 }
 
 markers! {
-    String => String: Equatable, TextLike, HasLength;
-    i64 => i64: Equatable, Ordered;
-    i32 => i64: Equatable, Ordered;
-    f64 => f64: Equatable, Ordered;
-    f32 => f64: Equatable, Ordered;
-    bool => bool: Equatable;
-    DateTime<Utc> => DateTime<Utc>: Equatable, Ordered;
+    String => String: Equatable, TextLike, HasLength, Sortable;
+    i64 => i64: Equatable, Ordered, Sortable;
+    i32 => i64: Equatable, Ordered, Sortable;
+    f64 => f64: Equatable, Ordered, Sortable;
+    f32 => f64: Equatable, Ordered, Sortable;
+    bool => bool: Equatable, Sortable;
+    DateTime<Utc> => DateTime<Utc>: Equatable, Ordered, Sortable;
     Uuid => Uuid: Equatable;
     GeoCoordinates => GeoCoordinates: Geo;
     PhoneNumber => PhoneNumber: ;
     Blob => Blob: ;
-    Vec<String> => String: Equatable, Array, TextLike, HasLength;
-    Vec<i64> => i64: Equatable, Array, HasLength;
-    Vec<i32> => i64: Equatable, Array, HasLength;
-    Vec<f64> => f64: Equatable, Array, HasLength;
-    Vec<f32> => f64: Equatable, Array, HasLength;
-    Vec<bool> => bool: Equatable, Array, HasLength;
-    Vec<DateTime<Utc>> => DateTime<Utc>: Equatable, Array, HasLength;
+    Vec<String> => String: Equatable, Array, TextLike, HasLength, Sortable;
+    Vec<i64> => i64: Equatable, Array, HasLength, Sortable;
+    Vec<i32> => i64: Equatable, Array, HasLength, Sortable;
+    Vec<f64> => f64: Equatable, Array, HasLength, Sortable;
+    Vec<f32> => f64: Equatable, Array, HasLength, Sortable;
+    Vec<bool> => bool: Equatable, Array, HasLength, Sortable;
+    Vec<DateTime<Utc>> => DateTime<Utc>: Equatable, Array, HasLength, Sortable;
     Vec<Uuid> => Uuid: Equatable, Array, HasLength;
     ObjectId => Uuid: Equatable, Array;
-    Timestamp => DateTime<Utc>: Equatable, Ordered;
+    Timestamp => DateTime<Utc>: Equatable, Ordered, Sortable;
 }
 
 // An optional field filters like the field itself.
@@ -167,3 +175,4 @@ impl<T: TextLike> TextLike for Option<T> {}
 impl<T: Array> Array for Option<T> {}
 impl<T: Geo> Geo for Option<T> {}
 impl<T: HasLength> HasLength for Option<T> {}
+impl<T: Sortable> Sortable for Option<T> {}
