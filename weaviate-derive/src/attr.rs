@@ -174,9 +174,9 @@ pub(crate) struct FieldAttrs {
     #[darling(default)]
     pub(crate) index_filterable: Option<Switch>,
     #[darling(default)]
-    pub(crate) index_searchable: Option<Switch>,
+    pub(crate) index_searchable: Option<SpannedValue<Switch>>,
     #[darling(default)]
-    pub(crate) index_range_filters: Option<Switch>,
+    pub(crate) index_range_filters: Option<SpannedValue<Switch>>,
     /// Leave this property out of the vectorizer's input.
     pub(crate) skip_vectorization: Flag,
     /// Put the property's name into the vectorizer's input.

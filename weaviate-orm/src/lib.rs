@@ -92,6 +92,35 @@ pub mod __private {
 
     pub use crate::query::Field;
 
+    /// Field types that `tokenization` and `index_searchable` apply to.
+    #[diagnostic::on_unimplemented(
+        message = "`tokenization` and `index_searchable` apply to text properties, and `{Self}` is not text",
+        label = "this needs a `String` or `Vec<String>` field (or an `Option` of one)"
+    )]
+    pub trait TextAttribute {
+        /// Named by the derive's check.
+        const FITS: () = ();
+    }
+    impl TextAttribute for String {}
+    impl TextAttribute for Vec<String> {}
+    impl<T: TextAttribute> TextAttribute for Option<T> {}
+
+    /// Field types that `index_range_filters` applies to.
+    #[diagnostic::on_unimplemented(
+        message = "`index_range_filters` applies to int, number and date properties, and `{Self}` is none of them",
+        label = "this needs an `i64`, `i32`, `f64`, `f32` or `DateTime<Utc>` field (or an `Option` of one)"
+    )]
+    pub trait RangeAttribute {
+        /// Named by the derive's check.
+        const FITS: () = ();
+    }
+    impl RangeAttribute for i64 {}
+    impl RangeAttribute for i32 {}
+    impl RangeAttribute for f64 {}
+    impl RangeAttribute for f32 {}
+    impl RangeAttribute for chrono::DateTime<chrono::Utc> {}
+    impl<T: RangeAttribute> RangeAttribute for Option<T> {}
+
     /// JSON the derive has already checked.
     pub fn json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap_or_default()

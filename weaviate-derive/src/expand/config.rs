@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::model::{Collection, Property};
+use crate::model::{Collection, Property, TypeRule};
 
 /// The body of `config()`.
 pub(crate) fn collection_config(c: &Collection) -> TokenStream {
@@ -36,7 +36,16 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
         (flag(p.index_filterable), flag(p.index_searchable), flag(p.index_range_filters));
     let (skip, vectorize_name) = (p.skip_vectorization, p.vectorize_property_name);
     let data_type = quote_spanned!(ty.span()=> <#ty as __w::value::PropertyType>::data_type());
+    let type_checks = p.type_rules.iter().map(|(rule, span)| {
+        let ty = respan(ty, *span);
+        let rule = match rule {
+            TypeRule::Text => quote_spanned!(*span=> TextAttribute),
+            TypeRule::RangeFilterable => quote_spanned!(*span=> RangeAttribute),
+        };
+        quote_spanned!(*span=> let () = <#ty as __w::__private::#rule>::FITS;)
+    });
     quote! {{
+        #(#type_checks)*
         let mut property = __w::schema::PropertyConfig::new(#name, #data_type);
         property.description = #description;
         property.tokenization = #tokenization;
@@ -47,6 +56,26 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
         property.vectorize_property_name = #vectorize_name;
         property
     }}
+}
+
+/// The type's tokens with every span set to `span`, so that an error about
+/// the type points at the attribute that needs it.
+fn respan(ty: &syn::Type, span: proc_macro2::Span) -> TokenStream {
+    fn walk(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|mut token| {
+                if let proc_macro2::TokenTree::Group(group) = &token {
+                    let mut inner = proc_macro2::Group::new(group.delimiter(), walk(group.stream(), span));
+                    inner.set_span(span);
+                    token = proc_macro2::TokenTree::Group(inner);
+                }
+                token.set_span(span);
+                token
+            })
+            .collect()
+    }
+    walk(quote!(#ty), span)
 }
 
 pub(crate) fn option_string(value: Option<&str>) -> TokenStream {

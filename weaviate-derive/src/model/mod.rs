@@ -58,6 +58,18 @@ pub(crate) struct Property {
     pub(crate) vectorize_property_name: bool,
     /// Part of the deterministic id.
     pub(crate) key: Option<Span>,
+    /// Attributes that need a property type the derive cannot see: checked
+    /// by the compiler in the generated code, at the attribute.
+    pub(crate) type_rules: Vec<(TypeRule, Span)>,
+}
+
+/// What an attribute needs of its field's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TypeRule {
+    /// `tokenization`, `index_searchable = true`: text or text[].
+    Text,
+    /// `index_range_filters = true`: int, number or date.
+    RangeFilterable,
 }
 
 impl Collection {
@@ -214,14 +226,30 @@ impl Collection {
             description: doc_comment(&field.attrs),
             tokenization,
             index_filterable: field.index_filterable.map(|s| s.0),
-            index_searchable: field.index_searchable.map(|s| s.0),
-            index_range_filters: field.index_range_filters.map(|s| s.0),
+            index_searchable: field.index_searchable.as_ref().map(|s| s.0),
+            index_range_filters: field.index_range_filters.as_ref().map(|s| s.0),
             skip_vectorization: field.skip_vectorization.is_present(),
             vectorize_property_name: field.vectorize_property_name.is_present(),
             key: field.key.is_present().then(|| field.key.span()),
+            type_rules: type_rules(&field),
         });
         Ok(())
     }
+}
+
+/// The type rules of the attributes that enable a text or range feature.
+fn type_rules(field: &FieldAttrs) -> Vec<(TypeRule, Span)> {
+    let mut rules = Vec::new();
+    if let Some(tokenization) = &field.tokenization {
+        rules.push((TypeRule::Text, tokenization.span()));
+    }
+    if let Some(searchable) = field.index_searchable.as_ref().filter(|s| s.0) {
+        rules.push((TypeRule::Text, searchable.span()));
+    }
+    if let Some(range) = field.index_range_filters.as_ref().filter(|s| s.0) {
+        rules.push((TypeRule::RangeFilterable, range.span()));
+    }
+    rules
 }
 
 /// The identifier without a raw prefix (`r#type` is the property `type`).
