@@ -84,20 +84,20 @@ pub(crate) struct VectorIndexAttrs {
     pub(crate) kind: Option<SpannedValue<String>>,
     pub(crate) distance: Option<SpannedValue<String>>,
     /// `-1` (the server's default: dynamic) or a fixed size.
-    pub(crate) ef: Option<SignedInt>,
-    pub(crate) ef_construction: Option<u32>,
-    pub(crate) max_connections: Option<u32>,
-    pub(crate) dynamic_ef_min: Option<u32>,
-    pub(crate) dynamic_ef_max: Option<u32>,
-    pub(crate) dynamic_ef_factor: Option<u32>,
-    pub(crate) flat_search_cutoff: Option<u32>,
-    pub(crate) vector_cache_max_objects: Option<u64>,
-    pub(crate) dynamic_threshold: Option<u64>,
+    pub(crate) ef: Option<Num<i32>>,
+    pub(crate) ef_construction: Option<Num<u32>>,
+    pub(crate) max_connections: Option<Num<u32>>,
+    pub(crate) dynamic_ef_min: Option<Num<u32>>,
+    pub(crate) dynamic_ef_max: Option<Num<u32>>,
+    pub(crate) dynamic_ef_factor: Option<Num<u32>>,
+    pub(crate) flat_search_cutoff: Option<Num<u32>>,
+    pub(crate) vector_cache_max_objects: Option<Num<u64>>,
+    pub(crate) dynamic_threshold: Option<Num<u64>>,
     /// `"pq"`, `"bq"`, `"sq"` or `"rq"`.
     pub(crate) quantizer: Option<SpannedValue<String>>,
-    pub(crate) pq_segments: Option<SpannedValue<u32>>,
-    pub(crate) pq_centroids: Option<SpannedValue<u32>>,
-    pub(crate) rq_bits: Option<SpannedValue<u32>>,
+    pub(crate) pq_segments: Option<SpannedValue<Num<u32>>>,
+    pub(crate) pq_centroids: Option<SpannedValue<Num<u32>>>,
+    pub(crate) rq_bits: Option<SpannedValue<Num<u32>>>,
 }
 
 /// `named_vector(name = "...", ...)` on the struct.
@@ -118,8 +118,8 @@ pub(crate) struct NamedVectorAttrs {
 /// `inverted_index(...)` on the struct.
 #[derive(Debug, Clone, Default, FromMeta)]
 pub(crate) struct InvertedIndexAttrs {
-    pub(crate) bm25_b: Option<f32>,
-    pub(crate) bm25_k1: Option<f32>,
+    pub(crate) bm25_b: Option<Num<f32>>,
+    pub(crate) bm25_k1: Option<Num<f32>>,
     /// `"en"` or `"none"`.
     pub(crate) stopwords_preset: Option<SpannedValue<String>>,
     #[darling(default)]
@@ -129,7 +129,7 @@ pub(crate) struct InvertedIndexAttrs {
     pub(crate) index_null_state: Flag,
     pub(crate) index_property_length: Flag,
     pub(crate) index_timestamps: Flag,
-    pub(crate) cleanup_interval_seconds: Option<u32>,
+    pub(crate) cleanup_interval_seconds: Option<Num<u32>>,
 }
 
 /// `multi_tenancy(...)` on the struct.
@@ -142,15 +142,15 @@ pub(crate) struct MultiTenancyAttrs {
 /// `replication(...)` on the struct.
 #[derive(Debug, Clone, Default, FromMeta)]
 pub(crate) struct ReplicationAttrs {
-    pub(crate) factor: Option<u32>,
-    pub(crate) async_enabled: Option<bool>,
+    pub(crate) factor: Option<Num<u32>>,
+    pub(crate) async_enabled: Option<Switch>,
 }
 
 /// `sharding(...)` on the struct.
 #[derive(Debug, Clone, Default, FromMeta)]
 pub(crate) struct ShardingAttrs {
-    pub(crate) desired_count: Option<u32>,
-    pub(crate) virtual_per_physical: Option<u32>,
+    pub(crate) desired_count: Option<Num<u32>>,
+    pub(crate) virtual_per_physical: Option<Num<u32>>,
 }
 
 /// `#[weaviate(...)]` on a field.
@@ -209,22 +209,37 @@ pub(crate) struct ProjectionFieldAttrs {
     pub(crate) id: Flag,
 }
 
-/// An `i32` that may be written negative (`ef = -1`): darling's own
-/// integers take only unsigned literals.
+/// A number written as a number (`= 8`, `= -1`, `= 1.2`), never quoted:
+/// darling would also take `= "8"`, and take no negative literal at all.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct SignedInt(pub(crate) i32);
+pub(crate) struct Num<T>(pub(crate) T);
 
-impl FromMeta for SignedInt {
+impl<T: std::str::FromStr> FromMeta for Num<T> {
     fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
         let (negative, literal) = match expr {
             syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => (true, expr.as_ref()),
             other => (false, other),
         };
-        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) = literal else {
-            return Err(darling::Error::custom("expected an integer, e.g. `= -1` or `= 128`").with_span(expr));
+        let digits = match literal {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => int.base10_digits().to_owned(),
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(float), .. }) => float.base10_digits().to_owned(),
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => {
+                let hint = text.value();
+                return Err(darling::Error::custom(format!("expected a number without quotes, e.g. `= {hint}`"))
+                    .with_span(expr));
+            }
+            _ => return Err(darling::Error::custom("expected a number, e.g. `= 8`").with_span(expr)),
         };
-        let digits = if negative { format!("-{}", int.base10_digits()) } else { int.base10_digits().to_owned() };
-        digits.parse().map(Self).map_err(|_| darling::Error::custom("out of range for an i32").with_span(expr))
+        let text = if negative { format!("-{digits}") } else { digits };
+        text.parse().map(Self).map_err(|_| {
+            darling::Error::custom(format!("`{text}` is out of range or of the wrong kind here")).with_span(expr)
+        })
+    }
+}
+
+impl<T: quote::ToTokens> quote::ToTokens for Num<T> {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        self.0.to_tokens(tokens);
     }
 }
 

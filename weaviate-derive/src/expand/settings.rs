@@ -59,7 +59,7 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
         }
     });
     let replication = s.replication.as_ref().map(|r| {
-        let (factor, async_enabled) = (option(r.factor), option(r.async_enabled));
+        let (factor, async_enabled) = (option(r.factor), option(r.async_enabled.map(|s| s.0)));
         quote! {
             let mut replication = __w::schema::ReplicationConfig::default();
             replication.factor = #factor;
@@ -154,18 +154,18 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
     let quantizer = match i.quantizer.as_ref().map(|q| q.as_str()) {
         Some("pq") => {
             let (segments, centroids) =
-                (option(i.pq_segments.as_ref().map(|v| **v)), option(i.pq_centroids.as_ref().map(|v| **v)));
+                (option(i.pq_segments.as_ref().map(|v| v.0)), option(i.pq_centroids.as_ref().map(|v| v.0)));
             quote!(::core::option::Option::Some(__w::schema::Quantizer::Pq { segments: #segments, centroids: #centroids }))
         }
         Some("rq") => {
-            let bits = option(i.rq_bits.as_ref().map(|v| **v));
+            let bits = option(i.rq_bits.as_ref().map(|v| v.0));
             quote!(::core::option::Option::Some(__w::schema::Quantizer::Rq { bits: #bits }))
         }
         Some(other) => quote!(__w::schema::Quantizer::from_name(#other)),
         None => quote!(::core::option::Option::None),
     };
     let knobs = [
-        ("ef", option(i.ef.map(|ef| ef.0))),
+        ("ef", option(i.ef)),
         ("ef_construction", option(i.ef_construction)),
         ("max_connections", option(i.max_connections)),
         ("dynamic_ef_min", option(i.dynamic_ef_min)),
