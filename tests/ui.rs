@@ -11,6 +11,7 @@ fn misuses_are_rejected_with_readable_errors() {
     cases.compile_fail("ui/data/*.rs");
     cases.compile_fail("ui/search/*.rs");
     cases.compile_fail("ui/handles/*.rs");
+    cases.compile_fail("ui/vectors/*.rs");
 }
 
 #[test]

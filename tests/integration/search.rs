@@ -27,6 +27,39 @@ struct TitleOnly {
 }
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_SearchPassage")]
+struct Passage {
+    text: String,
+    #[weaviate(vector = "tokens")]
+    tokens: Vec<Vec<f32>>,
+}
+
+#[tokio::test]
+async fn multi_vector_searches_rank_by_late_interaction() {
+    let client = client().await.expect("connect");
+    let passages = fresh::<Passage>(&client).await;
+    let rows = |rows: &[[f32; 2]]| rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>();
+    let mut id = Vec::new();
+    for (text, tokens) in [
+        ("east", rows(&[[1.0, 0.0], [0.9, 0.1]])),
+        ("north", rows(&[[0.0, 1.0], [0.1, 0.9], [0.0, 1.0]])),
+        ("mixed", rows(&[[1.0, 0.0], [0.0, 1.0]])),
+    ] {
+        id.push(passages.insert(&Passage { text: text.into(), tokens }).await.expect("insert"));
+    }
+    let tokens = Passage::VECTORS.tokens;
+    let search = |query| passages.query().near_multi_vector(&tokens, query).fetch_with_metadata();
+    let north = search(rows(&[[0.0, 1.0]])).await.expect("ColBERT search");
+    assert_eq!(north.len(), 3);
+    assert!([id[1], id[2]].contains(&north[0].object.id) && north[2].object.id == id[0], "east is farthest");
+    let both = search(rows(&[[1.0, 0.0], [0.0, 1.0]])).await.expect("two-token query");
+    assert_eq!(both[0].object.id, id[2], "only `mixed` matches both query tokens exactly");
+    let ragged =
+        passages.query().near_multi_vector(&tokens, rows(&[[1.0, 0.0]]).into_iter().chain([vec![1.0]]).collect());
+    assert!(matches!(ragged.fetch().await, Err(Error::InvalidValue { .. })), "rows of different lengths are refused");
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
 #[weaviate(name = "Test_SearchTwoVectors")]
 struct TwoVectors {
     name: String,
@@ -114,7 +147,8 @@ async fn multi_target_searches_combine_distances() {
         let object = TwoVectors { name: name.into(), a: a.clone(), b: b.clone() };
         id.push(collection.insert(&object).await.expect("insert"));
     }
-    let search = |combination| TargetVectors::new(combination).vector("a", east.clone()).vector("b", east.clone());
+    let v = TwoVectors::VECTORS;
+    let search = |combination| TargetVectors::new(combination).vector(&v.a, east.clone()).vector(&v.b, east.clone());
     let order = |hits: &[weaviate_orm::query::Hit<TwoVectors>]| hits.iter().map(|h| h.object.id).collect::<Vec<_>>();
 
     let summed = collection.query().near_vectors(search(Combination::Sum)).fetch_with_metadata().await.expect("sum");
@@ -126,10 +160,40 @@ async fn multi_target_searches_combine_distances() {
     assert!((averaged[2].metadata.distance.expect("distance") - 1.0).abs() < 1e-5);
     let minimum = collection.query().near_vectors(search(Combination::Minimum)).fetch().await.expect("min");
     assert_eq!(minimum.last().map(|o| o.id), Some(id[2]));
-    let weights = vec![("a".to_owned(), 0.1), ("b".to_owned(), 1.0)];
-    let weighted = collection.query().near_vectors(search(Combination::ManualWeights(weights))).limit(1).fetch();
-    assert_eq!(ids(&weighted.await.expect("weighted")), [id[0]]);
-    let only_b = collection.query().near_named_vector("b", north.clone()).max_distance(0.01).fetch().await;
+    let weighted = TargetVectors::new(Combination::ManualWeights).weighted(&v.a, north.clone(), 0.1).weighted(
+        &v.b,
+        north.clone(),
+        1.0,
+    );
+    let weighted = collection.query().near_vectors(weighted).limit(1).fetch().await.expect("weighted");
+    assert_eq!(ids(&weighted), [id[2]], "z is north in both; b weighs most");
+    let b_only = TargetVectors::new(Combination::ManualWeights).weighted(&v.a, north.clone(), 0.0).weighted(
+        &v.b,
+        north.clone(),
+        1.0,
+    );
+    let b_only = collection.query().near_vectors(b_only).fetch_with_metadata().await.expect("weighted");
+    assert!(b_only.iter().take(2).all(|h| h.metadata.distance.is_some_and(|d| d.abs() < 1e-5)), "y and z: b north");
+    let relative =
+        TargetVectors::new(Combination::RelativeScore).weighted(&v.a, east.clone(), 1.0).vector(&v.b, east.clone());
+    let relative = collection.query().near_vectors(relative).limit(1).fetch().await.expect("relative score");
+    assert_eq!(ids(&relative), [id[0]]);
+
+    // near_object in one named vector: y is east in `a` (like x) and north in `b` (like z).
+    let near_y_in_a = collection.query().near_object_in(id[1], &v.a).max_distance(0.01).fetch().await;
+    let mut near_y_in_a = ids(&near_y_in_a.expect("near object in a"));
+    near_y_in_a.sort();
+    let mut expected_a = vec![id[0], id[1]];
+    expected_a.sort();
+    assert_eq!(near_y_in_a, expected_a);
+    let near_y_in_b = collection.query().near_object_in(id[1], &v.b).max_distance(0.01).fetch().await;
+    let mut near_y_in_b = ids(&near_y_in_b.expect("near object in b"));
+    near_y_in_b.sort();
+    let mut expected_b = vec![id[1], id[2]];
+    expected_b.sort();
+    assert_eq!(near_y_in_b, expected_b);
+
+    let only_b = collection.query().near_named_vector(&v.b, north.clone()).max_distance(0.01).fetch().await;
     let mut only_b = ids(&only_b.expect("named"));
     only_b.sort();
     let mut expected = vec![id[1], id[2]];

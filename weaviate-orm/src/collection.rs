@@ -23,7 +23,7 @@ pub trait WeaviateCollection: Sized + Send + Sync + 'static {
 
     /// The names of the vectors the type holds in fields (`""` for the
     /// default vector); reads ask the server for these.
-    const VECTORS: &'static [&'static str] = &[];
+    const VECTOR_NAMES: &'static [&'static str] = &[];
 
     /// The vectors to write, by name (`""` for the default vector).
     fn vectors(&self) -> Vec<(&'static str, Vector)> {

@@ -27,7 +27,7 @@ struct Sample;
 
 impl WeaviateCollection for Sample {
     const NAME: &'static str = "Sample";
-    const VECTORS: &'static [&'static str] = &["", "body"];
+    const VECTOR_NAMES: &'static [&'static str] = &["", "body"];
 
     fn config() -> CollectionConfig {
         CollectionConfig::new("Sample")

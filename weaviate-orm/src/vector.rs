@@ -89,6 +89,15 @@ fn from_multi_bytes(bytes: &[u8]) -> Result<Vec<Vec<f32>>, ValueError> {
     Ok(values.chunks(width).map(<[f32]>::to_vec).collect())
 }
 
+/// The kind of a vector that is one embedding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SingleVector;
+
+/// The kind of a multi-vector: several embeddings of one length per object
+/// (late-interaction models such as ColBERT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MultiVector;
+
 /// A Rust type that holds an object's vector: `Vec<f32>`, `Vec<Vec<f32>>`
 /// (a multi-vector), or an `Option` of either (absent when the server
 /// vectorizes, or when the query did not ask for vectors).
@@ -100,6 +109,8 @@ fn from_multi_bytes(bytes: &[u8]) -> Result<Vec<Vec<f32>>, ValueError> {
 pub trait VectorType: Sized {
     /// Whether this is a multi-vector.
     const MULTI: bool;
+    /// [`SingleVector`] or [`MultiVector`], for the typed vector handles.
+    type Kind;
     /// The vector to write, if any.
     fn to_vector(&self) -> Option<Vector>;
     /// The Rust value from the vector the server returned (if any).
@@ -108,6 +119,7 @@ pub trait VectorType: Sized {
 
 impl VectorType for Vec<f32> {
     const MULTI: bool = false;
+    type Kind = SingleVector;
 
     fn to_vector(&self) -> Option<Vector> {
         Some(Vector::Single(self.clone()))
@@ -124,6 +136,7 @@ impl VectorType for Vec<f32> {
 
 impl VectorType for Vec<Vec<f32>> {
     const MULTI: bool = true;
+    type Kind = MultiVector;
 
     fn to_vector(&self) -> Option<Vector> {
         Some(Vector::Multi(self.clone()))
@@ -140,6 +153,7 @@ impl VectorType for Vec<Vec<f32>> {
 
 impl<V: VectorType> VectorType for Option<V> {
     const MULTI: bool = V::MULTI;
+    type Kind = V::Kind;
 
     fn to_vector(&self) -> Option<Vector> {
         self.as_ref().and_then(V::to_vector)

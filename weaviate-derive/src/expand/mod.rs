@@ -75,7 +75,7 @@ fn impl_collection(c: &Collection) -> TokenStream {
             impl __w::WeaviateCollection for #ident {
                 const NAME: &'static str = #name;
 
-                const VECTORS: &'static [&'static str] = &[#(#vector_names),*];
+                const VECTOR_NAMES: &'static [&'static str] = &[#(#vector_names),*];
 
                 fn config() -> __w::schema::CollectionConfig {
                     #config

@@ -140,7 +140,11 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// [`object_limit`](Self::object_limit) or a distance).
     pub fn near_vector(self, vector: impl Into<Vec<f32>>, max_distance: Option<f64>) -> Self {
         let threshold = max_distance.map_or(Threshold::None, Threshold::MaxDistance);
-        self.searching(Search::NearVector { vector: vector.into(), target: None, threshold })
+        self.searching(Search::NearVector {
+            vector: crate::vector::Vector::Single(vector.into()),
+            target: None,
+            threshold,
+        })
     }
 
     /// Aggregates the objects closest to the object `id`.
@@ -150,8 +154,8 @@ impl<T: WeaviateCollection> Aggregate<T> {
     }
 
     /// Aggregates the results of a concept search.
-    pub fn near_text(self, search: NearText) -> Self {
-        self.searching(Search::NearText(search))
+    pub fn near_text(self, search: NearText<T>) -> Self {
+        self.searching(Search::NearText(Box::new(search.to_proto())))
     }
 
     /// Aggregates the results of a hybrid search.

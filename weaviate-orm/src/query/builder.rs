@@ -8,6 +8,7 @@ use weaviate_orm_proto::v1 as pb;
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::{Collection, Object};
+use crate::query::VectorName;
 use crate::query::filter::Filter;
 use crate::query::projection::{Projection, projected_config};
 use crate::query::properties::{all_properties, other_reference_targets};
@@ -15,6 +16,7 @@ use crate::query::results::{Hit, decode, decode_hits};
 use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold, check_query_vectors};
 use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
+use crate::vector::{MultiVector, Vector};
 use crate::{Result, reply};
 
 /// A query on the collection `T`; start one with [`Collection::query`].
@@ -166,19 +168,39 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
 
     /// Ranks by closeness to `vector` (the default vector).
     pub fn near_vector(self, vector: impl Into<Vec<f32>>) -> Self {
-        self.searching(Search::NearVector { vector: vector.into(), target: None, threshold: Threshold::None })
+        let vector = Vector::Single(vector.into());
+        self.searching(Search::NearVector { vector, target: None, threshold: Threshold::None })
     }
 
-    /// Ranks by closeness to `vector` in the named vector `name`.
-    pub fn near_named_vector(self, name: impl Into<String>, vector: impl Into<Vec<f32>>) -> Self {
-        let target = Some(name.into());
-        self.searching(Search::NearVector { vector: vector.into(), target, threshold: Threshold::None })
+    /// Ranks by closeness to `vector` in the named vector `target`
+    /// (`Article::VECTORS.body`).
+    pub fn near_named_vector(self, target: &VectorName<T>, vector: impl Into<Vec<f32>>) -> Self {
+        let (vector, target) = (Vector::Single(vector.into()), Some(target.name()));
+        self.searching(Search::NearVector { vector, target, threshold: Threshold::None })
+    }
+
+    /// Ranks by late-interaction (MaxSim) closeness of a multi-vector query
+    /// (e.g. ColBERT token embeddings, rows of one length) to the
+    /// multi-vector `target`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Passage { text: String, #[weaviate(vector = "tokens")] tokens: Vec<Vec<f32>> }
+    /// # async fn demo(passages: Collection<Passage>) -> weaviate_orm::Result<()> {
+    /// let query = vec![vec![0.1, 0.9], vec![0.7, 0.3]];
+    /// let hits = passages.query().near_multi_vector(&Passage::VECTORS.tokens, query).limit(5).fetch().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn near_multi_vector(self, target: &VectorName<T, MultiVector>, vectors: Vec<Vec<f32>>) -> Self {
+        let (vector, target) = (Vector::Multi(vectors), Some(target.name()));
+        self.searching(Search::NearVector { vector, target, threshold: Threshold::None })
     }
 
     /// Ranks by closeness in several named vectors at once, their
     /// distances combined as `targets` says.
-    pub fn near_vectors(self, targets: TargetVectors) -> Self {
-        self.searching(Search::NearVectors { targets, threshold: Threshold::None })
+    pub fn near_vectors(self, targets: TargetVectors<T>) -> Self {
+        self.searching(targets.into_search())
     }
 
     /// Ranks by closeness to the vector of the object `id`.
@@ -186,9 +208,14 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
         self.searching(Search::NearObject { id, target: None, threshold: Threshold::None })
     }
 
+    /// Ranks by closeness to the named vector `target` of the object `id`.
+    pub fn near_object_in<K>(self, id: Uuid, target: &VectorName<T, K>) -> Self {
+        self.searching(Search::NearObject { id, target: Some(target.name()), threshold: Threshold::None })
+    }
+
     /// Ranks by closeness to concepts, through the collection's vectorizer.
-    pub fn near_text(self, search: NearText) -> Self {
-        self.searching(Search::NearText(search))
+    pub fn near_text(self, search: NearText<T>) -> Self {
+        self.searching(Search::NearText(Box::new(search.to_proto())))
     }
 
     /// Ranks by keywords (BM25F).
@@ -263,6 +290,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             ..Default::default()
         };
         if let Some(search) = &self.search {
+            search.check()?;
             search.apply(&mut message);
         }
         check_query_vectors(message.near_vector.as_ref(), message.hybrid_search.as_ref())?;

@@ -24,6 +24,7 @@ mod properties;
 pub(crate) mod results;
 pub(crate) mod search;
 mod sort;
+mod vector_name;
 
 pub use builder::Query;
 pub use field::{AddressesProperty, Field, FilterOnly, Property};
@@ -38,6 +39,7 @@ pub use projection::{Projection, ReadableAs, check_projection_field};
 pub use results::{Hit, Metadata};
 pub use search::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};
 pub use sort::Sort;
+pub use vector_name::VectorName;
 
 #[doc(hidden)]
 pub use filter::Value;

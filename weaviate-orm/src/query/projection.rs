@@ -65,7 +65,7 @@ impl<C: WeaviateCollection> Projection<C> for C {
     }
 
     fn vector_names() -> &'static [&'static str] {
-        C::VECTORS
+        C::VECTOR_NAMES
     }
 
     fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError> {

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::Field;
+use super::VectorName;
 use super::operand::TextLike;
 use crate::vector::{Vector, f32_bytes};
 use crate::{Error, Result};
@@ -22,10 +23,10 @@ use crate::{Error, Result};
 /// A search and its threshold, ready for the request.
 #[derive(Debug, Clone)]
 pub(crate) enum Search {
-    NearVector { vector: Vec<f32>, target: Option<String>, threshold: Threshold },
-    NearObject { id: Uuid, target: Option<String>, threshold: Threshold },
-    NearVectors { targets: TargetVectors, threshold: Threshold },
-    NearText(NearText),
+    NearVector { vector: Vector, target: Option<&'static str>, threshold: Threshold },
+    NearObject { id: Uuid, target: Option<&'static str>, threshold: Threshold },
+    NearVectors { targets: Vec<Target>, combination: Combination, threshold: Threshold },
+    NearText(Box<pb::NearTextSearch>),
     Bm25(pb::Bm25),
     Hybrid(Box<pb::Hybrid>),
 }
@@ -55,8 +56,8 @@ impl Threshold {
     }
 }
 
-fn targets(target: Option<&String>) -> Option<pb::Targets> {
-    target.map(|name| pb::Targets { target_vectors: vec![name.clone()], ..Default::default() })
+fn targets(target: Option<&'static str>) -> Option<pb::Targets> {
+    target.map(|name| pb::Targets { target_vectors: vec![name.to_owned()], ..Default::default() })
 }
 
 impl Search {
@@ -66,7 +67,7 @@ impl Search {
             Self::NearVector { threshold, .. }
             | Self::NearObject { threshold, .. }
             | Self::NearVectors { threshold, .. } => *threshold = new,
-            Self::NearText(near_text) => near_text.threshold = new,
+            Self::NearText(near_text) => (near_text.certainty, near_text.distance) = (new.certainty(), new.distance()),
             Self::Bm25(_) | Self::Hybrid(_) => {}
         }
     }
@@ -77,7 +78,11 @@ impl Search {
             Self::NearVector { threshold, .. }
             | Self::NearObject { threshold, .. }
             | Self::NearVectors { threshold, .. } => Some(*threshold),
-            Self::NearText(near_text) => Some(near_text.threshold),
+            Self::NearText(near_text) => Some(match (near_text.distance, near_text.certainty) {
+                (Some(distance), _) => Threshold::MaxDistance(distance),
+                (None, Some(certainty)) => Threshold::MinCertainty(certainty),
+                (None, None) => Threshold::None,
+            }),
             Self::Bm25(_) | Self::Hybrid(_) => None,
         }
     }
@@ -98,24 +103,36 @@ impl Search {
             .or(request.hybrid_search.map(Aggregate::Hybrid))
     }
 
-    /// Puts the search into `request`.
+    /// Refuses what the request cannot carry: a multi-vector whose rows
+    /// differ in length.
+    pub(crate) fn check(&self) -> Result<()> {
+        if let Self::NearVector { vector: vector @ Vector::Multi(_), target, .. } = self {
+            let name = target.unwrap_or_default();
+            vector.to_proto(name).map_err(|source| Error::InvalidValue { property: query_vector(name), source })?;
+        }
+        Ok(())
+    }
+
+    /// Puts the search into `request`; [`check`](Self::check) it first.
     pub(crate) fn apply(&self, request: &mut pb::SearchRequest) {
         match self {
             Self::NearVector { vector, target, threshold } => {
+                let name = target.unwrap_or_default();
                 request.near_vector = Some(pb::NearVector {
                     certainty: threshold.certainty(),
                     distance: threshold.distance(),
-                    targets: targets(target.as_ref()),
-                    vectors: vec![single_vector(target.as_deref().unwrap_or_default(), vector)],
+                    targets: targets(*target),
+                    // Checked: a multi-vector's rows are of one length.
+                    vectors: vector.to_proto(name).into_iter().collect(),
                     ..Default::default()
                 });
             }
-            Self::NearVectors { targets, threshold } => {
+            Self::NearVectors { targets, combination, threshold } => {
                 request.near_vector = Some(pb::NearVector {
                     certainty: threshold.certainty(),
                     distance: threshold.distance(),
-                    targets: Some(targets.targets()),
-                    vector_for_targets: targets.vectors.iter().map(|(name, v)| vector_for_target(name, v)).collect(),
+                    targets: Some(combined_targets(targets, *combination)),
+                    vector_for_targets: targets.iter().map(Target::to_proto).collect(),
                     ..Default::default()
                 });
             }
@@ -124,11 +141,11 @@ impl Search {
                     id: id.to_string(),
                     certainty: threshold.certainty(),
                     distance: threshold.distance(),
-                    targets: targets(target.as_ref()),
+                    targets: targets(*target),
                     ..Default::default()
                 });
             }
-            Self::NearText(near_text) => request.near_text = Some(near_text.to_proto()),
+            Self::NearText(near_text) => request.near_text = Some(near_text.as_ref().clone()),
             Self::Bm25(bm25) => request.bm25_search = Some(bm25.clone()),
             Self::Hybrid(hybrid) => request.hybrid_search = Some(hybrid.as_ref().clone()),
         }
@@ -143,13 +160,16 @@ pub(crate) fn check_query_vectors(near: Option<&pb::NearVector>, hybrid: Option<
         .flat_map(|n| n.vectors.iter().chain(n.vector_for_targets.iter().flat_map(|t| &t.vectors)))
         .chain(hybrid.into_iter().flat_map(|h| &h.vectors));
     for vector in vectors {
-        Vector::from_proto(vector).and_then(|v| v.check_finite()).map_err(|source| {
-            let property =
-                if vector.name.is_empty() { "query vector".into() } else { format!("query vector {}", vector.name) };
-            Error::InvalidValue { property, source }
-        })?;
+        Vector::from_proto(vector)
+            .and_then(|v| v.check_finite())
+            .map_err(|source| Error::InvalidValue { property: query_vector(&vector.name), source })?;
     }
     Ok(())
+}
+
+/// How errors name a query vector.
+fn query_vector(name: &str) -> String {
+    if name.is_empty() { "query vector".into() } else { format!("query vector {name}") }
 }
 
 fn single_vector(name: &str, vector: &[f32]) -> pb::Vectors {
@@ -160,12 +180,8 @@ fn single_vector(name: &str, vector: &[f32]) -> pb::Vectors {
     }
 }
 
-fn vector_for_target(name: &str, vector: &[f32]) -> pb::VectorForTarget {
-    pb::VectorForTarget { name: name.to_owned(), vectors: vec![single_vector(name, vector)] }
-}
-
 /// How a search over several named vectors combines each object's distances.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Combination {
     /// The sum of the distances.
     Sum,
@@ -173,73 +189,116 @@ pub enum Combination {
     Minimum,
     /// The mean distance.
     Average,
-    /// The distances, each times its target's weight, summed.
-    ManualWeights(Vec<(String, f32)>),
+    /// The distances, each times its target's weight
+    /// ([`TargetVectors::weighted`]), summed.
+    ManualWeights,
     /// The distances normalized per target, weighted and summed.
-    RelativeScore(Vec<(String, f32)>),
+    RelativeScore,
 }
 
-/// A search over several named vectors at once: a query vector per target
-/// and how their distances combine.
+/// One target of a multi-target search: a named vector, the query vector for
+/// it, and its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Target {
+    name: &'static str,
+    vector: Vec<f32>,
+    weight: Option<f32>,
+}
+
+impl Target {
+    fn to_proto(&self) -> pb::VectorForTarget {
+        pb::VectorForTarget { name: self.name.to_owned(), vectors: vec![single_vector(self.name, &self.vector)] }
+    }
+}
+
+fn combined_targets(targets: &[Target], combination: Combination) -> pb::Targets {
+    use pb::CombinationMethod as Method;
+    let method = match combination {
+        Combination::Sum => Method::TypeSum,
+        Combination::Minimum => Method::TypeMin,
+        Combination::Average => Method::TypeAverage,
+        Combination::ManualWeights => Method::TypeManual,
+        Combination::RelativeScore => Method::TypeRelativeScore,
+    };
+    let weighted = matches!(combination, Combination::ManualWeights | Combination::RelativeScore);
+    pb::Targets {
+        target_vectors: targets.iter().map(|t| t.name.to_owned()).collect(),
+        combination: method as i32,
+        weights_for_targets: targets
+            .iter()
+            .filter(|_| weighted)
+            .map(|t| pb::WeightsForTarget { target: t.name.to_owned(), weight: t.weight.unwrap_or(1.0) })
+            .collect(),
+    }
+}
+
+/// A search over several named vectors of `T` at once: a query vector per
+/// target and how their distances combine.
 ///
 /// ```
+/// # use weaviate_orm::WeaviateCollection;
 /// # use weaviate_orm::query::{Combination, TargetVectors};
-/// let targets = TargetVectors::new(Combination::Average).vector("title", vec![0.1, 0.9]).vector("body", vec![0.5, 0.5]);
+/// # #[derive(WeaviateCollection)]
+/// # struct Article { #[weaviate(vector = "title")] title: Vec<f32>, #[weaviate(vector = "body")] body: Vec<f32> }
+/// let v = Article::VECTORS;
+/// let targets = TargetVectors::new(Combination::ManualWeights)
+///     .weighted(&v.title, vec![0.1, 0.9], 0.3)
+///     .weighted(&v.body, vec![0.5, 0.5], 0.7);
+/// # let _ = targets;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetVectors {
-    vectors: Vec<(String, Vec<f32>)>,
+pub struct TargetVectors<T> {
+    targets: Vec<Target>,
     combination: Combination,
+    marker: PhantomData<fn() -> T>,
 }
 
-impl TargetVectors {
-    /// No targets yet; add them with [`vector`](Self::vector).
+impl<T> TargetVectors<T> {
+    /// No targets yet; add them with [`vector`](Self::vector) or [`weighted`](Self::weighted).
     pub fn new(combination: Combination) -> Self {
-        Self { vectors: Vec::new(), combination }
+        Self { targets: Vec::new(), combination, marker: PhantomData }
     }
 
-    /// Searches the named vector `name` with `vector`.
-    pub fn vector(mut self, name: impl Into<String>, vector: impl Into<Vec<f32>>) -> Self {
-        self.vectors.push((name.into(), vector.into()));
+    /// Searches the named vector `target` with `vector` (weight 1 when the
+    /// combination is weighted).
+    pub fn vector(mut self, target: &VectorName<T>, vector: impl Into<Vec<f32>>) -> Self {
+        self.targets.push(Target { name: target.name(), vector: vector.into(), weight: None });
         self
     }
 
-    fn targets(&self) -> pb::Targets {
-        use pb::CombinationMethod as Method;
-        let (method, weights) = match &self.combination {
-            Combination::Sum => (Method::TypeSum, &[][..]),
-            Combination::Minimum => (Method::TypeMin, &[][..]),
-            Combination::Average => (Method::TypeAverage, &[][..]),
-            Combination::ManualWeights(weights) => (Method::TypeManual, &weights[..]),
-            Combination::RelativeScore(weights) => (Method::TypeRelativeScore, &weights[..]),
-        };
-        pb::Targets {
-            target_vectors: self.vectors.iter().map(|(name, _)| name.clone()).collect(),
-            combination: method as i32,
-            weights_for_targets: weights
-                .iter()
-                .map(|(target, weight)| pb::WeightsForTarget { target: target.clone(), weight: *weight })
-                .collect(),
-        }
+    /// Searches the named vector `target` with `vector`, its distance
+    /// weighted by `weight` (for [`Combination::ManualWeights`] and
+    /// [`Combination::RelativeScore`]).
+    pub fn weighted(mut self, target: &VectorName<T>, vector: impl Into<Vec<f32>>, weight: f32) -> Self {
+        self.targets.push(Target { name: target.name(), vector: vector.into(), weight: Some(weight) });
+        self
+    }
+
+    pub(crate) fn into_search(self) -> Search {
+        Search::NearVectors { targets: self.targets, combination: self.combination, threshold: Threshold::None }
     }
 }
 
-/// A concept search (`nearText`), for collections with a text vectorizer.
+/// A concept search (`nearText`) on collection `T`, for collections with a
+/// text vectorizer.
 ///
 /// ```
+/// # use weaviate_orm::WeaviateCollection;
 /// # use weaviate_orm::query::{Move, NearText};
-/// let search = NearText::new(["ocean animals"]).move_to(Move::concepts(["whale"]).force(0.5));
+/// # #[derive(WeaviateCollection)] struct Animal { name: String }
+/// let search = NearText::<Animal>::new(["ocean animals"]).move_to(Move::concepts(["whale"]).force(0.5));
+/// # let _ = search;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct NearText {
+pub struct NearText<T> {
     concepts: Vec<String>,
     move_to: Option<Move>,
     move_away: Option<Move>,
-    target: Option<String>,
-    threshold: Threshold,
+    target: Option<&'static str>,
+    marker: PhantomData<fn() -> T>,
 }
 
-impl NearText {
+impl<T> NearText<T> {
     /// Objects whose vectors are closest to the vector of `concepts`.
     pub fn new<S: Into<String>>(concepts: impl IntoIterator<Item = S>) -> Self {
         Self {
@@ -247,7 +306,7 @@ impl NearText {
             move_to: None,
             move_away: None,
             target: None,
-            threshold: Threshold::None,
+            marker: PhantomData,
         }
     }
 
@@ -263,20 +322,18 @@ impl NearText {
         self
     }
 
-    /// Searches the named vector `name` instead of the default one.
-    pub fn target_vector(mut self, name: impl Into<String>) -> Self {
-        self.target = Some(name.into());
+    /// Searches the named vector `target` instead of the default one.
+    pub fn target_vector<K>(mut self, target: &VectorName<T, K>) -> Self {
+        self.target = Some(target.name());
         self
     }
 
-    fn to_proto(&self) -> pb::NearTextSearch {
+    pub(crate) fn to_proto(&self) -> pb::NearTextSearch {
         pb::NearTextSearch {
             query: self.concepts.clone(),
-            certainty: self.threshold.certainty(),
-            distance: self.threshold.distance(),
             move_to: self.move_to.as_ref().map(Move::to_proto),
             move_away: self.move_away.as_ref().map(Move::to_proto),
-            targets: targets(self.target.as_ref()),
+            targets: targets(self.target),
             ..Default::default()
         }
     }
@@ -419,9 +476,9 @@ pub struct Hybrid<T> {
     alpha: Option<f32>,
     fusion: Option<Fusion>,
     vector: Option<Vec<f32>>,
-    target: Option<String>,
+    target: Option<&'static str>,
     max_vector_distance: Option<f32>,
-    concepts: Option<NearText>,
+    concepts: Option<NearText<T>>,
 }
 
 impl<T> Hybrid<T> {
@@ -459,14 +516,14 @@ impl<T> Hybrid<T> {
 
     /// Takes the vector side from a concept search (with its moves) instead
     /// of from the query text.
-    pub fn near_text(mut self, concepts: NearText) -> Self {
+    pub fn near_text(mut self, concepts: NearText<T>) -> Self {
         self.concepts = Some(concepts);
         self
     }
 
-    /// Ranks by the named vector `name`.
-    pub fn target_vector(mut self, name: impl Into<String>) -> Self {
-        self.target = Some(name.into());
+    /// Ranks by the named vector `target`.
+    pub fn target_vector<K>(mut self, target: &VectorName<T, K>) -> Self {
+        self.target = Some(target.name());
         self
     }
 
@@ -508,8 +565,8 @@ impl<T> Hybrid<T> {
             } as i32,
             alpha_param: self.alpha,
             use_alpha_param: self.alpha.is_some(),
-            targets: targets(self.target.as_ref()),
-            vectors: self.vector.iter().map(|v| single_vector(self.target.as_deref().unwrap_or_default(), v)).collect(),
+            targets: targets(self.target),
+            vectors: self.vector.iter().map(|v| single_vector(self.target.unwrap_or_default(), v)).collect(),
             threshold: self.max_vector_distance.map(pb::hybrid::Threshold::VectorDistance),
             near_text: self.concepts.as_ref().map(NearText::to_proto),
             ..Default::default()
@@ -551,7 +608,8 @@ mod tests {
             (sub_search.query, sub_search.move_away.map(|m| m.concepts)),
             (vec!["sea".to_owned()], Some(vec!["land".to_owned()]))
         );
-        let full = Hybrid::<Article>::new("q").alpha(0.0).vector(vec![1.0]).target_vector("body").to_proto();
+        let body = VectorName::<Article>::new("body");
+        let full = Hybrid::<Article>::new("q").alpha(0.0).vector(vec![1.0]).target_vector(&body).to_proto();
         assert!(full.use_alpha_param && full.alpha_param == Some(0.0));
         assert_eq!(full.vectors[0].name, "body");
         assert_eq!(full.targets.expect("targets").target_vectors, ["body"]);

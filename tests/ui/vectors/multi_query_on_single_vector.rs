@@ -1,0 +1,11 @@
+#[path = "../models/vectors.rs"]
+mod vectors;
+use vectors::{Article, Image};
+use weaviate_orm::Collection;
+
+fn check(articles: Collection<Article>) {
+    let _ = articles.query().near_multi_vector(&Article::VECTORS.body, vec![vec![0.5]]);
+    let _ = Image::VECTORS;
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+#[path = "../models/vectors.rs"]
+mod vectors;
+use vectors::{Article, Image};
+use weaviate_orm::Collection;
+
+fn check(articles: Collection<Article>) {
+    let _ = articles.query().near_named_vector(&Image::VECTORS.pixels, vec![0.5]);
+}
+
+fn main() {}
