@@ -8,6 +8,11 @@ use crate::vector::{Vector, VectorType};
 
 /// A Rust type whose values are the objects of one collection. Derive it
 /// with `#[derive(WeaviateCollection)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Weaviate collection",
+    label = "derive it with #[derive(WeaviateCollection)]",
+    note = "a multi-target `Ref<(A, B, ..)>` takes a tuple of 2 to 8 collections"
+)]
 pub trait WeaviateCollection: Sized + Send + Sync + 'static {
     /// The collection's name on the server.
     const NAME: &'static str;
@@ -73,9 +78,18 @@ impl PropertyBag {
 
     /// Takes the vector `name` (`""` for the default vector) and converts it.
     pub fn take_vector<V: VectorType>(&mut self, name: &'static str) -> Result<V, PropertyError> {
+        self.take_vector_with(name, V::from_vector)
+    }
+
+    /// Takes the vector `name` (`""` for the default vector) and converts it with `convert`.
+    pub fn take_vector_with<V>(
+        &mut self,
+        name: &'static str,
+        convert: impl FnOnce(Option<Vector>) -> Result<V, ValueError>,
+    ) -> Result<V, PropertyError> {
         let vector = self.vectors.iter().position(|(k, _)| k == name).map(|index| self.vectors.swap_remove(index).1);
         let property = if name.is_empty() { "vector".to_owned() } else { format!("vector `{name}`") };
-        V::from_vector(vector).map_err(|source| PropertyError { property, source })
+        convert(vector).map_err(|source| PropertyError { property, source })
     }
 }
 

@@ -21,7 +21,12 @@ pub struct Beacon {
 }
 
 /// The collections a reference property may point to: one collection
-/// type, or a tuple of them for a multi-target reference.
+/// type, or a tuple of 2 to 8 of them for a multi-target reference.
+#[diagnostic::on_unimplemented(
+    message = "a reference cannot point to `{Self}`",
+    label = "`Ref<_>` takes one collection type, or a tuple of 2 to 8 of them",
+    note = "every target must derive `WeaviateCollection`; more than 8 target collections are not supported"
+)]
 pub trait RefTargets: 'static {
     /// Whether this is a multi-target reference (a tuple).
     const MULTI: bool;
@@ -70,6 +75,10 @@ macro_rules! multi_target {
 multi_target!(A @ 0, B @ 1);
 multi_target!(A @ 0, B @ 1, C @ 2);
 multi_target!(A @ 0, B @ 1, C @ 2, D @ 3);
+multi_target!(A @ 0, B @ 1, C @ 2, D @ 3, E @ 4);
+multi_target!(A @ 0, B @ 1, C @ 2, D @ 3, E @ 4, F @ 5);
+multi_target!(A @ 0, B @ 1, C @ 2, D @ 3, E @ 4, F @ 5, G @ 6);
+multi_target!(A @ 0, B @ 1, C @ 2, D @ 3, E @ 4, F @ 5, G @ 6, H @ 7);
 
 /// A reference property: the objects it points to, in order.
 ///

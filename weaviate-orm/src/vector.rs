@@ -98,6 +98,29 @@ pub struct SingleVector;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MultiVector;
 
+/// Vector field types that can hold the default vector: one embedding.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the default vector",
+    label = "the default vector is one embedding: `Vec<f32>` or `Option<Vec<f32>>`",
+    note = "a multi-vector must be named: #[weaviate(vector = \"name\")]"
+)]
+pub trait DefaultVectorType: VectorType {
+    /// The vector to write, if any.
+    #[doc(hidden)]
+    fn default_vector(&self) -> Option<Vector> {
+        self.to_vector()
+    }
+
+    /// The Rust value from the vector the server returned (if any).
+    #[doc(hidden)]
+    fn from_default_vector(vector: Option<Vector>) -> Result<Self, ValueError> {
+        Self::from_vector(vector)
+    }
+}
+
+impl DefaultVectorType for Vec<f32> {}
+impl DefaultVectorType for Option<Vec<f32>> {}
+
 /// A Rust type that holds an object's vector: `Vec<f32>`, `Vec<Vec<f32>>`
 /// (a multi-vector), or an `Option` of either (absent when the server
 /// vectorizes, or when the query did not ask for vectors).

@@ -35,7 +35,9 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
     let (filterable, searchable, range) =
         (flag(p.index_filterable), flag(p.index_searchable), flag(p.index_range_filters));
     let (skip, vectorize_name) = (p.skip_vectorization, p.vectorize_property_name);
-    let data_type = quote_spanned!(ty.span()=> <#ty as __w::value::PropertyType>::data_type());
+    // The same span as the type's other uses, so that an unsupported type is one error.
+    let spanned_ty = respan(ty, ty.span());
+    let data_type = quote_spanned!(ty.span()=> <#spanned_ty as __w::value::PropertyType>::data_type());
     let type_checks = p.type_rules.iter().map(|(rule, span)| {
         let ty = respan(ty, *span);
         let rule = match rule {
@@ -60,7 +62,7 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
 
 /// The type's tokens with every span set to `span`, so that an error about
 /// the type points at the attribute that needs it.
-fn respan(ty: &syn::Type, span: proc_macro2::Span) -> TokenStream {
+pub(crate) fn respan(ty: &syn::Type, span: proc_macro2::Span) -> TokenStream {
     fn walk(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
         tokens
             .into_iter()

@@ -32,31 +32,38 @@ fn impl_collection(c: &Collection) -> TokenStream {
     let ident = &c.ident;
     let name = &c.name;
     let config = config::collection_config(c);
+    // Every use of a property's type carries the same span, so that an
+    // unsupported type is one error, at the field's type.
     let writes = c.properties.iter().map(|p| {
-        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        let (field, prop, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
         quote_spanned!(p.ty.span()=> (#prop, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
     let reads = c.properties.iter().map(|p| {
-        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        let (field, prop, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
         quote_spanned!(p.ty.span()=> #field: properties.take_with(#prop, <#ty as __w::value::PropertyType>::from_value)?)
     });
     let vector_names = c.vectors.iter().map(|v| &v.name);
+    // The default vector's field goes through `DefaultVectorType` (one
+    // embedding), named ones through `VectorType`: one error for a wrong type.
     let vector_writes = c.vectors.iter().map(|v| {
-        let (field, name) = (&v.ident, &v.name);
-        quote_spanned!(v.ty.span()=> if let ::core::option::Option::Some(vector) = __w::vector::VectorType::to_vector(&self.#field) {
+        let (field, name, ty) = (&v.ident, &v.name, config::respan(&v.ty, v.ty.span()));
+        let to_vector = if name.is_empty() {
+            quote_spanned!(v.ty.span()=> <#ty as __w::vector::DefaultVectorType>::default_vector)
+        } else {
+            quote_spanned!(v.ty.span()=> <#ty as __w::vector::VectorType>::to_vector)
+        };
+        quote_spanned!(v.ty.span()=> if let ::core::option::Option::Some(vector) = #to_vector(&self.#field) {
             vectors.push((#name, vector));
         })
     });
     let vector_reads = c.vectors.iter().map(|v| {
-        let (field, name, ty) = (&v.ident, &v.name, &v.ty);
-        quote_spanned!(v.ty.span()=> #field: properties.take_vector::<#ty>(#name)?)
-    });
-    let default_vector_checks = c.vectors.iter().filter(|v| v.name.is_empty()).map(|v| {
-        let ty = &v.ty;
-        quote_spanned!(ty.span()=> const _: () = ::core::assert!(
-            !<#ty as __w::vector::VectorType>::MULTI,
-            "a multi-vector must be a named vector: write #[weaviate(vector = \"name\")]"
-        );)
+        let (field, name, ty) = (&v.ident, &v.name, config::respan(&v.ty, v.ty.span()));
+        let from_vector = if name.is_empty() {
+            quote_spanned!(v.ty.span()=> <#ty as __w::vector::DefaultVectorType>::from_default_vector)
+        } else {
+            quote_spanned!(v.ty.span()=> <#ty as __w::vector::VectorType>::from_vector)
+        };
+        quote_spanned!(v.ty.span()=> #field: properties.take_vector_with(#name, #from_vector)?)
     });
     let skipped = c.skipped.iter().map(|field| quote!(#field: ::core::default::Default::default()));
     let (object_id, id_read) = object_id(c);
@@ -68,8 +75,6 @@ fn impl_collection(c: &Collection) -> TokenStream {
 
         const _: () = {
             use ::weaviate_orm as __w;
-
-            #(#default_vector_checks)*
 
             #[automatically_derived]
             impl __w::WeaviateCollection for #ident {
@@ -135,8 +140,8 @@ fn object_id(c: &Collection) -> (TokenStream, TokenStream) {
         return (quote!(::core::option::Option::None), quote!());
     }
     let values = keys.iter().map(|p| {
-        let (field, name, ty) = (&p.ident, &p.name, &p.ty);
-        quote!((#name, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
+        let (field, name, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
+        quote_spanned!(p.ty.span()=> (#name, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
     (quote!(::core::option::Option::Some(__w::deterministic_id(Self::NAME, &[#(#values),*]))), quote!())
 }

@@ -53,12 +53,12 @@ fn impl_object(c: &Collection) -> TokenStream {
     let ident = &c.ident;
     let properties = c.properties.iter().map(property_config);
     let writes = c.properties.iter().map(|p| {
-        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        let (field, prop, ty) = (&p.ident, &p.name, super::config::respan(&p.ty, p.ty.span()));
         quote_spanned!(p.ty.span()=>
             (::std::string::String::from(#prop), <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
     let reads = c.properties.iter().map(|p| {
-        let (field, prop, ty) = (&p.ident, &p.name, &p.ty);
+        let (field, prop, ty) = (&p.ident, &p.name, super::config::respan(&p.ty, p.ty.span()));
         quote_spanned!(p.ty.span()=> #field: bag.take_with(#prop, <#ty as __w::value::PropertyType>::from_value).map_err(__w::value::ValueError::nested)?)
     });
     let skipped = c.skipped.iter().map(|field| quote!(#field: ::core::default::Default::default()));

@@ -19,6 +19,38 @@ pub trait Aggregatable {
     fn metrics(reply: &Reply) -> Option<Self::Metrics>;
 }
 
+/// A field type with aggregate metrics, and the base type they are of
+/// (`i64` for an `i32` field, `String` for a `Vec<String>` one).
+#[diagnostic::on_unimplemented(
+    message = "fields of type `{Self}` have no aggregate metrics",
+    label = "metrics exist for text, int, number, boolean and date fields (their arrays and options too)"
+)]
+pub trait HasMetrics {
+    /// The type the metrics are of.
+    type Base: Aggregatable;
+}
+
+/// Implements `HasMetrics` with `Base = $base` for the listed field types.
+macro_rules! has_metrics {
+    ($($base:ty: $($ty:ty),+;)+) => {$($(
+        impl HasMetrics for $ty {
+            type Base = $base;
+        }
+    )+)+};
+}
+
+has_metrics! {
+    i64: i64, i32, Vec<i64>, Vec<i32>;
+    f64: f64, f32, Vec<f64>, Vec<f32>;
+    String: String, Vec<String>;
+    bool: bool, Vec<bool>;
+    DateTime<Utc>: DateTime<Utc>, Vec<DateTime<Utc>>;
+}
+
+impl<T: HasMetrics> HasMetrics for Option<T> {
+    type Base = T::Base;
+}
+
 /// A negative count in a reply, which the answer is refused for.
 pub(crate) fn negative_count(reply: &Reply) -> Option<i64> {
     let counts: Vec<Option<i64>> = match reply {

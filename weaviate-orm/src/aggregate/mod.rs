@@ -24,7 +24,9 @@ use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::aggregate_reply::group::grouped_by::Value as GroupedValue;
 use weaviate_orm_proto::v1::aggregate_reply::{Result as Answer, aggregations::Aggregation as PropertyReply};
 
-pub use metrics::{Aggregatable, BooleanMetrics, DateMetrics, IntMetrics, NumberMetrics, NumericMetrics, TextMetrics};
+pub use metrics::{
+    Aggregatable, BooleanMetrics, DateMetrics, HasMetrics, IntMetrics, NumberMetrics, NumericMetrics, TextMetrics,
+};
 
 use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
@@ -57,11 +59,7 @@ pub struct Aggregation<T> {
 
 impl<T> Aggregation<T> {
     /// The metrics of `field`, typed by the field's type, if asked for.
-    pub fn get<V>(&self, field: &Field<T, V>) -> Option<<V::Base as Aggregatable>::Metrics>
-    where
-        V: Filterable,
-        V::Base: Aggregatable,
-    {
+    pub fn get<V: HasMetrics>(&self, field: &Field<T, V>) -> Option<<V::Base as Aggregatable>::Metrics> {
         let reply = self.properties.iter().find(|p| p.property == field.name())?;
         reply.aggregation.as_ref().and_then(<V::Base as Aggregatable>::metrics)
     }
@@ -118,11 +116,7 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// Also returns the metrics of `field` (by its type: numbers get count,
     /// min, max, mean, median, mode and sum; text its top occurrences;
     /// booleans their totals and shares; dates their range, median and mode).
-    pub fn metrics<V>(mut self, field: &Field<T, V>) -> Self
-    where
-        V: Filterable,
-        V::Base: Aggregatable,
-    {
+    pub fn metrics<V: HasMetrics>(mut self, field: &Field<T, V>) -> Self {
         self.aggregations.push(metrics::request::<V::Base>(field.name()));
         self
     }

@@ -9,6 +9,11 @@ use crate::schema::DataType;
 /// A struct that is the value of an `object` property; derive it with
 /// `#[derive(WeaviateObject)]`, which also implements [`PropertyType`].
 /// `Vec<T>` of such a type is an `object[]` property.
+#[diagnostic::on_unimplemented(
+    message = "`Vec<{Self}>` cannot be the type of a Weaviate property",
+    label = "arrays hold text, int, number, boolean, date or uuid values, or structs with #[derive(WeaviateObject)]",
+    note = "Weaviate has no arrays of geo coordinates, phone numbers, blobs, references or arrays"
+)]
 pub trait ObjectArray: PropertyType {
     /// The nested properties of an object value, to decode field by field.
     #[doc(hidden)]
