@@ -10,6 +10,7 @@ mod data_types;
 mod faults;
 mod filters;
 mod generate;
+mod grouping;
 mod hardening;
 mod migrate;
 mod objects;

@@ -3,7 +3,7 @@
 use weaviate_orm_proto::v1 as pb;
 
 use super::results::{Hit, decode_hits, generated_text};
-use super::{Field, Filterable, Projection, Query};
+use super::{Field, Groupable, Projection, Query};
 use crate::collection::WeaviateCollection;
 use crate::{Error, Result, reply};
 
@@ -30,7 +30,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// Groups a vector search's results by the value of `field`: at most
     /// `groups` groups of at most `per_group` objects; read them with
     /// [`fetch_groups`](Self::fetch_groups).
-    pub fn group_by<V: Filterable>(mut self, field: &Field<T, V>, groups: u32, per_group: u32) -> Self {
+    pub fn group_by<V: Groupable>(mut self, field: &Field<T, V>, groups: u32, per_group: u32) -> Self {
         self.group_by = Some(pb::GroupBy {
             path: vec![field.name().to_owned()],
             number_of_groups: i32::try_from(groups).unwrap_or(i32::MAX),

@@ -33,7 +33,7 @@ pub use generate::{Generate, Generated};
 pub use group::Group;
 pub use iterate::ObjectIterator;
 pub use operand::{
-    Array, Equatable, Filterable, Geo, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
+    Array, Equatable, Filterable, Geo, Groupable, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
 };
 pub use projection::{Projection, ReadableAs, check_projection_field};
 pub use results::{Hit, Metadata};

@@ -74,6 +74,14 @@ pub trait HasLength: Filterable {}
 )]
 pub trait Sortable: Filterable {}
 
+/// Field types a vector search can group its results by.
+#[diagnostic::on_unimplemented(
+    message = "results cannot be grouped by fields of type `{Self}`",
+    label = "group by a text, int, number, boolean, date, uuid, geo, phone or blob property (or an array of one)",
+    note = "references and nested objects hold no single value to group by"
+)]
+pub trait Groupable: Filterable {}
+
 /// A Rust value that a field whose values are `B`s can be compared with.
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with this field, whose values are `{B}`",
@@ -142,25 +150,25 @@ macro_rules! markers {
 }
 
 markers! {
-    String => String: Equatable, TextLike, HasLength, Sortable;
-    i64 => i64: Equatable, Ordered, Sortable;
-    i32 => i64: Equatable, Ordered, Sortable;
-    f64 => f64: Equatable, Ordered, Sortable;
-    f32 => f64: Equatable, Ordered, Sortable;
-    bool => bool: Equatable, Sortable;
-    DateTime<Utc> => DateTime<Utc>: Equatable, Ordered, Sortable;
-    Uuid => Uuid: Equatable;
-    GeoCoordinates => GeoCoordinates: Geo;
-    PhoneNumber => PhoneNumber: ;
-    Blob => Blob: ;
-    Vec<String> => String: Equatable, Array, TextLike, HasLength, Sortable;
-    Vec<i64> => i64: Equatable, Array, HasLength, Sortable;
-    Vec<i32> => i64: Equatable, Array, HasLength, Sortable;
-    Vec<f64> => f64: Equatable, Array, HasLength, Sortable;
-    Vec<f32> => f64: Equatable, Array, HasLength, Sortable;
-    Vec<bool> => bool: Equatable, Array, HasLength, Sortable;
-    Vec<DateTime<Utc>> => DateTime<Utc>: Equatable, Array, HasLength, Sortable;
-    Vec<Uuid> => Uuid: Equatable, Array, HasLength;
+    String => String: Equatable, TextLike, HasLength, Sortable, Groupable;
+    i64 => i64: Equatable, Ordered, Sortable, Groupable;
+    i32 => i64: Equatable, Ordered, Sortable, Groupable;
+    f64 => f64: Equatable, Ordered, Sortable, Groupable;
+    f32 => f64: Equatable, Ordered, Sortable, Groupable;
+    bool => bool: Equatable, Sortable, Groupable;
+    DateTime<Utc> => DateTime<Utc>: Equatable, Ordered, Sortable, Groupable;
+    Uuid => Uuid: Equatable, Groupable;
+    GeoCoordinates => GeoCoordinates: Geo, Groupable;
+    PhoneNumber => PhoneNumber: Groupable;
+    Blob => Blob: Groupable;
+    Vec<String> => String: Equatable, Array, TextLike, HasLength, Sortable, Groupable;
+    Vec<i64> => i64: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<i32> => i64: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<f64> => f64: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<f32> => f64: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<bool> => bool: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<DateTime<Utc>> => DateTime<Utc>: Equatable, Array, HasLength, Sortable, Groupable;
+    Vec<Uuid> => Uuid: Equatable, Array, HasLength, Groupable;
     ObjectId => Uuid: Equatable, Array;
     Timestamp => DateTime<Utc>: Equatable, Ordered, Sortable;
 }
@@ -176,3 +184,4 @@ impl<T: Array> Array for Option<T> {}
 impl<T: Geo> Geo for Option<T> {}
 impl<T: HasLength> HasLength for Option<T> {}
 impl<T: Sortable> Sortable for Option<T> {}
+impl<T: Groupable> Groupable for Option<T> {}
