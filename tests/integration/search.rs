@@ -180,18 +180,13 @@ async fn multi_target_searches_combine_distances() {
     assert_eq!(ids(&relative), [id[0]]);
 
     // near_object in one named vector: y is east in `a` (like x) and north in `b` (like z).
-    let near_y_in_a = collection.query().near_object_in(id[1], &v.a).max_distance(0.01).fetch().await;
-    let mut near_y_in_a = ids(&near_y_in_a.expect("near object in a"));
-    near_y_in_a.sort();
-    let mut expected_a = vec![id[0], id[1]];
-    expected_a.sort();
-    assert_eq!(near_y_in_a, expected_a);
-    let near_y_in_b = collection.query().near_object_in(id[1], &v.b).max_distance(0.01).fetch().await;
-    let mut near_y_in_b = ids(&near_y_in_b.expect("near object in b"));
-    near_y_in_b.sort();
-    let mut expected_b = vec![id[1], id[2]];
-    expected_b.sort();
-    assert_eq!(near_y_in_b, expected_b);
+    for (vector, mut expected) in [(&v.a, vec![id[0], id[1]]), (&v.b, vec![id[1], id[2]])] {
+        let near_y = collection.query().near_object_in(id[1], vector).max_distance(0.01).fetch().await;
+        let mut near_y = ids(&near_y.expect("near object in one vector"));
+        near_y.sort();
+        expected.sort();
+        assert_eq!(near_y, expected, "{vector:?}");
+    }
 
     let only_b = collection.query().near_named_vector(&v.b, north.clone()).max_distance(0.01).fetch().await;
     let mut only_b = ids(&only_b.expect("named"));

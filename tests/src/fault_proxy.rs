@@ -56,7 +56,7 @@ impl FaultProxy {
             while let Ok((client, _)) = listener.accept().await {
                 connection += 1;
                 let counts = shared.clone();
-                let rng = Rng(seed ^ connection.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+                let rng = fastrand::Rng::with_seed(seed ^ connection.wrapping_mul(0x9E37_79B9_7F4A_7C15));
                 tokio::spawn(async move {
                     if let Ok(server) = TcpStream::connect(target).await {
                         relay(client, server, rng, fault_percent, counts).await;
@@ -84,27 +84,17 @@ impl Drop for FaultProxy {
     }
 }
 
-/// xorshift64*.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
-async fn relay(client: TcpStream, server: TcpStream, rng: Rng, fault_percent: u64, counts: Arc<FaultCounts>) {
+async fn relay(
+    client: TcpStream,
+    server: TcpStream,
+    mut rng: fastrand::Rng,
+    fault_percent: u64,
+    counts: Arc<FaultCounts>,
+) {
     let _ = (client.set_nodelay(true), server.set_nodelay(true));
     let (client_read, client_write) = client.into_split();
     let (server_read, server_write) = server.into_split();
-    let second = Rng(rng.0.rotate_left(17) | 1);
+    let second = rng.fork();
     let up = pump(client_read, server_write, rng, fault_percent, false, counts.clone());
     let down = pump(server_read, client_write, second, fault_percent, true, counts);
     // When one direction ends (or is cut), the whole connection goes.
@@ -117,7 +107,7 @@ async fn relay(client: TcpStream, server: TcpStream, rng: Rng, fault_percent: u6
 async fn pump(
     mut from: tokio::net::tcp::OwnedReadHalf,
     mut to: tokio::net::tcp::OwnedWriteHalf,
-    mut rng: Rng,
+    mut rng: fastrand::Rng,
     fault_percent: u64,
     corrupt: bool,
     counts: Arc<FaultCounts>,
@@ -129,24 +119,22 @@ async fn pump(
             Ok(n) => n,
         };
         let chunk = &mut buffer[..n];
-        if rng.below(100) >= fault_percent {
+        if rng.u64(..100) >= fault_percent {
             counts.passed.fetch_add(1, Ordering::Relaxed);
         } else {
-            match rng.below(4) {
+            match rng.u8(..4) {
                 0 if corrupt => {
                     counts.corrupted.fetch_add(1, Ordering::Relaxed);
-                    let at = usize::try_from(rng.below(n as u64)).unwrap_or(0);
-                    chunk[at] ^= 1 << rng.below(8);
+                    chunk[rng.usize(..n)] ^= 1 << rng.u8(..8);
                 }
                 1 => {
                     counts.truncated.fetch_add(1, Ordering::Relaxed);
-                    let keep = usize::try_from(rng.below(n as u64)).unwrap_or(0);
-                    let _ = to.write_all(&chunk[..keep]).await;
+                    let _ = to.write_all(&chunk[..rng.usize(..n)]).await;
                     return;
                 }
                 2 => {
                     counts.stalled.fetch_add(1, Ordering::Relaxed);
-                    tokio::time::sleep(Duration::from_millis(500 + rng.below(3000))).await;
+                    tokio::time::sleep(Duration::from_millis(500 + rng.u64(..3000))).await;
                 }
                 0 => {
                     counts.passed.fetch_add(1, Ordering::Relaxed);

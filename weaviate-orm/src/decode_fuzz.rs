@@ -55,49 +55,33 @@ impl WeaviateCollection for Sample {
     }
 }
 
-/// xorshift64*: a fixed, dependency-free sequence.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
-    }
-}
-
 fn iterations() -> usize {
     std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000)
 }
 
 /// `seed` with a few random mutations.
-fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
+fn mutate(rng: &mut fastrand::Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
     let mut bytes = seed.to_vec();
-    for _ in 0..=rng.below(4) {
-        let at = rng.below(bytes.len() + 1);
-        match rng.below(6) {
+    for _ in 0..=rng.usize(..4) {
+        let at = rng.usize(..=bytes.len());
+        match rng.u8(..6) {
             0 if !bytes.is_empty() => {
                 let i = at.min(bytes.len() - 1);
-                bytes[i] ^= 1 << rng.below(8);
+                bytes[i] ^= 1 << rng.u8(..8);
             }
             1 => bytes.truncate(at),
-            2 => bytes.insert(at, u8::try_from(rng.below(256)).unwrap_or(0)),
+            2 => bytes.insert(at, rng.u8(..)),
             3 if at < bytes.len() => {
                 bytes.remove(at);
             }
             4 => {
-                let from = rng.below(other.len() + 1);
-                let len = rng.below(other.len() - from + 1).min(64);
+                let from = rng.usize(..=other.len());
+                let len = rng.usize(..=other.len() - from).min(64);
                 bytes.splice(at..at, other[from..from + len].iter().copied());
             }
             _ if !bytes.is_empty() => {
                 let i = at.min(bytes.len() - 1);
-                bytes[i] = [0x00, 0x7f, 0x80, 0xff, b'"', b'{', b'['][rng.below(7)];
+                bytes[i] = [0x00, 0x7f, 0x80, 0xff, b'"', b'{', b'['][rng.usize(..7)];
             }
             _ => {}
         }
@@ -107,13 +91,13 @@ fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
 
 /// Runs `decode` on `iterations()` mutations of the seeds.
 fn fuzz(name: &str, seeds: &[Vec<u8>], decode: impl Fn(&[u8])) {
-    let mut rng = Rng(0x5EED_0000 ^ name.len() as u64);
+    let mut rng = fastrand::Rng::with_seed(0x5EED_0000 ^ name.len() as u64);
     for seed in seeds {
         decode(seed);
     }
     for _ in 0..iterations() {
-        let seed = &seeds[rng.below(seeds.len())];
-        let other = &seeds[rng.below(seeds.len())];
+        let seed = &seeds[rng.usize(..seeds.len())];
+        let other = &seeds[rng.usize(..seeds.len())];
         decode(&mutate(&mut rng, seed, other));
     }
 }
