@@ -28,7 +28,6 @@ pub use metrics::{
     Aggregatable, BooleanMetrics, DateMetrics, HasMetrics, IntMetrics, NumberMetrics, NumericMetrics, TextMetrics,
 };
 
-use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::Collection;
 use crate::query::search::{Search, Threshold, check_query_vectors};
@@ -220,7 +219,7 @@ impl<T: WeaviateCollection> Aggregate<T> {
         }
         let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
-        let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
+        let reply = t.grpc.aggregate(message, timeout).await?;
         reply.result.ok_or_else(|| unexpected("an aggregate answer without a result"))
     }
 }

@@ -12,6 +12,7 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig};
 use tonic::{Code, Status};
 use weaviate_orm_proto::health::health_check_response::ServingStatus;
 use weaviate_orm_proto::health::{HealthCheckRequest, health_client::HealthClient};
+use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 
 use super::auth::{Credentials, Secret};
@@ -58,7 +59,7 @@ impl Grpc {
     }
 
     /// Runs one call with a deadline, mapping failures onto [`Error`].
-    pub(crate) async fn call<T, F>(&self, operation: &str, timeout: Duration, call: F) -> Result<T>
+    async fn call<T, F>(&self, operation: &str, timeout: Duration, call: F) -> Result<T>
     where
         F: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
     {
@@ -94,9 +95,38 @@ impl Grpc {
     }
 }
 
+/// One typed method per unary RPC of `weaviate.v1.Weaviate`: the request
+/// carries the deadline, the call is named after the RPC, and failures are
+/// mapped onto [`Error`] by what happened. Every unary call goes through here.
+macro_rules! unary_rpcs {
+    ($($(#[$doc:meta])* $method:ident($request:ident) -> $reply:ident as $operation:literal;)+) => {
+        impl Grpc {
+            $(
+                $(#[$doc])*
+                pub(crate) async fn $method(&self, message: pb::$request, timeout: Duration) -> Result<pb::$reply> {
+                    self.call($operation, timeout, self.weaviate().$method(request(message, timeout))).await
+                }
+            )+
+        }
+    };
+}
+
+unary_rpcs! {
+    /// Searches (`Search`).
+    search(SearchRequest) -> SearchReply as "Search";
+    /// Aggregates and counts (`Aggregate`).
+    aggregate(AggregateRequest) -> AggregateReply as "Aggregate";
+    /// Writes objects in one request (`BatchObjects`).
+    batch_objects(BatchObjectsRequest) -> BatchObjectsReply as "BatchObjects";
+    /// Adds references in one request (`BatchReferences`).
+    batch_references(BatchReferencesRequest) -> BatchReferencesReply as "BatchReferences";
+    /// Deletes the objects a filter matches (`BatchDelete`).
+    batch_delete(BatchDeleteRequest) -> BatchDeleteReply as "BatchDelete";
+}
+
 /// A request carrying `timeout` as its gRPC deadline, so the server stops
 /// working on it when the client gives up.
-pub(crate) fn request<T>(message: T, timeout: Duration) -> tonic::Request<T> {
+fn request<T>(message: T, timeout: Duration) -> tonic::Request<T> {
     let mut request = tonic::Request::new(message);
     request.set_timeout(timeout);
     request

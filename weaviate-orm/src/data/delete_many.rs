@@ -4,7 +4,6 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::Collection;
-use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::query::Filter;
 use crate::{Result, reply};
@@ -75,8 +74,7 @@ impl<T: WeaviateCollection> DeleteMany<T> {
             tenant: c.tenant.clone(),
         };
         let timeout = t.timeouts.insert;
-        let reply =
-            t.grpc.call("BatchDelete", timeout, t.grpc.weaviate().batch_delete(request(message, timeout))).await?;
+        let reply = t.grpc.batch_delete(message, timeout).await?;
         let count = |what, n: i64| reply::count("BatchDelete", what, Some(n));
         Ok(DeleteManyReport {
             matches: count("match count", reply.matches)?,

@@ -3,7 +3,6 @@
 use weaviate_orm_proto::v1 as pb;
 
 use crate::client::WeaviateClient;
-use crate::client::grpc::request;
 use crate::{Error, Result};
 
 /// Sends objects in one `BatchObjects` request; returns the failed ones as
@@ -20,8 +19,7 @@ pub(crate) async fn batch_objects(
     let count = objects.len();
     let message = pb::BatchObjectsRequest { objects, consistency_level };
     let timeout = t.timeouts.insert;
-    let reply =
-        t.grpc.call("BatchObjects", timeout, t.grpc.weaviate().batch_objects(request(message, timeout))).await?;
+    let reply = t.grpc.batch_objects(message, timeout).await?;
     positions("BatchObjects", count, reply.errors)
 }
 
@@ -39,8 +37,7 @@ pub(crate) async fn batch_references(
     let count = references.len();
     let message = pb::BatchReferencesRequest { references, consistency_level };
     let timeout = t.timeouts.insert;
-    let reply =
-        t.grpc.call("BatchReferences", timeout, t.grpc.weaviate().batch_references(request(message, timeout))).await?;
+    let reply = t.grpc.batch_references(message, timeout).await?;
     positions("BatchReferences", count, reply.errors)
 }
 

@@ -5,7 +5,6 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::{Collection, Object};
 use crate::query::VectorName;
@@ -350,7 +349,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {
         let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
-        t.grpc.call("Search", timeout, t.grpc.weaviate().search(request(message, timeout))).await
+        t.grpc.search(message, timeout).await
     }
 
     /// Adds the targets in one more collection of a multi-target reference,

@@ -4,7 +4,6 @@ use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::aggregate_reply::Result as AggregateResult;
 
 use super::Filter;
-use crate::client::grpc::request;
 use crate::collection::WeaviateCollection;
 use crate::data::Collection;
 use crate::{Error, Result, reply};
@@ -30,7 +29,7 @@ impl<T: WeaviateCollection> Collection<T> {
             ..Default::default()
         };
         let timeout = t.timeouts.query;
-        let reply = t.grpc.call("Aggregate", timeout, t.grpc.weaviate().aggregate(request(message, timeout))).await?;
+        let reply = t.grpc.aggregate(message, timeout).await?;
         match reply.result {
             Some(AggregateResult::SingleResult(single)) => {
                 reply::count("Aggregate", "object count", single.objects_count)
