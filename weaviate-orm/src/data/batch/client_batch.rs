@@ -52,6 +52,7 @@ impl BatchBuilder<AnyCollection> {
 /// A running import across collections; failed objects come back as
 /// [`AnyObject`]s to [`downcast`](AnyObject::downcast).
 #[derive(Debug)]
+#[must_use = "a batch dropped without `finish().await` loses its report: which objects failed, and why"]
 pub struct ClientBatch {
     handle: ClientBatchHandle,
     worker: tokio::task::JoinHandle<BatchReport<AnyObject>>,

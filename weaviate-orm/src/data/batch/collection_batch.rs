@@ -29,6 +29,7 @@ impl<T: WeaviateCollection + Send + 'static> BatchBuilder<Collection<T>> {
 /// A running import into one collection; objects go in with
 /// [`add`](Self::add), the report comes out of [`finish`](Self::finish).
 #[derive(Debug)]
+#[must_use = "a batch dropped without `finish().await` loses its report: which objects failed, and why"]
 pub struct Batch<T> {
     handle: BatchHandle<T>,
     worker: tokio::task::JoinHandle<BatchReport<T>>,
