@@ -186,6 +186,11 @@ async fn multi_target_searches_combine_distances() {
         near_y.sort();
         expected.sort();
         assert_eq!(near_y, expected, "{vector:?}");
+        // The threshold applies whenever it is given, before the search too.
+        let first = collection.query().max_distance(0.01).near_object_in(id[1], vector).fetch().await;
+        let mut first = ids(&first.expect("threshold first"));
+        first.sort();
+        assert_eq!(first, expected, "{vector:?}, threshold first");
     }
 
     let only_b = collection.query().near_named_vector(&v.b, north.clone()).max_distance(0.01).fetch().await;
@@ -208,6 +213,8 @@ async fn keyword_and_hybrid_searches_score_their_results() {
     assert!(hits.iter().all(|h| h.metadata.score.is_some_and(|s| s > 0.0) && h.metadata.explain_score.is_some()));
     assert!(hits.windows(2).all(|w| w[0].metadata.score >= w[1].metadata.score), "ranked by score");
     assert_eq!(hits[0].object.id, id[1], "`rust` in both title and body ranks first");
+    let ignored = articles.query().bm25(Bm25::new("rust")).max_distance(0.5).fetch().await;
+    assert!(matches!(ignored, Err(Error::InvalidConfig(_))), "a threshold no search uses is refused: {ignored:?}");
 
     let in_body = articles.query().bm25(Bm25::new("rust").field(&f.body)).fetch().await.expect("body only");
     assert_eq!(ids(&in_body), [id[1]]);

@@ -42,6 +42,9 @@ pub struct Query<T, P = T> {
     offset: u32,
     after: Option<Uuid>,
     search: Option<Search>,
+    /// How close vector results must be, whenever it was said: applied to
+    /// the search when the request is built.
+    threshold: Threshold,
     autocut: u32,
     pub(super) group_by: Option<pb::GroupBy>,
     pub(super) generate: Option<pb::GenerativeSearch>,
@@ -60,6 +63,7 @@ impl<T, P> std::fmt::Debug for Query<T, P> {
             .field("offset", &self.offset)
             .field("after", &self.after)
             .field("search", &self.search)
+            .field("threshold", &self.threshold)
             .field("autocut", &self.autocut)
             .field("group_by", &self.group_by)
             .field("generate", &self.generate)
@@ -79,6 +83,7 @@ impl<T, P> Clone for Query<T, P> {
             offset: self.offset,
             after: self.after,
             search: self.search.clone(),
+            threshold: self.threshold,
             autocut: self.autocut,
             group_by: self.group_by.clone(),
             generate: self.generate.clone(),
@@ -100,6 +105,7 @@ impl<T: WeaviateCollection> Collection<T> {
             offset: 0,
             after: None,
             search: None,
+            threshold: Threshold::None,
             autocut: 0,
             group_by: None,
             generate: None,
@@ -122,6 +128,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             offset: self.offset,
             after: self.after,
             search: self.search,
+            threshold: self.threshold,
             autocut: self.autocut,
             group_by: self.group_by,
             generate: self.generate,
@@ -229,18 +236,14 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
 
     /// Keeps only results within `distance` of a vector search's target.
     pub fn max_distance(mut self, distance: f64) -> Self {
-        if let Some(search) = &mut self.search {
-            search.set_threshold(Threshold::MaxDistance(distance));
-        }
+        self.threshold = Threshold::MaxDistance(distance);
         self
     }
 
     /// Keeps only results of a vector search with at least this certainty
     /// (cosine distance only).
     pub fn min_certainty(mut self, certainty: f64) -> Self {
-        if let Some(search) = &mut self.search {
-            search.set_threshold(Threshold::MinCertainty(certainty));
-        }
+        self.threshold = Threshold::MinCertainty(certainty);
         self
     }
 
@@ -292,6 +295,7 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             search.check()?;
             search.apply(&mut message);
         }
+        self.apply_threshold(&mut message)?;
         check_query_vectors(message.near_vector.as_ref(), message.hybrid_search.as_ref())?;
         Ok(message)
     }
@@ -343,7 +347,30 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     }
 
     fn threshold(&self) -> Option<Threshold> {
-        self.search.as_ref().and_then(Search::threshold)
+        self.search.as_ref().and_then(Search::threshold).map(|_| self.threshold)
+    }
+
+    /// Puts the threshold into the request's vector search; refuses one
+    /// that no vector search would use (it used to be dropped silently).
+    fn apply_threshold(&self, message: &mut pb::SearchRequest) -> Result<()> {
+        let (certainty, distance) = (self.threshold.certainty(), self.threshold.distance());
+        if certainty.is_none() && distance.is_none() {
+            return Ok(());
+        }
+        let slots = [
+            message.near_vector.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
+            message.near_object.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
+            message.near_text.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
+        ];
+        let Some((c, d)) = slots.into_iter().flatten().next() else {
+            return Err(crate::Error::InvalidConfig(
+                "`max_distance` and `min_certainty` apply to vector searches (near_vector, near_object, \
+                 near_text); this query has none"
+                    .into(),
+            ));
+        };
+        (*c, *d) = (certainty, distance);
+        Ok(())
     }
 
     async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {

@@ -41,14 +41,14 @@ pub(crate) enum Threshold {
 }
 
 impl Threshold {
-    fn certainty(self) -> Option<f64> {
+    pub(crate) fn certainty(self) -> Option<f64> {
         match self {
             Self::MinCertainty(c) => Some(c),
             _ => None,
         }
     }
 
-    fn distance(self) -> Option<f64> {
+    pub(crate) fn distance(self) -> Option<f64> {
         match self {
             Self::MaxDistance(d) => Some(d),
             _ => None,
@@ -61,17 +61,6 @@ fn targets(target: Option<&'static str>) -> Option<pb::Targets> {
 }
 
 impl Search {
-    /// Sets the threshold of a vector search; other searches have none.
-    pub(crate) fn set_threshold(&mut self, new: Threshold) {
-        match self {
-            Self::NearVector { threshold, .. }
-            | Self::NearObject { threshold, .. }
-            | Self::NearVectors { threshold, .. } => *threshold = new,
-            Self::NearText(near_text) => (near_text.certainty, near_text.distance) = (new.certainty(), new.distance()),
-            Self::Bm25(_) | Self::Hybrid(_) => {}
-        }
-    }
-
     /// The threshold of a vector search.
     pub(crate) fn threshold(&self) -> Option<Threshold> {
         match self {
@@ -616,15 +605,13 @@ mod tests {
     }
 
     #[test]
-    fn thresholds_apply_to_vector_searches_only() {
-        let mut search = Search::NearObject { id: Uuid::nil(), target: None, threshold: Threshold::None };
-        search.set_threshold(Threshold::MaxDistance(0.2));
+    fn thresholds_belong_to_vector_searches_only() {
+        let search = Search::NearObject { id: Uuid::nil(), target: None, threshold: Threshold::MaxDistance(0.2) };
         let mut request = pb::SearchRequest::default();
         search.apply(&mut request);
         let near = request.near_object.expect("near object");
         assert_eq!((near.distance, near.certainty), (Some(0.2), None));
-        let mut keywords = Search::Bm25(Bm25::<Article>::new("q").to_proto());
-        keywords.set_threshold(Threshold::MinCertainty(0.9));
+        let keywords = Search::Bm25(Bm25::<Article>::new("q").to_proto());
         assert_eq!(keywords.threshold(), None);
     }
 }
