@@ -99,7 +99,7 @@ impl<P: Send + 'static> Engine<P> {
                     None => input_open = false,
                 },
                 () = tokio::time::sleep_until(last_input + IDLE_FLUSH), if has_partial && !idle => {}
-                () = sleep_until_some(next_retry), if next_retry.is_some() => self.requeue_due(),
+                () = retry::sleep_until_some(next_retry), if next_retry.is_some() => self.requeue_due(),
                 else => {
                     tracing::error!("the batch transport stopped with {} entries unsettled", self.outstanding);
                     break;
@@ -282,14 +282,6 @@ impl<P: Send + 'static> Engine<P> {
                 }
             }
         }
-    }
-}
-
-/// Sleeps until `at`, or forever without one.
-pub(crate) async fn sleep_until_some(at: Option<Instant>) {
-    match at {
-        Some(at) => tokio::time::sleep_until(at).await,
-        None => std::future::pending().await,
     }
 }
 

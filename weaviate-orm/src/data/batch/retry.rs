@@ -28,6 +28,14 @@ pub(crate) fn is_transient_code(code: GrpcCode) -> bool {
     )
 }
 
+/// Sleeps until `at`, or forever without one.
+pub(crate) async fn sleep_until_some(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
 /// How often one object or reference is sent again after a transient
 /// per-object error.
 pub(crate) const ENTRY_RETRIES: u32 = 4;

@@ -26,9 +26,9 @@ use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
 use weaviate_orm_proto::v1::batch_stream_request::{self as request, data};
 
-use super::engine::sleep_until_some;
 use super::item::{Entry, Item, Settled, stream_beacon, unanswered};
 use super::retry;
+use super::retry::sleep_until_some;
 use crate::Error;
 use crate::client::WeaviateClient;
 use crate::client::grpc::Grpc;
