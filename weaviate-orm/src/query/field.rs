@@ -6,49 +6,13 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use crate::WeaviateCollection;
-use crate::query::filter::{Filter, Operator, Value};
-use crate::query::operand::{Array, Equatable, Geo, HasLength, Operand, Ordered, Sortable, TextLike};
+use crate::query::ast::{Operator, Target, Value};
+use crate::query::filter::Filter;
+use crate::query::operand::{
+    Array, Equatable, Geo, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
+};
 use crate::query::sort::Sort;
 use crate::value::GeoCoordinates;
-
-/// What a filter or sort is about: a property, a property reached through a
-/// reference, or the count of a reference's targets.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Target {
-    /// A property (or `_id`, `_creationTimeUnix`, `_lastUpdateTimeUnix`, `len(name)`).
-    Property(&'static str),
-    /// The length of a text or array property (`len(name)`).
-    Length(&'static str),
-    /// A property of the objects a reference points to.
-    Reference { on: &'static str, target_collection: &'static str, multi_target: bool, inner: Arc<Target> },
-    /// The number of objects a reference points to.
-    Count(&'static str),
-}
-
-impl Target {
-    /// The length of this target's property; through a reference, of the
-    /// property at the end of the path.
-    fn length(&self) -> Self {
-        match self {
-            Self::Property(name) => Self::Length(name),
-            Self::Reference { on, target_collection, multi_target, inner } => {
-                Self::Reference { on, target_collection, multi_target: *multi_target, inner: Arc::new(inner.length()) }
-            }
-            // Lengths and counts are ints, which have no length.
-            Self::Length(_) | Self::Count(_) => self.clone(),
-        }
-    }
-
-    /// The target as users read it: `title`, `len(title)`, `author.name`, `count(author)`.
-    pub(crate) fn path(&self) -> String {
-        match self {
-            Self::Property(name) => (*name).to_owned(),
-            Self::Length(name) => format!("len({name})"),
-            Self::Count(on) => format!("count({on})"),
-            Self::Reference { on, inner, .. } => format!("{on}.{}", inner.path()),
-        }
-    }
-}
 
 /// The kind of a [`Field`] handle that addresses a property of the
 /// collection itself: it filters, sorts, searches, groups, aggregates and updates.
@@ -278,6 +242,25 @@ impl<C, T> Field<C, crate::Ref<T>> {
     }
 }
 
+/// The handles on an object's id and timestamps, which are no properties.
+impl<C: WeaviateCollection> Filter<C> {
+    /// The object's id: `Filter::<Article>::by_id().equal(id)`, or
+    /// `.contains_any(ids)` for several.
+    pub fn by_id() -> Field<C, ObjectId> {
+        Field::new("_id")
+    }
+
+    /// The time the object was created (needs the collection's `index_timestamps`).
+    pub fn by_creation_time() -> Field<C, Timestamp> {
+        Field::new("_creationTimeUnix")
+    }
+
+    /// The time the object was last updated (needs the collection's `index_timestamps`).
+    pub fn by_update_time() -> Field<C, Timestamp> {
+        Field::new("_lastUpdateTimeUnix")
+    }
+}
+
 impl<C, T, K> Clone for Field<C, T, K> {
     fn clone(&self) -> Self {
         Self::at(self.target.clone())
@@ -287,28 +270,5 @@ impl<C, T, K> Clone for Field<C, T, K> {
 impl<C, T, K> fmt::Debug for Field<C, T, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Field").field("target", &self.target).finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_length_through_a_reference_is_the_length_of_the_end_of_the_path() {
-        let path = Target::Reference {
-            on: "author",
-            target_collection: "Author",
-            multi_target: false,
-            inner: Arc::new(Target::Property("name")),
-        };
-        match path.length() {
-            Target::Reference { on, inner, .. } => {
-                assert_eq!(on, "author");
-                assert_eq!(*inner, Target::Length("name"));
-            }
-            other => panic!("expected a reference path, got {other:?}"),
-        }
-        assert_eq!(Target::Property("title").length(), Target::Length("title"));
     }
 }

@@ -8,42 +8,8 @@ use std::ops::{BitAnd, BitOr, Not};
 
 use weaviate_orm_proto::v1 as pb;
 
-use crate::query::field::{Field, Target};
-use crate::query::operand::{ObjectId, Timestamp};
-use crate::value::GeoCoordinates;
-use crate::{Error, Result, WeaviateCollection};
-
-/// A comparison a filter makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Operator {
-    Equal,
-    NotEqual,
-    GreaterThan,
-    GreaterOrEqual,
-    LessThan,
-    LessOrEqual,
-    Like,
-    IsNull,
-    ContainsAny,
-    ContainsAll,
-    ContainsNone,
-    WithinGeoRange,
-}
-
-/// The value a filter compares with.
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Text(String),
-    Int(i64),
-    Number(f64),
-    Bool(bool),
-    TextArray(Vec<String>),
-    IntArray(Vec<i64>),
-    NumberArray(Vec<f64>),
-    BoolArray(Vec<bool>),
-    Geo(GeoCoordinates, f32),
-}
+use crate::query::ast::{Operator, Target, Value};
+use crate::{Error, Result};
 
 /// One step of a filter in postfix order: a leaf, or a combination of the
 /// filters just before it. The flat form keeps building, cloning, comparing,
@@ -184,24 +150,6 @@ fn combine<C>(and: bool, filters: impl IntoIterator<Item = Filter<C>>) -> Filter
     Filter::from_ops(ops)
 }
 
-impl<C: WeaviateCollection> Filter<C> {
-    /// The object's id: `Filter::<Article>::by_id().equal(id)`, or
-    /// `.contains_any(ids)` for several.
-    pub fn by_id() -> Field<C, ObjectId> {
-        Field::new("_id")
-    }
-
-    /// The time the object was created (needs the collection's `index_timestamps`).
-    pub fn by_creation_time() -> Field<C, Timestamp> {
-        Field::new("_creationTimeUnix")
-    }
-
-    /// The time the object was last updated (needs the collection's `index_timestamps`).
-    pub fn by_update_time() -> Field<C, Timestamp> {
-        Field::new("_lastUpdateTimeUnix")
-    }
-}
-
 impl<C> BitAnd for Filter<C> {
     type Output = Self;
 
@@ -336,6 +284,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::query::Field;
+    use crate::value::GeoCoordinates;
 
     struct Doc;
 

@@ -11,6 +11,7 @@
 //! let wrong = Article::FIELDS.title.greater_than(3); // text has no order, and 3 is not text
 //! ```
 
+mod ast;
 mod builder;
 mod count;
 mod field;
@@ -42,4 +43,4 @@ pub use sort::Sort;
 pub use vector_name::VectorName;
 
 #[doc(hidden)]
-pub use filter::Value;
+pub use ast::Value;
