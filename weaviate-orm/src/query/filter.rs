@@ -36,7 +36,7 @@ pub const MAX_FILTER_DEPTH: usize = 100;
 
 /// A condition on objects of the collection `C`.
 ///
-/// Made by the operator methods of [`Field`], and combined with `a & b`,
+/// Made by the operator methods of [`Field`](crate::query::Field), and combined with `a & b`,
 /// `a | b` and `!a`. A `Filter<A>` cannot be used in a query on another
 /// collection: the compiler refuses it.
 ///
