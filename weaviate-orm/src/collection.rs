@@ -3,6 +3,7 @@
 use uuid::Uuid;
 
 use crate::schema::CollectionConfig;
+pub use crate::value::PropertyError;
 use crate::value::{PropertyType, PropertyValue, ValueError};
 use crate::vector::{Vector, VectorType};
 
@@ -91,16 +92,6 @@ impl PropertyBag {
         let property = if name.is_empty() { "vector".to_owned() } else { format!("vector `{name}`") };
         convert(vector).map_err(|source| PropertyError { property, source })
     }
-}
-
-/// A property that could not be decoded into its field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("property `{property}`: {source}")]
-pub struct PropertyError {
-    /// The property's server name.
-    pub property: String,
-    /// What was wrong with its value.
-    pub source: ValueError,
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The one error type of the crate.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -106,7 +107,7 @@ pub enum Error {
         /// The object's id.
         object_id: uuid::Uuid,
         /// Which property failed, and why.
-        source: crate::collection::PropertyError,
+        source: crate::value::PropertyError,
     },
 
     /// A GraphQL query came back with errors.
@@ -152,7 +153,7 @@ pub enum Error {
     #[error("{kind} name {name:?} is not valid: {rule}")]
     InvalidName {
         /// What the name is for.
-        kind: crate::names::NameKind,
+        kind: NameKind,
         /// The name as given.
         name: String,
         /// The rule it breaks.
@@ -188,6 +189,37 @@ fn schema_mismatch_message(plans: &[crate::migrate::MigrationPlan], policy: crat
         }
     }
     message
+}
+
+/// What a name is for, in [`Error::InvalidName`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NameKind {
+    /// A collection (class).
+    Collection,
+    /// A property.
+    Property,
+    /// A tenant of a multi-tenant collection.
+    Tenant,
+    /// An alias of a collection.
+    Alias,
+    /// A backup id.
+    Backup,
+    /// A named vector.
+    Vector,
+}
+
+impl fmt::Display for NameKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Collection => "collection",
+            Self::Property => "property",
+            Self::Tenant => "tenant",
+            Self::Alias => "alias",
+            Self::Backup => "backup",
+            Self::Vector => "vector",
+        })
+    }
 }
 
 /// Why an embedded server could not be provided.
@@ -243,6 +275,13 @@ pub enum EmbeddedError {
         /// The underlying error.
         source: std::io::Error,
     },
+}
+
+impl Error {
+    /// A value that cannot be sent, as [`Error::InvalidValue`].
+    pub(crate) fn invalid_value(error: crate::value::PropertyError) -> Self {
+        Self::InvalidValue { property: error.property, source: error.source }
+    }
 }
 
 impl EmbeddedError {

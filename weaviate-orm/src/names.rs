@@ -3,40 +3,9 @@
 //! would refuse, silently change (`article` becomes `Article`) or read as
 //! part of a URL (`""`, `../x`) never leaves the client.
 
-use std::fmt;
-
 use crate::{Error, Result};
 
-/// What a name is for, in [`Error::InvalidName`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum NameKind {
-    /// A collection (class).
-    Collection,
-    /// A property.
-    Property,
-    /// A tenant of a multi-tenant collection.
-    Tenant,
-    /// An alias of a collection.
-    Alias,
-    /// A backup id.
-    Backup,
-    /// A named vector.
-    Vector,
-}
-
-impl fmt::Display for NameKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Collection => "collection",
-            Self::Property => "property",
-            Self::Tenant => "tenant",
-            Self::Alias => "alias",
-            Self::Backup => "backup",
-            Self::Vector => "vector",
-        })
-    }
-}
+pub use crate::error::NameKind;
 
 /// The longest collection or alias name the server takes.
 const MAX_COLLECTION_LEN: usize = 255;

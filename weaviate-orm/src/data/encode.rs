@@ -19,7 +19,8 @@ impl<T: WeaviateCollection> Collection<T> {
     pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject> {
         self.check_names()?;
         let values = object.to_properties();
-        let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v)))?;
+        let properties =
+            WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))).map_err(Error::invalid_value)?;
         let mut message = pb::BatchObject {
             uuid: id.to_string(),
             properties: Some(properties.into_batch()),
@@ -43,7 +44,7 @@ impl<T: WeaviateCollection> Collection<T> {
         let mut body = Map::new();
         body.insert("class".into(), json!(self.name));
         body.insert("id".into(), json!(id));
-        body.insert("properties".into(), self::object(&object.to_properties())?);
+        body.insert("properties".into(), self::object(&object.to_properties()).map_err(Error::invalid_value)?);
         if let Some(tenant) = &self.tenant {
             body.insert("tenant".into(), json!(tenant));
         }

@@ -4,8 +4,7 @@ use base64::Engine;
 use serde_json::{Map, Value, json};
 
 use super::wire::date_string;
-use super::{PropertyValue, ValueError, finite};
-use crate::Error;
+use super::{PropertyError, PropertyValue, ValueError, finite};
 use crate::reference::Beacon;
 
 /// The value as REST JSON. References become beacon lists. JSON has no
@@ -51,11 +50,9 @@ pub(crate) fn to_json(value: &PropertyValue) -> Result<Value, ValueError> {
 }
 
 fn nested(fields: &[(String, PropertyValue)]) -> Result<Value, ValueError> {
-    object(fields).map_err(|error| match error {
-        Error::InvalidValue { property, source } => {
-            ValueError { expected: source.expected, found: format!("{} in `{property}`", source.found) }
-        }
-        other => ValueError { expected: "a value JSON can carry".into(), found: other.to_string() },
+    object(fields).map_err(|PropertyError { property, source }| ValueError {
+        expected: source.expected,
+        found: format!("{} in `{property}`", source.found),
     })
 }
 
@@ -68,14 +65,14 @@ pub(crate) fn beacon(beacon: &Beacon) -> Value {
 /// Fails on a value JSON cannot carry, naming its property.
 pub(crate) fn object<'a>(
     fields: impl IntoIterator<Item = &'a (impl AsRef<str> + 'a, PropertyValue)>,
-) -> Result<Value, Error> {
+) -> Result<Value, PropertyError> {
     let mut out = Map::new();
     for (name, value) in fields {
         if *value == PropertyValue::Null {
             continue;
         }
         let name = name.as_ref();
-        let json = to_json(value).map_err(|source| Error::InvalidValue { property: name.to_owned(), source })?;
+        let json = to_json(value).map_err(|source| PropertyError { property: name.to_owned(), source })?;
         out.insert(name.to_owned(), json);
     }
     Ok(Value::Object(out))

@@ -145,6 +145,16 @@ impl ValueError {
     }
 }
 
+/// A property whose value could not be decoded into its field, or sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("property `{property}`: {source}")]
+pub struct PropertyError {
+    /// The property's server name.
+    pub property: String,
+    /// What was wrong with its value.
+    pub source: ValueError,
+}
+
 /// `number`, unless it is NaN or infinite: Weaviate stores those as null
 /// (and JSON has no form for them), so they are refused before sending.
 pub(crate) fn finite(number: f64) -> Result<f64, ValueError> {

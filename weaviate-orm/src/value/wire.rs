@@ -8,8 +8,7 @@ use prost_types::value::Kind;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError, finite};
-use crate::Error;
+use super::{Blob, GeoCoordinates, PhoneNumber, PropertyError, PropertyValue, ValueError, finite};
 use crate::reference::Beacon;
 
 /// The largest integer Weaviate stores exactly: scalars travel as protobuf
@@ -36,13 +35,13 @@ impl WriteProperties {
     /// Sorts `properties` into the buckets the server expects. Nulls are left
     /// out (an absent property is null). Fails on values the server would
     /// not store as given (NaN, infinities, ints beyond ±2^53), naming the property.
-    pub(crate) fn from_values<'a, I>(properties: I) -> Result<Self, Error>
+    pub(crate) fn from_values<'a, I>(properties: I) -> Result<Self, PropertyError>
     where
         I: IntoIterator<Item = (&'a str, &'a PropertyValue)>,
     {
         let mut out = Self::default();
         for (name, value) in properties {
-            out.add(name, value).map_err(|source| Error::InvalidValue { property: name.to_owned(), source })?;
+            out.add(name, value).map_err(|source| PropertyError { property: name.to_owned(), source })?;
         }
         Ok(out)
     }
