@@ -1,109 +1,157 @@
-//! [`WeaviateCollection`]: a Rust type that is a Weaviate collection.
+//! [`Collection`]: the handle on one collection's objects, typed by its
+//! model, scoped to a tenant and a consistency level. What it can do is
+//! added by the modules above it: writes in [`data`](crate::data), reads in
+//! [`query`](crate::query), [`aggregate`](crate::aggregate), tenants in
+//! [`tenants`](crate::tenants).
 
-use uuid::Uuid;
+use std::fmt;
+use std::marker::PhantomData;
 
-use crate::schema::CollectionConfig;
-pub use crate::value::PropertyError;
-use crate::value::{PropertyType, PropertyValue, ValueError};
-use crate::vector::{Vector, VectorType};
+use weaviate_orm_proto::v1 as pb;
 
-/// A Rust type whose values are the objects of one collection. Derive it
-/// with `#[derive(WeaviateCollection)]`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a Weaviate collection",
-    label = "derive it with #[derive(WeaviateCollection)]",
-    note = "a multi-target `Ref<(A, B, ..)>` takes a tuple of 2 to 8 collections"
-)]
-pub trait WeaviateCollection: Sized + Send + Sync + 'static {
-    /// The collection's name on the server.
-    const NAME: &'static str;
+use crate::client::{Transports, WeaviateClient};
+use crate::model::WeaviateCollection;
+use crate::{Result, names};
 
-    /// The collection's configuration, built from the type.
-    fn config() -> CollectionConfig;
-
-    /// The object's id: the `#[weaviate(id)]` field, or `None` to have one generated.
-    fn object_id(&self) -> Option<Uuid>;
-
-    /// The property values to write, by server name.
-    fn to_properties(&self) -> Vec<(&'static str, PropertyValue)>;
-
-    /// The names of the vectors the type holds in fields (`""` for the
-    /// default vector); reads ask the server for these.
-    const VECTOR_NAMES: &'static [&'static str] = &[];
-
-    /// The vectors to write, by name (`""` for the default vector).
-    fn vectors(&self) -> Vec<(&'static str, Vector)> {
-        Vec::new()
-    }
-
-    /// Builds a value from an object's id and the properties the server returned.
-    fn from_properties(id: Uuid, properties: PropertyBag) -> Result<Self, PropertyError>;
+/// The objects of collection `T`; get it with [`WeaviateClient::collection`].
+///
+/// [`with_tenant`](Self::with_tenant) and
+/// [`with_consistency_level`](Self::with_consistency_level) scope every
+/// operation made through the returned handle, reads included.
+pub struct Collection<T> {
+    client: WeaviateClient,
+    name: String,
+    tenant: Option<String>,
+    consistency: Option<ConsistencyLevel>,
+    marker: PhantomData<fn() -> T>,
 }
 
-/// The properties of one returned object, taken out one by one while decoding.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PropertyBag {
-    properties: Vec<(String, PropertyValue)>,
-    vectors: Vec<(String, Vector)>,
+impl<T> Clone for Collection<T> {
+    fn clone(&self) -> Self {
+        Self {
+            client: self.client.clone(),
+            name: self.name.clone(),
+            tenant: self.tenant.clone(),
+            consistency: self.consistency,
+            marker: PhantomData,
+        }
+    }
 }
 
-impl PropertyBag {
-    /// A bag of properties.
-    pub fn new(properties: Vec<(String, PropertyValue)>) -> Self {
-        Self { properties, vectors: Vec::new() }
+impl<T> fmt::Debug for Collection<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Collection")
+            .field("name", &self.name)
+            .field("tenant", &self.tenant)
+            .field("consistency", &self.consistency)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many replicas must acknowledge a read or write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsistencyLevel {
+    /// One replica.
+    One,
+    /// A majority of replicas.
+    Quorum,
+    /// Every replica.
+    All,
+}
+
+impl ConsistencyLevel {
+    /// The name the REST API uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::One => "ONE",
+            Self::Quorum => "QUORUM",
+            Self::All => "ALL",
+        }
     }
 
-    /// Adds the vectors returned with the object (`""` for the default vector).
-    pub fn with_vectors(mut self, vectors: Vec<(String, Vector)>) -> Self {
-        self.vectors = vectors;
-        self
-    }
-
-    /// Takes the property `name` and converts it; an absent property is null.
-    pub fn take<T: PropertyType>(&mut self, name: &'static str) -> Result<T, PropertyError> {
-        self.take_with(name, T::from_value)
-    }
-
-    /// Takes the property `name` and converts it with `convert`.
-    pub fn take_with<T>(
-        &mut self,
-        name: &'static str,
-        convert: impl FnOnce(PropertyValue) -> Result<T, ValueError>,
-    ) -> Result<T, PropertyError> {
-        let value = match self.properties.iter().position(|(k, _)| k == name) {
-            Some(index) => self.properties.swap_remove(index).1,
-            None => PropertyValue::Null,
+    pub(crate) fn to_proto(self) -> i32 {
+        let level = match self {
+            Self::One => pb::ConsistencyLevel::One,
+            Self::Quorum => pb::ConsistencyLevel::Quorum,
+            Self::All => pb::ConsistencyLevel::All,
         };
-        convert(value).map_err(|source| PropertyError { property: name.to_owned(), source })
-    }
-
-    /// Takes the vector `name` (`""` for the default vector) and converts it.
-    pub fn take_vector<V: VectorType>(&mut self, name: &'static str) -> Result<V, PropertyError> {
-        self.take_vector_with(name, V::from_vector)
-    }
-
-    /// Takes the vector `name` (`""` for the default vector) and converts it with `convert`.
-    pub fn take_vector_with<V>(
-        &mut self,
-        name: &'static str,
-        convert: impl FnOnce(Option<Vector>) -> Result<V, ValueError>,
-    ) -> Result<V, PropertyError> {
-        let vector = self.vectors.iter().position(|(k, _)| k == name).map(|index| self.vectors.swap_remove(index).1);
-        let property = if name.is_empty() { "vector".to_owned() } else { format!("vector `{name}`") };
-        convert(vector).map_err(|source| PropertyError { property, source })
+        level as i32
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl WeaviateClient {
+    /// The objects of the collection `T`.
+    pub fn collection<T: WeaviateCollection>(&self) -> Collection<T> {
+        self.collection_named(T::NAME)
+    }
 
-    #[test]
-    fn bags_hand_out_typed_values_and_null_for_absent_ones() {
-        let mut bag = PropertyBag::new(vec![("title".into(), PropertyValue::Text("A".into()))]);
-        assert_eq!(bag.take::<String>("title"), Ok("A".to_owned()));
-        assert_eq!(bag.take::<Option<String>>("subtitle"), Ok(None));
-        let error = bag.take::<i64>("count").unwrap_err();
-        assert_eq!(error.to_string(), "property `count`: expected int, found null");
+    /// The objects of type `T` stored in the collection `name` (one type
+    /// can describe several collections, e.g. versioned ones).
+    pub fn collection_named<T: WeaviateCollection>(&self, name: impl Into<String>) -> Collection<T> {
+        Collection { client: self.clone(), name: name.into(), tenant: None, consistency: None, marker: PhantomData }
+    }
+}
+
+impl<T: WeaviateCollection> Collection<T> {
+    /// The collection's name on the server.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// This collection as seen by `tenant` (multi-tenant collections).
+    pub fn with_tenant(&self, tenant: impl Into<String>) -> Self {
+        Self { tenant: Some(tenant.into()), ..self.clone() }
+    }
+
+    /// This collection with reads and writes at `level`.
+    pub fn with_consistency_level(&self, level: ConsistencyLevel) -> Self {
+        Self { consistency: Some(level), ..self.clone() }
+    }
+
+    /// The tenant operations are scoped to.
+    pub fn tenant(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
+
+    /// The consistency level of operations, when set.
+    pub fn consistency_level(&self) -> Option<ConsistencyLevel> {
+        self.consistency
+    }
+
+    pub(crate) fn client(&self) -> &WeaviateClient {
+        &self.client
+    }
+
+    /// Checks the collection's name and tenant against the server's rules;
+    /// every operation does, before it sends anything.
+    pub(crate) fn check_names(&self) -> Result<()> {
+        names::collection(&self.name)?;
+        if let Some(tenant) = &self.tenant {
+            names::tenant(tenant)?;
+        }
+        Ok(())
+    }
+
+    /// The transports for an operation on this collection: its names are
+    /// valid and the client is open.
+    pub(crate) fn transports(&self) -> Result<&Transports> {
+        self.check_names()?;
+        self.client.transports()
+    }
+
+    pub(crate) fn consistency_proto(&self) -> Option<i32> {
+        self.consistency.map(ConsistencyLevel::to_proto)
+    }
+
+    /// The tenant and consistency level as REST query parameters.
+    pub(crate) fn rest_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(tenant) = &self.tenant {
+            params.push(("tenant", tenant.clone()));
+        }
+        if let Some(level) = self.consistency {
+            params.push(("consistency_level", level.name().to_owned()));
+        }
+        params
     }
 }

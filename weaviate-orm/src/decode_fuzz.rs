@@ -14,12 +14,13 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use crate::aggregate::Aggregation;
-use crate::collection::{PropertyBag, PropertyError, WeaviateCollection};
 use crate::data::requests::positions;
+use crate::model::WeaviateCollection;
 use crate::query::Field;
 use crate::query::results::decode_hit;
 use crate::schema::CollectionConfig;
 use crate::value::{GeoCoordinates, PropertyValue};
+use crate::value::{PropertyBag, PropertyError};
 
 /// A model with a property of most kinds, decoded by hand as the derive would.
 #[derive(Debug)]

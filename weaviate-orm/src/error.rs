@@ -121,9 +121,9 @@ pub enum Error {
     #[error("{}", schema_mismatch_message(plans, *policy))]
     SchemaMismatch {
         /// The plans of the collections that cannot be migrated.
-        plans: Vec<crate::migrate::MigrationPlan>,
+        plans: Vec<crate::schema::MigrationPlan>,
         /// The policy that refused them.
-        policy: crate::migrate::Policy,
+        policy: crate::schema::Policy,
     },
 
     /// The server is older than the oldest version this client supports.
@@ -180,7 +180,7 @@ pub enum Error {
     Embedded(#[from] EmbeddedError),
 }
 
-fn schema_mismatch_message(plans: &[crate::migrate::MigrationPlan], policy: crate::migrate::Policy) -> String {
+fn schema_mismatch_message(plans: &[crate::schema::MigrationPlan], policy: crate::schema::Policy) -> String {
     let mut message = String::from("the schema cannot be migrated in place; no change was applied");
     for plan in plans {
         message.push_str(&format!("\ncollection {}:", plan.collection));

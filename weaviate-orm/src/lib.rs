@@ -47,28 +47,31 @@ mod grpc_code;
 mod id;
 mod id_type;
 pub mod migrate;
+mod model;
 pub mod names;
 pub mod query;
-mod reference;
-mod registry;
 mod reply;
 pub mod schema;
 pub mod tenants;
 pub mod value;
 pub mod vector;
+mod vocabulary;
 
 pub use client::{
     Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,
-    connect_to_custom, connect_to_embedded, connect_to_local, connect_to_weaviate_cloud,
+    connect_to_custom, connect_to_local, connect_to_weaviate_cloud,
 };
-pub use collection::{PropertyBag, PropertyError, WeaviateCollection};
-pub use data::{Collection, ConsistencyLevel, InsertManyReport, Object};
+pub use collection::{Collection, ConsistencyLevel};
+pub use data::InsertManyReport;
+pub use embedded::connect_to_embedded;
 pub use error::{EmbeddedError, Error, Result};
 pub use grpc_code::GrpcCode;
 pub use id::deterministic_id;
 pub use id_type::IdType;
-pub use reference::{At, Beacon, Ref, RefTargets, Targets};
-pub use registry::{RegisteredCollection, registered_collections};
+pub use model::{
+    At, Object, Ref, RefTargets, RegisteredCollection, Targets, WeaviateCollection, registered_collections,
+};
+pub use value::{Beacon, PropertyBag, PropertyError};
 
 /// The derive macro; shares its name with the trait, so one import brings both.
 #[cfg(feature = "derive")]
@@ -90,7 +93,7 @@ pub mod __private {
     pub use inventory;
     pub use uuid::Uuid;
 
-    pub use crate::query::Field;
+    pub use crate::vocabulary::Field;
 
     /// Field types that `tokenization` and `index_searchable` apply to.
     #[diagnostic::on_unimplemented(

@@ -3,6 +3,7 @@
 //! would refuse, silently change (`article` becomes `Article`) or read as
 //! part of a URL (`""`, `../x`) never leaves the client.
 
+use crate::schema::{CollectionConfig, PropertyConfig};
 use crate::{Error, Result};
 
 pub use crate::error::NameKind;
@@ -115,6 +116,24 @@ fn rule(kind: NameKind) -> &'static str {
 
 fn invalid(kind: NameKind, name: &str, rule: String) -> Error {
     Error::InvalidName { kind, name: name.to_owned(), rule }
+}
+
+impl CollectionConfig {
+    /// Checks every name in the configuration against the server's rules:
+    /// the collection, its properties (nested ones included) and named
+    /// vectors. A name the server would refuse or change is an error.
+    pub fn check_names(&self) -> Result<()> {
+        collection(&self.name)?;
+        let mut properties: Vec<&PropertyConfig> = self.properties.iter().collect();
+        while let Some(config) = properties.pop() {
+            property(&config.name)?;
+            properties.extend(config.data_type.nested_properties().into_iter().flatten());
+        }
+        for config in &self.named_vectors {
+            vector(&config.name)?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use serde_json::json;
 
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
-use crate::collection::WeaviateCollection;
-use crate::data::Collection;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
 use crate::{Error, Result, names};
 
 /// Whether a tenant's data is loaded.

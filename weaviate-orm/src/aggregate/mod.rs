@@ -28,10 +28,10 @@ pub use metrics::{
     Aggregatable, BooleanMetrics, DateMetrics, HasMetrics, IntMetrics, NumberMetrics, NumericMetrics, TextMetrics,
 };
 
-use crate::collection::WeaviateCollection;
-use crate::data::Collection;
-use crate::query::search::{Search, Threshold, check_query_vectors};
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
 use crate::query::{Field, Filter, Filterable, Hybrid, NearText};
+use crate::vocabulary::search::{Search, Threshold, check_query_vectors};
 use crate::{Error, Result, reply};
 use pb::aggregate_request::Search as AggregateSearch;
 

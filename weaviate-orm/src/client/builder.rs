@@ -7,8 +7,8 @@ use super::config::{ConnectionParams, Endpoint, Timeouts};
 use super::grpc::Grpc;
 use super::oidc;
 use super::rest::{Rest, http_client};
-use super::{Transports, WeaviateClient};
-use crate::embedded::EmbeddedServer;
+use super::transports::Transports;
+use super::weaviate_client::{Owned, WeaviateClient};
 use crate::{Error, Result};
 
 /// Builds a [`WeaviateClient`]; the connection helpers
@@ -35,7 +35,7 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     ca_pems: Vec<Vec<u8>>,
     skip_init_checks: bool,
-    embedded: Option<EmbeddedServer>,
+    owned: Option<Owned>,
 }
 
 impl ClientBuilder {
@@ -48,7 +48,7 @@ impl ClientBuilder {
             timeouts: Timeouts::default(),
             ca_pems: Vec::new(),
             skip_init_checks: false,
-            embedded: None,
+            owned: None,
         }
     }
 
@@ -127,10 +127,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Hands the client an embedded server to own: it stops when the client
-    /// is closed or its last clone is dropped.
-    pub fn owning(mut self, server: EmbeddedServer) -> Self {
-        self.embedded = Some(server);
+    /// Hands the client something to keep alive, such as an
+    /// [`EmbeddedServer`](crate::embedded::EmbeddedServer): it is dropped (a
+    /// server stops) when the client is closed or its last clone is dropped.
+    pub fn owning(mut self, value: impl Send + Sync + 'static) -> Self {
+        self.owned = Some(Owned::new(value));
         self
     }
 
@@ -149,7 +150,14 @@ impl ClientBuilder {
         let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, credentials, &self.headers, init)?;
         let transports = Transports { rest, grpc, timeouts: self.timeouts };
         let meta = if self.skip_init_checks { None } else { Some(transports.init_checks().await?) };
-        Ok(WeaviateClient::new(transports, meta, self.auth.is_some(), self.embedded))
+        Ok(WeaviateClient::new(transports, meta, self.auth.is_some(), self.owned))
+    }
+}
+
+impl WeaviateClient {
+    /// A builder for a server on this machine; see [`ClientBuilder`] for the others.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::local()
     }
 }
 

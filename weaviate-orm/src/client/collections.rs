@@ -5,7 +5,7 @@ use reqwest::{Method, StatusCode};
 
 use super::WeaviateClient;
 use super::rest::Path;
-use crate::collection::WeaviateCollection;
+use crate::model::WeaviateCollection;
 use crate::schema::CollectionConfig;
 use crate::{Error, Result, names};
 

@@ -1,12 +1,11 @@
 //! One-call connection helpers, as in the Python client's `weaviate.connect_to_*`.
 //! Each is a shortcut for a [`ClientBuilder`]; use the builder for more settings.
 
-use super::WeaviateClient;
 use super::auth::Secret;
 use super::builder::ClientBuilder;
 use super::config::ConnectionParams;
+use super::weaviate_client::WeaviateClient;
 use crate::Result;
-use crate::embedded::{EmbeddedOptions, EmbeddedServer};
 
 /// Connects to a server on this machine (REST 8080, gRPC 50051).
 pub async fn connect_to_local() -> Result<WeaviateClient> {
@@ -21,11 +20,4 @@ pub async fn connect_to_custom(params: ConnectionParams) -> Result<WeaviateClien
 /// Connects to a Weaviate Cloud cluster with an API key.
 pub async fn connect_to_weaviate_cloud(cluster_url: &str, api_key: impl Into<Secret>) -> Result<WeaviateClient> {
     ClientBuilder::weaviate_cloud(cluster_url, api_key).connect().await
-}
-
-/// Starts an embedded server (see [`crate::embedded`]) and connects to it.
-/// The client owns the server: it stops when the client is closed or dropped.
-pub async fn connect_to_embedded(options: EmbeddedOptions) -> Result<WeaviateClient> {
-    let server = EmbeddedServer::start(options).await?;
-    server.client_builder().owning(server).connect().await
 }

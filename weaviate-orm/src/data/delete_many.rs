@@ -3,9 +3,9 @@
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::Collection;
-use crate::collection::WeaviateCollection;
-use crate::query::Filter;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
+use crate::vocabulary::Filter;
 use crate::{Result, reply};
 
 /// A filtered delete; start it with [`Collection::delete_many`].
@@ -66,12 +66,12 @@ impl<T: WeaviateCollection> DeleteMany<T> {
         let c = &self.collection;
         let t = c.transports()?;
         let message = pb::BatchDeleteRequest {
-            collection: c.name.clone(),
+            collection: c.name().to_owned(),
             filters: Some(self.filter.to_proto()?),
             verbose: self.verbose,
             dry_run: self.dry_run,
             consistency_level: c.consistency_proto(),
-            tenant: c.tenant.clone(),
+            tenant: c.tenant().map(str::to_owned),
         };
         let timeout = t.timeouts.insert;
         let reply = t.grpc.batch_delete(message, timeout).await?;

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::Collection;
-use crate::collection::WeaviateCollection;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
 use crate::value::json::object;
 use crate::value::wire::WriteProperties;
 use crate::vector::{Vector, f32_bytes};
@@ -24,8 +24,8 @@ impl<T: WeaviateCollection> Collection<T> {
         let mut message = pb::BatchObject {
             uuid: id.to_string(),
             properties: Some(properties.into_batch()),
-            collection: self.name.clone(),
-            tenant: self.tenant.clone().unwrap_or_default(),
+            collection: self.name().to_owned(),
+            tenant: self.tenant().unwrap_or_default().to_owned(),
             ..Default::default()
         };
         for (name, vector) in object.vectors() {
@@ -42,10 +42,10 @@ impl<T: WeaviateCollection> Collection<T> {
     /// The object as the REST body of `PUT /v1/objects/{collection}/{id}`.
     pub(crate) fn rest_body(&self, object: &T, id: Uuid) -> Result<Value> {
         let mut body = Map::new();
-        body.insert("class".into(), json!(self.name));
+        body.insert("class".into(), json!(self.name()));
         body.insert("id".into(), json!(id));
         body.insert("properties".into(), self::object(&object.to_properties()).map_err(Error::invalid_value)?);
-        if let Some(tenant) = &self.tenant {
+        if let Some(tenant) = self.tenant() {
             body.insert("tenant".into(), json!(tenant));
         }
         let mut named = Map::new();

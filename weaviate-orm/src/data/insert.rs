@@ -1,8 +1,8 @@
 //! Inserting typed objects over gRPC: one, or many in one request.
 
-use super::Collection;
 use super::requests::batch_objects;
-use crate::collection::WeaviateCollection;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
 use crate::{Error, Result};
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ impl<T: WeaviateCollection> Collection<T> {
         let id = report.ids.first().copied().unwrap_or_default();
         match report.errors.into_iter().next() {
             None => Ok(id),
-            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name.clone(), id, reason }),
+            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name().to_owned(), id, reason }),
         }
     }
 
@@ -46,7 +46,7 @@ impl<T: WeaviateCollection> Collection<T> {
                 Err(error) => report.errors.push((index, error.to_string())),
             }
         }
-        for (position, error) in batch_objects(&self.client, batch, self.consistency_proto()).await? {
+        for (position, error) in batch_objects(self.client(), batch, self.consistency_proto()).await? {
             report.errors.push((positions[position], error));
         }
         report.errors.sort_by_key(|(index, _)| *index);

@@ -3,16 +3,17 @@
 use reqwest::{Method, StatusCode};
 use uuid::Uuid;
 
-use super::{Collection, Object};
 use crate::client::rest::Path;
-use crate::collection::WeaviateCollection;
-use crate::query::Filter;
+use crate::collection::Collection;
+use crate::model::Object;
+use crate::model::WeaviateCollection;
+use crate::vocabulary::Filter;
 use crate::{Error, Result};
 
 impl<T: WeaviateCollection> Collection<T> {
     /// `/objects/{collection}/{id}`.
     pub(crate) fn object_path(&self, id: Uuid) -> Result<Path> {
-        Path::new("objects").then(&self.name)?.then(&id.to_string())
+        Path::new("objects").then(self.name())?.then(&id.to_string())
     }
 
     /// Replaces the object `id` with `object`: every property and vector is

@@ -5,12 +5,12 @@ use serde_json::Value;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::Collection;
 use super::requests::batch_references;
-use crate::collection::WeaviateCollection;
-use crate::query::Field;
-use crate::reference::{Ref, RefTargets};
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
+use crate::model::{Ref, RefTargets};
 use crate::value::json::beacon;
+use crate::vocabulary::Field;
 use crate::{Error, Result};
 
 /// Which references a batch of reference additions could not add.
@@ -38,7 +38,7 @@ impl<T: WeaviateCollection> Collection<T> {
         let report = self.add_references(field, &pairs).await?;
         match report.errors.into_iter().next() {
             None => Ok(()),
-            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name.clone(), id: from, reason }),
+            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name().to_owned(), id: from, reason }),
         }
     }
 
@@ -51,7 +51,7 @@ impl<T: WeaviateCollection> Collection<T> {
     ) -> Result<ReferencesReport> {
         let references = self.reference_messages(field, pairs)?;
         let sent = references.len();
-        let errors = batch_references(&self.client, references, self.consistency_proto()).await?;
+        let errors = batch_references(self.client(), references, self.consistency_proto()).await?;
         Ok(ReferencesReport { sent, errors })
     }
 
@@ -69,11 +69,11 @@ impl<T: WeaviateCollection> Collection<T> {
             .flat_map(|(from, to)| to.beacons().iter().map(move |target| (from, target)))
             .map(|(from, target)| pb::BatchReference {
                 name: name.to_owned(),
-                from_collection: self.name.clone(),
+                from_collection: self.name().to_owned(),
                 from_uuid: from.to_string(),
                 to_collection: R::MULTI.then(|| target.collection.clone()),
                 to_uuid: target.id.to_string(),
-                tenant: self.tenant.clone().unwrap_or_default(),
+                tenant: self.tenant().unwrap_or_default().to_owned(),
             })
             .collect())
     }

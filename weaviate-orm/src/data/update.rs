@@ -4,11 +4,11 @@ use reqwest::Method;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::Collection;
-use crate::collection::WeaviateCollection;
-use crate::query::Field;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
 use crate::value::json::to_json;
 use crate::value::{AssignableTo, PropertyType};
+use crate::vocabulary::Field;
 use crate::{Error, Result};
 
 /// A partial update of one object; start it with [`Collection::update`].
@@ -65,9 +65,9 @@ impl<T: WeaviateCollection> Update<T> {
         let c = &self.collection;
         let t = c.transports()?;
         let mut body = Map::new();
-        body.insert("class".into(), json!(c.name));
+        body.insert("class".into(), json!(c.name()));
         body.insert("properties".into(), Value::Object(self.properties));
-        if let Some(tenant) = &c.tenant {
+        if let Some(tenant) = c.tenant() {
             body.insert("tenant".into(), json!(tenant));
         }
         let path = c.object_path(self.id)?;

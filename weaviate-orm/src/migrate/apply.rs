@@ -7,14 +7,12 @@ use std::collections::BTreeSet;
 use reqwest::Method;
 use serde_json::Value;
 
-use super::Policy;
-use super::diff::{Diff, Edit, Key, diff};
-use super::plan::{Change, MigrationPlan};
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
-use crate::collection::WeaviateCollection;
-use crate::registry::registered_collections;
-use crate::schema::CollectionConfig;
+use crate::model::WeaviateCollection;
+use crate::model::registered_collections;
+use crate::schema::diff::{Diff, Edit, Key, diff};
+use crate::schema::{Change, CollectionConfig, MigrationPlan, Policy};
 use crate::{Error, Result, names};
 
 /// How many times one collection is re-planned when concurrent writers keep

@@ -36,24 +36,6 @@
 //! migrating the same models at the same moment all succeed.
 
 mod apply;
-mod diff;
-mod plan;
 
+pub use crate::schema::{BreakingChange, BreakingKind, Change, MigrationPlan, Policy};
 pub use apply::{MigrationReport, Migrator};
-pub use plan::{BreakingChange, BreakingKind, Change, MigrationPlan};
-
-/// What a migration does about changes Weaviate cannot apply in place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Policy {
-    /// Apply the safe steps; refuse breaking changes; keep properties that
-    /// only the server has.
-    #[default]
-    Safe,
-    /// Like [`Safe`](Self::Safe), and also refuse properties that only the
-    /// server has (the model must describe the whole collection).
-    Strict,
-    /// Delete and recreate a collection with breaking changes, **losing its
-    /// objects**. For development only.
-    DropAndRecreate,
-}

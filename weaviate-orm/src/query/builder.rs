@@ -5,17 +5,18 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use crate::collection::WeaviateCollection;
-use crate::data::{Collection, Object};
-use crate::query::VectorName;
-use crate::query::filter::Filter;
-use crate::query::projection::{Projection, projected_config};
+use crate::collection::Collection;
+use crate::model::Object;
+use crate::model::WeaviateCollection;
 use crate::query::properties::{all_properties, other_reference_targets};
 use crate::query::results::{Hit, decode, decode_hits};
-use crate::query::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold, check_query_vectors};
-use crate::query::sort::Sort;
 use crate::schema::CollectionConfig;
 use crate::vector::{MultiVector, Vector};
+use crate::vocabulary::Filter;
+use crate::vocabulary::Sort;
+use crate::vocabulary::VectorName;
+use crate::vocabulary::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold, check_query_vectors};
+use crate::vocabulary::{Projection, projected_config};
 use crate::{Result, reply};
 
 /// A query on the collection `T`; start one with [`Collection::query`].

@@ -3,9 +3,9 @@
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::aggregate_reply::Result as AggregateResult;
 
-use super::Filter;
-use crate::collection::WeaviateCollection;
-use crate::data::Collection;
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
+use crate::vocabulary::Filter;
 use crate::{Error, Result, reply};
 
 impl<T: WeaviateCollection> Collection<T> {

@@ -5,11 +5,11 @@ use std::marker::PhantomData;
 
 use weaviate_orm_proto::v1 as pb;
 
-use super::operand::TextLike;
 use super::results::{Hit, decode_hits, generated_text};
 use super::{Field, Projection, Query};
 use crate::Result;
-use crate::collection::WeaviateCollection;
+use crate::model::WeaviateCollection;
+use crate::vocabulary::TextLike;
 
 /// What to generate from a query's results: a text per object from a
 /// prompt (`{property}` placeholders are filled from each object), and/or

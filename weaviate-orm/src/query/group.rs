@@ -4,7 +4,7 @@ use weaviate_orm_proto::v1 as pb;
 
 use super::results::{Hit, decode_hits, generated_text};
 use super::{Field, Groupable, Projection, Query};
-use crate::collection::WeaviateCollection;
+use crate::model::WeaviateCollection;
 use crate::{Error, Result, reply};
 
 /// One group of a grouped query: the objects sharing a value.

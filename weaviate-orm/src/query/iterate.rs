@@ -9,8 +9,9 @@ use uuid::Uuid;
 
 use super::{Projection, Query};
 use crate::Result;
-use crate::collection::WeaviateCollection;
-use crate::data::{Collection, Object};
+use crate::collection::Collection;
+use crate::model::Object;
+use crate::model::WeaviateCollection;
 
 /// The default number of objects per page.
 const PAGE_SIZE: u32 = 100;

@@ -10,7 +10,7 @@
 
 use weaviate_orm_proto::v1 as pb;
 
-use crate::registry::registered_config;
+use crate::model::registered_config;
 use crate::schema::{CollectionConfig, DataType, PropertyConfig};
 
 /// Every property of `config`, references as the ids of their targets

@@ -4,13 +4,14 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use crate::collection::{PropertyBag, WeaviateCollection};
-use crate::data::Object;
-use crate::query::projection::Projection;
-use crate::reference::Beacon;
+use crate::model::Object;
+use crate::model::WeaviateCollection;
+use crate::value::Beacon;
+use crate::value::PropertyBag;
 use crate::value::wire::object_fields;
 use crate::value::{PropertyValue, ResolvedObject};
 use crate::vector::{Vector, from_f32_bytes};
+use crate::vocabulary::Projection;
 use crate::{Error, Result};
 
 /// A search result with its metadata; see

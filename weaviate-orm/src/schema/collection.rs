@@ -4,33 +4,8 @@ use serde_json::{Map, Value, json};
 
 use super::{
     InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig, PropertyConfig, ReplicationConfig,
-    ShardingConfig, VectorIndexConfig,
+    ShardingConfig, VectorIndexConfig, Vectorizer,
 };
-
-/// What makes a collection's (or a named vector's) vectors.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Vectorizer {
-    /// The client brings its own vectors.
-    None,
-    /// A vectorizer module, e.g. `text2vec-bigram`, with its settings.
-    Module(ModuleConfig),
-}
-
-impl Vectorizer {
-    /// A module with its default settings.
-    pub fn module(name: impl Into<String>) -> Self {
-        Self::Module(ModuleConfig::new(name))
-    }
-
-    /// The module's name, or `None` when vectors come from the client.
-    pub fn module_name(&self) -> Option<&str> {
-        match self {
-            Self::None => None,
-            Self::Module(module) => Some(&module.name),
-        }
-    }
-}
 
 /// A collection as the schema describes it (`POST /v1/schema`).
 #[derive(Debug, Clone, PartialEq)]
@@ -63,22 +38,6 @@ pub struct CollectionConfig {
 }
 
 impl CollectionConfig {
-    /// Checks every name in the configuration against the server's rules:
-    /// the collection, its properties (nested ones included) and named
-    /// vectors. A name the server would refuse or change is an error.
-    pub fn check_names(&self) -> crate::Result<()> {
-        crate::names::collection(&self.name)?;
-        let mut properties: Vec<&PropertyConfig> = self.properties.iter().collect();
-        while let Some(property) = properties.pop() {
-            crate::names::property(&property.name)?;
-            properties.extend(property.data_type.nested_properties().into_iter().flatten());
-        }
-        for vector in &self.named_vectors {
-            crate::names::vector(&vector.name)?;
-        }
-        Ok(())
-    }
-
     /// A collection with no properties, client-side vectors and the server's defaults.
     pub fn new(name: impl Into<String>) -> Self {
         Self {

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::insert_some;
+use super::json::insert_some;
 
 /// Multi-tenancy: each tenant's objects live in their own shard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

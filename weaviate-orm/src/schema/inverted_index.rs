@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::insert_some;
+use super::json::insert_some;
 
 /// The inverted index's settings; `None` leaves the server's default.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -1,4 +1,5 @@
-//! A module with its settings, as generative and reranker modules are configured.
+//! Modules with their settings: [`ModuleConfig`] for generative and
+//! reranker modules, and [`Vectorizer`] for what makes the vectors.
 
 use serde_json::{Value, json};
 
@@ -20,5 +21,30 @@ impl ModuleConfig {
     /// The module with the given settings.
     pub fn with_config(name: impl Into<String>, config: Value) -> Self {
         Self { name: name.into(), config }
+    }
+}
+
+/// What makes a collection's (or a named vector's) vectors.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Vectorizer {
+    /// The client brings its own vectors.
+    None,
+    /// A vectorizer module, e.g. `text2vec-bigram`, with its settings.
+    Module(ModuleConfig),
+}
+
+impl Vectorizer {
+    /// A module with its default settings.
+    pub fn module(name: impl Into<String>) -> Self {
+        Self::Module(ModuleConfig::new(name))
+    }
+
+    /// The module's name, or `None` when vectors come from the client.
+    pub fn module_name(&self) -> Option<&str> {
+        match self {
+            Self::None => None,
+            Self::Module(module) => Some(&module.name),
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::insert_some;
+use super::json::insert_some;
 
 /// The kind of vector index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

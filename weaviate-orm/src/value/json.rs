@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::wire::date_string;
 use super::{PropertyError, PropertyValue, ValueError, finite};
-use crate::reference::Beacon;
+use crate::value::Beacon;
 
 /// The value as REST JSON. References become beacon lists. JSON has no
 /// NaN or infinity (`serde_json` would write null): those are refused.

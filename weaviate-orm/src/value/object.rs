@@ -1,10 +1,10 @@
 //! Nested objects: structs with `#[derive(WeaviateObject)]` are `object`
 //! properties, and `Vec`s of them are `object[]` properties.
 
+use super::PropertyBag;
 use super::PropertyError;
 use super::property_type::ArrayElement;
 use super::{PropertyType, PropertyValue, ValueError};
-use crate::collection::PropertyBag;
 use crate::schema::DataType;
 
 /// A struct that is the value of an `object` property; derive it with

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use super::{Blob, GeoCoordinates, PhoneNumber, PropertyError, PropertyValue, ValueError, finite};
-use crate::reference::Beacon;
+use crate::value::Beacon;
 
 /// The largest integer Weaviate stores exactly: scalars travel as protobuf
 /// `Struct` numbers (f64), and the server keeps `int[]` elements as f64 too

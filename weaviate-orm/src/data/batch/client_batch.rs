@@ -3,15 +3,17 @@
 
 use uuid::Uuid;
 
+use super::builder::BatchBuilder;
 use super::collection_batch::{object_item, reference_items};
 use super::item::AnyObject;
-use super::{BatchBuilder, BatchProgress, BatchReport, Pipeline, PipelineSender};
+use super::pipeline::{Pipeline, PipelineSender};
+use super::report::{BatchProgress, BatchReport};
 use crate::Result;
 use crate::client::WeaviateClient;
-use crate::collection::WeaviateCollection;
-use crate::data::Collection;
-use crate::query::Field;
-use crate::reference::{Ref, RefTargets};
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
+use crate::model::{Ref, RefTargets};
+use crate::vocabulary::Field;
 
 /// The scope of a client-level batch: any collection.
 #[derive(Debug, Clone, Copy)]

@@ -2,13 +2,15 @@
 
 use uuid::Uuid;
 
+use super::builder::BatchBuilder;
 use super::item::Item;
-use super::{BatchBuilder, BatchProgress, BatchReport, Pipeline, PipelineSender};
+use super::pipeline::{Pipeline, PipelineSender};
+use super::report::{BatchProgress, BatchReport};
 use crate::Result;
-use crate::collection::WeaviateCollection;
-use crate::data::Collection;
-use crate::query::Field;
-use crate::reference::{Ref, RefTargets};
+use crate::collection::Collection;
+use crate::model::WeaviateCollection;
+use crate::model::{Ref, RefTargets};
+use crate::vocabulary::Field;
 
 impl<T: WeaviateCollection> Collection<T> {
     /// A batch import into this collection (its tenant and consistency

@@ -11,9 +11,9 @@ use tokio::time::Instant;
 use uuid::Uuid;
 
 use super::item::{Entry, FailedReference, Item, Settled};
+use super::report::{BatchReport, Counters, FailedObject, ProgressHook};
 use super::retry;
 use super::transport::Transport;
-use super::{BatchReport, Counters, FailedObject, ProgressHook};
 
 /// A partial chunk is sent once no entry has come in for this long.
 const IDLE_FLUSH: Duration = Duration::from_secs(1);

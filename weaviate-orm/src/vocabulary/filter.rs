@@ -8,7 +8,7 @@ use std::ops::{BitAnd, BitOr, Not};
 
 use weaviate_orm_proto::v1 as pb;
 
-use crate::query::ast::{Operator, Target, Value};
+use super::ast::{Operator, Target, Value};
 use crate::{Error, Result};
 
 /// One step of a filter in postfix order: a leaf, or a combination of the

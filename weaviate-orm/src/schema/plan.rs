@@ -5,8 +5,6 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::Policy;
-
 /// The differences between a model and the server's collection, in a stable
 /// order: the collection, then its settings, named vectors and properties.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,4 +230,20 @@ impl fmt::Display for BreakingChange {
             self.kind.remedy()
         )
     }
+}
+
+/// What a migration does about changes Weaviate cannot apply in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Policy {
+    /// Apply the safe steps; refuse breaking changes; keep properties that
+    /// only the server has.
+    #[default]
+    Safe,
+    /// Like [`Safe`](Self::Safe), and also refuse properties that only the
+    /// server has (the model must describe the whole collection).
+    Strict,
+    /// Delete and recreate a collection with breaking changes, **losing its
+    /// objects**. For development only.
+    DropAndRecreate,
 }

@@ -7,18 +7,9 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 
 use crate::WeaviateCollection;
-use crate::data::Object;
+use crate::model::Object;
 use crate::schema::DataType;
-use crate::value::{PropertyType, PropertyValue, ResolvedObject, ValueError};
-
-/// One object a reference points to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Beacon {
-    /// The collection of the object.
-    pub collection: String,
-    /// The object's id.
-    pub id: Uuid,
-}
+use crate::value::{Beacon, PropertyType, PropertyValue, ResolvedObject, ValueError};
 
 /// The collections a reference property may point to: one collection
 /// type, or a tuple of 2 to 8 of them for a multi-target reference.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::query::ast::Value;
+use super::ast::Value;
 use crate::value::wire::date_string;
 use crate::value::{Blob, GeoCoordinates, PhoneNumber};
 

@@ -14,9 +14,9 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::Field;
-use super::VectorName;
+use super::field::Field;
 use super::operand::TextLike;
+use super::vector_name::VectorName;
 use crate::vector::{Vector, f32_bytes};
 use crate::{Error, Result};
 

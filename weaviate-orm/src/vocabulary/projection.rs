@@ -2,7 +2,8 @@
 
 use uuid::Uuid;
 
-use crate::collection::{PropertyBag, PropertyError, WeaviateCollection};
+use crate::model::WeaviateCollection;
+use crate::value::{PropertyBag, PropertyError};
 
 /// A type that holds some of the properties of collection `C`'s objects.
 ///
@@ -57,7 +58,7 @@ impl<F> ReadableAs<F> for Option<F> {}
 
 /// Checks, at compile time, that a projection field of type `P` can read `field`.
 #[doc(hidden)]
-pub fn check_projection_field<C, F, P: ReadableAs<F>>(_field: &crate::query::Field<C, F>) {}
+pub fn check_projection_field<C, F, P: ReadableAs<F>>(_field: &super::Field<C, F>) {}
 
 impl<C: WeaviateCollection> Projection<C> for C {
     fn property_names() -> Vec<&'static str> {

@@ -8,8 +8,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::CollectionConfig;
 use super::plan::{BreakingChange, BreakingKind, Change, MigrationPlan};
-use crate::schema::CollectionConfig;
 
 /// A step in a JSON document: an object key, or the element of an array of
 /// objects whose `name` is the given one.

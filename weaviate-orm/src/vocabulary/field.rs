@@ -5,13 +5,11 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
+use super::ast::{Operator, Target, Value};
+use super::filter::Filter;
+use super::operand::{Array, Equatable, Geo, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp};
+use super::sort::Sort;
 use crate::WeaviateCollection;
-use crate::query::ast::{Operator, Target, Value};
-use crate::query::filter::Filter;
-use crate::query::operand::{
-    Array, Equatable, Geo, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
-};
-use crate::query::sort::Sort;
 use crate::value::GeoCoordinates;
 
 /// The kind of a [`Field`] handle that addresses a property of the
@@ -224,7 +222,7 @@ impl<C, T> Field<C, crate::Ref<T>> {
     /// The handle only filters.
     pub fn path<U, V, I, K>(&self, inner: Field<U, V, K>) -> Field<C, V, FilterOnly>
     where
-        T: crate::reference::Targets<U, I>,
+        T: crate::model::Targets<U, I>,
         U: WeaviateCollection,
     {
         let target = Target::Reference {
