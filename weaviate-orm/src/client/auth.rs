@@ -1,8 +1,14 @@
-//! Credentials: what the user configures ([`Auth`], [`Secret`]) and the
-//! shared store both transports read the current `Authorization` value from.
+//! Credentials: what the user configures ([`Auth`], [`Secret`]), the shared
+//! store of the current `Authorization` value, and [`CallHeaders`]: the one
+//! place that computes what every call carries, for REST and gRPC alike.
 
 use std::fmt;
 use std::sync::{Arc, RwLock};
+
+use reqwest::header::{HeaderName, HeaderValue};
+use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
+
+use crate::{Error, Result};
 
 /// A string that never shows itself in `Debug` output or logs.
 ///
@@ -203,5 +209,116 @@ impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let set = self.authorization().is_some();
         f.debug_struct("Credentials").field("authorization", if set { &"***" } else { &"none" }).finish()
+    }
+}
+
+/// What every call carries besides its body, on both transports: the user's
+/// extra headers and the client's name, checked once against the rules of
+/// HTTP headers and gRPC metadata alike, and the `Authorization` value of the
+/// moment (which OIDC refreshes).
+#[derive(Clone)]
+pub(crate) struct CallHeaders {
+    /// Lower-case names with their values.
+    fixed: Vec<(String, Secret)>,
+    credentials: Credentials,
+}
+
+impl CallHeaders {
+    /// The user's `headers` and the client's name, with `credentials`; a
+    /// name or value that either transport cannot carry is an
+    /// [`Error::InvalidConfig`].
+    pub(crate) fn new(headers: &[(String, Secret)], credentials: Credentials) -> Result<Self> {
+        let mut fixed = Vec::with_capacity(headers.len() + 1);
+        for (name, value) in headers {
+            let name = name.to_ascii_lowercase();
+            if HeaderName::from_bytes(name.as_bytes()).is_err()
+                || AsciiMetadataKey::from_bytes(name.as_bytes()).is_err()
+            {
+                return Err(Error::InvalidConfig(format!("{name:?} is not a valid header name")));
+            }
+            if !carriable(value.expose()) {
+                return Err(Error::InvalidConfig(format!(
+                    "the value of header {name:?} has characters a header cannot carry"
+                )));
+            }
+            fixed.push((name, value.clone()));
+        }
+        fixed.push(("x-weaviate-client".to_owned(), Secret::new(concat!("weaviate-orm/", env!("CARGO_PKG_VERSION")))));
+        Ok(Self { fixed, credentials })
+    }
+
+    /// The headers every call carries: lower-case names, checked values.
+    pub(crate) fn fixed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fixed.iter().map(|(name, value)| (name.as_str(), value.expose()))
+    }
+
+    /// The `Authorization` value for `operation` now, if any; a token no
+    /// header can carry is an authentication error, never an empty header.
+    pub(crate) fn authorization(&self, operation: &str) -> Result<Option<Secret>> {
+        match self.credentials.authorization() {
+            Some(token) if !carriable(token.expose()) => Err(Error::Authentication {
+                operation: operation.to_owned(),
+                message: "the access token has characters a header cannot carry".into(),
+            }),
+            token => Ok(token),
+        }
+    }
+
+    /// The store OIDC writes fresh tokens into.
+    pub(crate) fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+}
+
+/// Whether both an HTTP header and gRPC metadata can carry `value`: visible
+/// ASCII, spaces and tabs (HTTP would also take other bytes, gRPC not).
+fn carriable(value: &str) -> bool {
+    value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+        && HeaderValue::from_str(value).is_ok()
+        && AsciiMetadataValue::try_from(value).is_ok()
+}
+
+impl fmt::Debug for CallHeaders {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.fixed.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("CallHeaders").field("headers", &names).field("credentials", &self.credentials).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_checked_once_for_both_transports() {
+        let bad_name = [("bad header".to_owned(), Secret::new("v"))];
+        assert!(matches!(CallHeaders::new(&bad_name, Credentials::default()), Err(Error::InvalidConfig(_))));
+        let bad_value = [("X-Key".to_owned(), Secret::new("caf\u{e9}"))];
+        assert!(matches!(CallHeaders::new(&bad_value, Credentials::default()), Err(Error::InvalidConfig(_))));
+        let good = [("X-OpenAI-Api-Key".to_owned(), Secret::new("sk-secret"))];
+        let headers = CallHeaders::new(&good, Credentials::default()).expect("valid");
+        let fixed: Vec<(&str, &str)> = headers.fixed().collect();
+        assert_eq!(fixed[0], ("x-openai-api-key", "sk-secret"));
+        assert!(fixed.iter().any(|(name, _)| *name == "x-weaviate-client"));
+    }
+
+    #[test]
+    fn tokens_no_header_can_carry_are_authentication_errors() {
+        let headers = CallHeaders::new(&[], Credentials::bearer(&Secret::new("line\nbreak"))).expect("valid");
+        assert!(matches!(headers.authorization("GET /v1/meta"), Err(Error::Authentication { .. })));
+        let headers = CallHeaders::new(&[], Credentials::bearer(&Secret::new("tok"))).expect("valid");
+        assert_eq!(
+            headers.authorization("x").expect("carriable").map(|t| t.expose().to_owned()),
+            Some("Bearer tok".into())
+        );
+    }
+
+    #[test]
+    fn debug_output_hides_values() {
+        let good = [("X-OpenAI-Api-Key".to_owned(), Secret::new("sk-secret"))];
+        let headers = CallHeaders::new(&good, Credentials::bearer(&Secret::new("tok"))).expect("valid");
+        let shown = format!("{headers:?}");
+        assert!(shown.contains("x-openai-api-key"), "{shown}");
+        assert!(!shown.contains("sk-secret") && !shown.contains("tok\""), "{shown}");
     }
 }

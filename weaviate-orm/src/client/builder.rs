@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::auth::{Auth, Secret};
+use super::auth::{Auth, CallHeaders, Secret};
 use super::config::{ConnectionParams, Endpoint, Timeouts};
 use super::grpc::Grpc;
 use super::oidc;
@@ -140,14 +140,15 @@ impl ClientBuilder {
     pub async fn connect(self) -> Result<WeaviateClient> {
         let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_default();
         let init = self.timeouts.init;
-        let rest = Rest::new(&self.params.http, &self.ca_pems, credentials.clone(), &self.headers, init)?;
+        let headers = CallHeaders::new(&self.headers, credentials)?;
+        let rest = Rest::new(&self.params.http, &self.ca_pems, headers.clone(), init)?;
         if let Some(auth) = self.auth.as_ref().filter(|auth| auth.uses_oidc()) {
             let http = http_client(&self.ca_pems, init)?
                 .build()
                 .map_err(|e| Error::InvalidConfig(format!("building the OIDC HTTP client: {e}")))?;
-            oidc::start(&rest, http, auth, &credentials).await?;
+            oidc::start(&rest, http, auth, headers.credentials()).await?;
         }
-        let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, credentials, &self.headers, init)?;
+        let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, headers, init)?;
         let transports = Transports { rest, grpc, timeouts: self.timeouts };
         let meta = if self.skip_init_checks { None } else { Some(transports.init_checks().await?) };
         Ok(WeaviateClient::new(transports, meta, self.auth.is_some(), self.owned))

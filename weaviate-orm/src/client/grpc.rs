@@ -15,7 +15,7 @@ use weaviate_orm_proto::health::{HealthCheckRequest, health_client::HealthClient
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 
-use super::auth::{Credentials, Secret};
+use super::auth::CallHeaders;
 use super::config::Endpoint;
 use crate::{Error, Result};
 
@@ -30,8 +30,7 @@ impl Grpc {
     pub(crate) fn new(
         endpoint: &Endpoint,
         ca_pems: &[Vec<u8>],
-        credentials: Credentials,
-        headers: &[(String, Secret)],
+        headers: CallHeaders,
         connect_timeout: Duration,
     ) -> Result<Self> {
         let url = endpoint.url();
@@ -48,7 +47,7 @@ impl Grpc {
             }
             channel = channel.tls_config(tls).map_err(|e| Error::InvalidConfig(format!("gRPC TLS: {e}")))?;
         }
-        Ok(Self { channel: channel.connect_lazy(), metadata: Metadata::new(credentials, headers)?, url })
+        Ok(Self { channel: channel.connect_lazy(), metadata: Metadata::new(headers)?, url })
     }
 
     /// The `weaviate.v1.Weaviate` service, with our interceptor in front.
@@ -180,27 +179,26 @@ fn is_transport_failure(status: &Status) -> bool {
     texts.iter().any(|text| SIGNS.iter().any(|sign| text.contains(sign)))
 }
 
-/// Adds `authorization`, the user's extra headers and the client name to
-/// every gRPC call.
+/// Adds what [`CallHeaders`] computes (the user's extra headers, the client
+/// name, `authorization`) to every gRPC call.
 #[derive(Clone)]
 pub(crate) struct Metadata {
-    credentials: Credentials,
-    headers: Vec<(AsciiMetadataKey, AsciiMetadataValue)>,
+    headers: CallHeaders,
+    /// The fixed headers as metadata, converted once.
+    fixed: Vec<(AsciiMetadataKey, AsciiMetadataValue)>,
 }
 
 impl Metadata {
-    fn new(credentials: Credentials, headers: &[(String, Secret)]) -> Result<Self> {
-        let mut entries = Vec::with_capacity(headers.len() + 1);
-        for (name, value) in headers {
-            let key = AsciiMetadataKey::from_bytes(name.to_ascii_lowercase().as_bytes())
-                .map_err(|_| Error::InvalidConfig(format!("{name:?} is not a valid gRPC metadata key")))?;
-            entries.push((key, ascii_value(value.expose())?));
-        }
-        entries.push((
-            AsciiMetadataKey::from_static("x-weaviate-client"),
-            AsciiMetadataValue::from_static(concat!("weaviate-orm/", env!("CARGO_PKG_VERSION"))),
-        ));
-        Ok(Self { credentials, headers: entries })
+    fn new(headers: CallHeaders) -> Result<Self> {
+        let fixed = headers
+            .fixed()
+            .map(|(name, value)| {
+                let key = AsciiMetadataKey::from_bytes(name.as_bytes())
+                    .map_err(|_| Error::InvalidConfig(format!("{name:?} is not a valid gRPC metadata key")))?;
+                Ok((key, ascii_value(value)?))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Self { headers, fixed })
     }
 }
 
@@ -211,10 +209,11 @@ fn ascii_value(value: &str) -> Result<AsciiMetadataValue> {
 impl Interceptor for Metadata {
     fn call(&mut self, mut request: tonic::Request<()>) -> std::result::Result<tonic::Request<()>, Status> {
         let metadata = request.metadata_mut();
-        for (key, value) in &self.headers {
+        for (key, value) in &self.fixed {
             metadata.insert(key.clone(), value.clone());
         }
-        if let Some(token) = self.credentials.authorization() {
+        let token = self.headers.authorization("gRPC call").map_err(|e| Status::unauthenticated(e.to_string()))?;
+        if let Some(token) = token {
             let value = ascii_value(token.expose()).map_err(|_| Status::unauthenticated("invalid token characters"))?;
             metadata.insert("authorization", value);
         }
@@ -224,8 +223,7 @@ impl Interceptor for Metadata {
 
 impl std::fmt::Debug for Metadata {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
-        f.debug_struct("Metadata").field("credentials", &self.credentials).field("headers", &names).finish()
+        f.debug_struct("Metadata").field("headers", &self.headers).finish_non_exhaustive()
     }
 }
 
@@ -252,14 +250,5 @@ mod tests {
             map(Status::invalid_argument("bad")),
             Error::Grpc { code: crate::GrpcCode::InvalidArgument, .. }
         ));
-    }
-
-    #[test]
-    fn metadata_debug_hides_values() {
-        let headers = [("X-OpenAI-Api-Key".to_owned(), Secret::new("sk-secret"))];
-        let metadata = Metadata::new(Credentials::bearer(&Secret::new("tok")), &headers).expect("valid");
-        let shown = format!("{metadata:?}");
-        assert!(shown.contains("x-openai-api-key"));
-        assert!(!shown.contains("sk-secret") && !shown.contains("tok\""), "{shown}");
     }
 }
