@@ -74,9 +74,13 @@ async fn every_metric_of_every_field_type() {
     let long = long.expect("filtered");
     assert_eq!((long.total, long.get(&f.pages).and_then(|p| p.sum)), (Some(3), Some(1200)));
 
-    let near = books.aggregate().metrics(&f.pages).near_vector(vec![1.0, 0.0], None).object_limit(2).fetch().await;
+    let near = books.aggregate().metrics(&f.pages).near_vector(vec![1.0, 0.0]).object_limit(2).fetch().await;
     let near = near.expect("near vector");
     assert_eq!(near.get(&f.pages).and_then(|p| p.sum), Some(300), "the two closest: a and b");
+    // The same shape as a query's search: the threshold may come first.
+    let close = books.aggregate().metrics(&f.pages).max_distance(0.1).near_vector(vec![1.0, 0.0]).fetch().await;
+    let close = close.expect("near vector within a distance");
+    assert_eq!((close.total, close.get(&f.pages).and_then(|p| p.sum)), (Some(2), Some(300)), "within 0.1: a and b");
 
     let mut groups = books.aggregate().metrics(&f.pages).fetch_groups(&f.genre, None).await.expect("groups");
     groups.sort_by_key(|g| format!("{:?}", g.value));

@@ -195,7 +195,7 @@ async fn non_finite_numbers_are_refused_everywhere_they_would_go_out() {
     assert!(matches!(&vector, Err(Error::ObjectRejected { reason, .. }) if reason.contains("vector")), "{vector:?}");
     let search = readings.query().near_vector(vec![0.1, f32::INFINITY, 0.3]).fetch().await;
     assert!(matches!(&search, Err(Error::InvalidValue { property, .. }) if property == "query vector"), "{search:?}");
-    let aggregate = readings.aggregate().near_vector(vec![f32::NAN, 0.0, 0.0], None).metrics(&f.score).fetch().await;
+    let aggregate = readings.aggregate().near_vector(vec![f32::NAN, 0.0, 0.0]).metrics(&f.score).fetch().await;
     assert!(matches!(&aggregate, Err(Error::InvalidValue { .. })), "{aggregate:?}");
     let batch = readings.batch().stream().start();
     batch.add(Reading { score: f64::NAN, ..reading("in a batch") }).await.expect("queued");

@@ -19,7 +19,6 @@ mod metrics;
 
 use std::marker::PhantomData;
 
-use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::aggregate_reply::group::grouped_by::Value as GroupedValue;
 use weaviate_orm_proto::v1::aggregate_reply::{Result as Answer, aggregations::Aggregation as PropertyReply};
@@ -30,21 +29,41 @@ pub use metrics::{
 
 use crate::collection::Collection;
 use crate::model::WeaviateCollection;
-use crate::query::{Field, Filter, Filterable, Hybrid, NearText};
-use crate::vocabulary::search::{Search, Threshold, check_query_vectors};
+use uuid::Uuid;
+
+use crate::vector::{MultiVector, Vector};
+use crate::vocabulary::ranking::Ranking;
+use crate::vocabulary::search::{Search, Threshold};
+use crate::vocabulary::{Field, Filter, Filterable, Hybrid, NearText, TargetVectors, VectorName};
 use crate::{Error, Result, reply};
-use pb::aggregate_request::Search as AggregateSearch;
 
 /// An aggregate query on the collection `T`; start one with
 /// [`Collection::aggregate`].
-#[derive(Debug, Clone)]
 #[must_use = "an aggregate does nothing until `fetch` is awaited"]
 pub struct Aggregate<T> {
     collection: Collection<T>,
-    filter: Option<Filter<T>>,
-    search: Option<pb::aggregate_request::Search>,
+    state: AggregateState,
+}
+
+/// What an aggregate asks for; the request is built when it runs.
+#[derive(Debug, Clone, Default)]
+struct AggregateState {
+    filter: Option<Filter<()>>,
+    ranking: Ranking,
     object_limit: Option<u32>,
     aggregations: Vec<pb::aggregate_request::Aggregation>,
+}
+
+impl<T> std::fmt::Debug for Aggregate<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Aggregate").field("collection", &self.collection).field("state", &self.state).finish()
+    }
+}
+
+impl<T> Clone for Aggregate<T> {
+    fn clone(&self) -> Self {
+        Self { collection: self.collection.clone(), state: self.state.clone() }
+    }
 }
 
 /// The answer of an aggregate: the object count and the metrics asked for.
@@ -107,7 +126,7 @@ pub struct AggregationGroup<T> {
 impl<T: WeaviateCollection> Collection<T> {
     /// An aggregate over this collection (its tenant, if scoped).
     pub fn aggregate(&self) -> Aggregate<T> {
-        Aggregate { collection: self.clone(), filter: None, search: None, object_limit: None, aggregations: Vec::new() }
+        Aggregate { collection: self.clone(), state: AggregateState::default() }
     }
 }
 
@@ -116,54 +135,85 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// min, max, mean, median, mode and sum; text its top occurrences;
     /// booleans their totals and shares; dates their range, median and mode).
     pub fn metrics<V: HasMetrics>(mut self, field: &Field<T, V>) -> Self {
-        self.aggregations.push(metrics::request::<V::Base>(field.name()));
+        self.state.aggregations.push(metrics::request::<V::Base>(field.name()));
         self
     }
 
     /// Aggregates only the objects `filter` matches.
     pub fn filter(mut self, filter: Filter<T>) -> Self {
-        self.filter = Some(match self.filter.take() {
+        let filter = filter.erase();
+        self.state.filter = Some(match self.state.filter.take() {
             Some(earlier) => earlier & filter,
             None => filter,
         });
         self
     }
 
-    /// Aggregates the objects closest to `vector` (narrow with
-    /// [`object_limit`](Self::object_limit) or a distance).
-    pub fn near_vector(self, vector: impl Into<Vec<f32>>, max_distance: Option<f64>) -> Self {
-        let threshold = max_distance.map_or(Threshold::None, Threshold::MaxDistance);
-        self.searching(Search::NearVector {
-            vector: crate::vector::Vector::Single(vector.into()),
-            target: None,
-            threshold,
-        })
+    /// Aggregates the objects closest to `vector` (the default vector);
+    /// narrow with [`object_limit`](Self::object_limit) or
+    /// [`max_distance`](Self::max_distance).
+    pub fn near_vector(self, vector: impl Into<Vec<f32>>) -> Self {
+        self.ranked_by(Search::near_vector(None, Vector::Single(vector.into())))
+    }
+
+    /// Aggregates the objects closest to `vector` in the named vector `target`.
+    pub fn near_named_vector(self, target: &VectorName<T>, vector: impl Into<Vec<f32>>) -> Self {
+        self.ranked_by(Search::near_vector(Some(target.name()), Vector::Single(vector.into())))
+    }
+
+    /// Aggregates the objects closest to a multi-vector query in the
+    /// multi-vector `target`.
+    pub fn near_multi_vector(self, target: &VectorName<T, MultiVector>, vectors: Vec<Vec<f32>>) -> Self {
+        self.ranked_by(Search::near_vector(Some(target.name()), Vector::Multi(vectors)))
+    }
+
+    /// Aggregates the objects closest in several named vectors at once.
+    pub fn near_vectors(self, targets: TargetVectors<T>) -> Self {
+        self.ranked_by(targets.into_search())
     }
 
     /// Aggregates the objects closest to the object `id`.
-    pub fn near_object(self, id: Uuid, max_distance: Option<f64>) -> Self {
-        let threshold = max_distance.map_or(Threshold::None, Threshold::MaxDistance);
-        self.searching(Search::NearObject { id, target: None, threshold })
+    pub fn near_object(self, id: Uuid) -> Self {
+        self.ranked_by(Search::near_object(None, id))
+    }
+
+    /// Aggregates the objects closest to the object `id` in its named vector `target`.
+    pub fn near_object_in<K>(self, id: Uuid, target: &VectorName<T, K>) -> Self {
+        self.ranked_by(Search::near_object(Some(target.name()), id))
     }
 
     /// Aggregates the results of a concept search.
     pub fn near_text(self, search: NearText<T>) -> Self {
-        self.searching(Search::NearText(Box::new(search.to_proto())))
+        self.ranked_by(Search::near_text(&search))
     }
 
     /// Aggregates the results of a hybrid search.
     pub fn hybrid(self, search: Hybrid<T>) -> Self {
-        self.searching(Search::Hybrid(Box::new(search.to_proto())))
+        self.ranked_by(Search::hybrid(&search))
+    }
+
+    /// Aggregates only objects within `distance` of the vector search's
+    /// target, whether said before or after the search.
+    pub fn max_distance(mut self, distance: f64) -> Self {
+        self.state.ranking.set_threshold(Threshold::MaxDistance(distance));
+        self
+    }
+
+    /// Aggregates only objects of the vector search with at least this
+    /// certainty (cosine distance only).
+    pub fn min_certainty(mut self, certainty: f64) -> Self {
+        self.state.ranking.set_threshold(Threshold::MinCertainty(certainty));
+        self
     }
 
     /// At most this many search results are aggregated.
     pub fn object_limit(mut self, limit: u32) -> Self {
-        self.object_limit = Some(limit);
+        self.state.object_limit = Some(limit);
         self
     }
 
-    fn searching(mut self, search: Search) -> Self {
-        self.search = search.to_aggregate();
+    fn ranked_by(mut self, search: Search) -> Self {
+        self.state.ranking.set(search);
         self
     }
 
@@ -205,18 +255,13 @@ impl<T: WeaviateCollection> Aggregate<T> {
             collection: self.collection.name().to_owned(),
             tenant: self.collection.tenant().unwrap_or_default().to_owned(),
             objects_count: true,
-            aggregations: self.aggregations.clone(),
-            object_limit: self.object_limit,
+            aggregations: self.state.aggregations.clone(),
+            object_limit: self.state.object_limit,
             group_by,
             limit,
-            filters: self.filter.as_ref().map(Filter::to_proto).transpose()?,
-            search: self.search.clone(),
+            filters: self.state.filter.as_ref().map(Filter::to_proto).transpose()?,
+            search: self.state.ranking.to_aggregate()?,
         };
-        match &message.search {
-            Some(AggregateSearch::NearVector(near)) => check_query_vectors(Some(near), None)?,
-            Some(AggregateSearch::Hybrid(hybrid)) => check_query_vectors(None, Some(hybrid))?,
-            _ => {}
-        }
         let t = self.collection.transports()?;
         let timeout = t.timeouts.query;
         let reply = t.grpc.aggregate(message, timeout).await?;

@@ -5,18 +5,17 @@ use std::marker::PhantomData;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
+use super::properties::{all_properties, other_reference_targets};
+use super::results::{Hit, decode, decode_hits};
+use super::state::{QueryState, Scope};
 use crate::collection::Collection;
-use crate::model::Object;
-use crate::model::WeaviateCollection;
-use crate::query::properties::{all_properties, other_reference_targets};
-use crate::query::results::{Hit, decode, decode_hits};
+use crate::model::{Object, WeaviateCollection};
 use crate::schema::CollectionConfig;
 use crate::vector::{MultiVector, Vector};
-use crate::vocabulary::Filter;
-use crate::vocabulary::Sort;
-use crate::vocabulary::VectorName;
-use crate::vocabulary::search::{Bm25, Hybrid, NearText, Search, TargetVectors, Threshold, check_query_vectors};
-use crate::vocabulary::{Projection, projected_config};
+use crate::vocabulary::search::{Search, Threshold};
+use crate::vocabulary::{
+    Bm25, Filter, Hybrid, NearText, Projection, Sort, TargetVectors, VectorName, projected_config,
+};
 use crate::{Result, reply};
 
 /// A query on the collection `T`; start one with [`Collection::query`].
@@ -37,83 +36,26 @@ use crate::{Result, reply};
 #[must_use = "a query does nothing until `fetch` is awaited"]
 pub struct Query<T, P = T> {
     collection: Collection<T>,
-    filter: Option<Filter<T>>,
-    sort: Vec<Sort<T>>,
-    limit: u32,
-    offset: u32,
-    after: Option<Uuid>,
-    search: Option<Search>,
-    /// How close vector results must be, whenever it was said: applied to
-    /// the search when the request is built.
-    threshold: Threshold,
-    autocut: u32,
-    pub(super) group_by: Option<pb::GroupBy>,
-    pub(super) generate: Option<pb::GenerativeSearch>,
-    pub(super) rerank: Option<pb::Rerank>,
-    resolve_depth: u8,
+    pub(super) state: QueryState,
     projection: PhantomData<fn() -> P>,
 }
 
 impl<T, P> std::fmt::Debug for Query<T, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Query")
-            .field("collection", &self.collection)
-            .field("filter", &self.filter)
-            .field("sort", &self.sort)
-            .field("limit", &self.limit)
-            .field("offset", &self.offset)
-            .field("after", &self.after)
-            .field("search", &self.search)
-            .field("threshold", &self.threshold)
-            .field("autocut", &self.autocut)
-            .field("group_by", &self.group_by)
-            .field("generate", &self.generate)
-            .field("rerank", &self.rerank)
-            .field("resolve_depth", &self.resolve_depth)
-            .finish()
+        f.debug_struct("Query").field("collection", &self.collection).field("state", &self.state).finish()
     }
 }
 
 impl<T, P> Clone for Query<T, P> {
     fn clone(&self) -> Self {
-        Self {
-            collection: self.collection.clone(),
-            filter: self.filter.clone(),
-            sort: self.sort.clone(),
-            limit: self.limit,
-            offset: self.offset,
-            after: self.after,
-            search: self.search.clone(),
-            threshold: self.threshold,
-            autocut: self.autocut,
-            group_by: self.group_by.clone(),
-            generate: self.generate.clone(),
-            rerank: self.rerank.clone(),
-            resolve_depth: self.resolve_depth,
-            projection: PhantomData,
-        }
+        Self { collection: self.collection.clone(), state: self.state.clone(), projection: PhantomData }
     }
 }
 
 impl<T: WeaviateCollection> Collection<T> {
     /// A query on this collection: every object until narrowed down.
     pub fn query(&self) -> Query<T> {
-        Query {
-            collection: self.clone(),
-            filter: None,
-            sort: Vec::new(),
-            limit: 0,
-            offset: 0,
-            after: None,
-            search: None,
-            threshold: Threshold::None,
-            autocut: 0,
-            group_by: None,
-            generate: None,
-            rerank: None,
-            resolve_depth: 0,
-            projection: PhantomData,
-        }
+        Query { collection: self.clone(), state: QueryState::default(), projection: PhantomData }
     }
 }
 
@@ -121,69 +63,49 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// Returns only the properties of the projection `Q` (derived with
     /// `#[derive(WeaviateProjection)] #[weaviate(of = T)]`).
     pub fn project<Q: Projection<T>>(self) -> Query<T, Q> {
-        Query {
-            collection: self.collection,
-            filter: self.filter,
-            sort: self.sort,
-            limit: self.limit,
-            offset: self.offset,
-            after: self.after,
-            search: self.search,
-            threshold: self.threshold,
-            autocut: self.autocut,
-            group_by: self.group_by,
-            generate: self.generate,
-            rerank: self.rerank,
-            resolve_depth: self.resolve_depth,
-            projection: PhantomData,
-        }
+        Query { collection: self.collection, state: self.state, projection: PhantomData }
     }
 
     /// Only the objects `filter` matches; a second call narrows further (`&`).
     pub fn filter(mut self, filter: Filter<T>) -> Self {
-        self.filter = Some(match self.filter.take() {
-            Some(earlier) => earlier & filter,
-            None => filter,
-        });
+        self.state.narrow(filter.erase());
         self
     }
 
     /// Orders the results; later sorts break ties of earlier ones.
     pub fn sort(mut self, sort: Sort<T>) -> Self {
-        self.sort.push(sort);
+        self.state.sort.push(sort.erase());
         self
     }
 
     /// At most `limit` objects (the server's default, 10 000 at most, without it).
     pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = limit;
+        self.state.limit = limit;
         self
     }
 
     /// Skips the first `offset` objects.
     pub fn offset(mut self, offset: u32) -> Self {
-        self.offset = offset;
+        self.state.offset = offset;
         self
     }
 
     /// Starts after the object `id`, in id order (cursor pagination; cannot
     /// be combined with filters, sorting or an offset).
     pub fn after(mut self, id: Uuid) -> Self {
-        self.after = Some(id);
+        self.state.after = Some(id);
         self
     }
 
     /// Ranks by closeness to `vector` (the default vector).
     pub fn near_vector(self, vector: impl Into<Vec<f32>>) -> Self {
-        let vector = Vector::Single(vector.into());
-        self.searching(Search::NearVector { vector, target: None, threshold: Threshold::None })
+        self.ranked_by(Search::near_vector(None, Vector::Single(vector.into())))
     }
 
     /// Ranks by closeness to `vector` in the named vector `target`
     /// (`Article::VECTORS.body`).
     pub fn near_named_vector(self, target: &VectorName<T>, vector: impl Into<Vec<f32>>) -> Self {
-        let (vector, target) = (Vector::Single(vector.into()), Some(target.name()));
-        self.searching(Search::NearVector { vector, target, threshold: Threshold::None })
+        self.ranked_by(Search::near_vector(Some(target.name()), Vector::Single(vector.into())))
     }
 
     /// Ranks by late-interaction (MaxSim) closeness of a multi-vector query
@@ -200,51 +122,52 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// # Ok(()) }
     /// ```
     pub fn near_multi_vector(self, target: &VectorName<T, MultiVector>, vectors: Vec<Vec<f32>>) -> Self {
-        let (vector, target) = (Vector::Multi(vectors), Some(target.name()));
-        self.searching(Search::NearVector { vector, target, threshold: Threshold::None })
+        self.ranked_by(Search::near_vector(Some(target.name()), Vector::Multi(vectors)))
     }
 
     /// Ranks by closeness in several named vectors at once, their
     /// distances combined as `targets` says.
     pub fn near_vectors(self, targets: TargetVectors<T>) -> Self {
-        self.searching(targets.into_search())
+        self.ranked_by(targets.into_search())
     }
 
     /// Ranks by closeness to the vector of the object `id`.
     pub fn near_object(self, id: Uuid) -> Self {
-        self.searching(Search::NearObject { id, target: None, threshold: Threshold::None })
+        self.ranked_by(Search::near_object(None, id))
     }
 
     /// Ranks by closeness to the named vector `target` of the object `id`.
     pub fn near_object_in<K>(self, id: Uuid, target: &VectorName<T, K>) -> Self {
-        self.searching(Search::NearObject { id, target: Some(target.name()), threshold: Threshold::None })
+        self.ranked_by(Search::near_object(Some(target.name()), id))
     }
 
     /// Ranks by closeness to concepts, through the collection's vectorizer.
     pub fn near_text(self, search: NearText<T>) -> Self {
-        self.searching(Search::NearText(Box::new(search.to_proto())))
+        self.ranked_by(Search::near_text(&search))
     }
 
     /// Ranks by keywords (BM25F).
     pub fn bm25(self, search: Bm25<T>) -> Self {
-        self.searching(Search::Bm25(search.to_proto()))
+        self.ranked_by(Search::bm25(&search))
     }
 
     /// Ranks by keywords and a vector, fused.
     pub fn hybrid(self, search: Hybrid<T>) -> Self {
-        self.searching(Search::Hybrid(Box::new(search.to_proto())))
+        self.ranked_by(Search::hybrid(&search))
     }
 
-    /// Keeps only results within `distance` of a vector search's target.
+    /// Keeps only results within `distance` of the vector search's target,
+    /// whether said before or after the search. Without a vector search,
+    /// the query fails with [`Error::InvalidConfig`](crate::Error::InvalidConfig).
     pub fn max_distance(mut self, distance: f64) -> Self {
-        self.threshold = Threshold::MaxDistance(distance);
+        self.state.ranking.set_threshold(Threshold::MaxDistance(distance));
         self
     }
 
-    /// Keeps only results of a vector search with at least this certainty
-    /// (cosine distance only).
+    /// Keeps only results of the vector search with at least this certainty
+    /// (cosine distance only), whether said before or after the search.
     pub fn min_certainty(mut self, certainty: f64) -> Self {
-        self.threshold = Threshold::MinCertainty(certainty);
+        self.state.ranking.set_threshold(Threshold::MinCertainty(certainty));
         self
     }
 
@@ -253,52 +176,35 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// read them with [`Ref::objects`](crate::Ref::objects). Targets must be
     /// derived models of this program.
     pub fn resolve_references(mut self, depth: u8) -> Self {
-        self.resolve_depth = depth;
+        self.state.resolve_depth = depth;
         self
     }
 
     /// Cuts the results after `jumps` jumps in score or distance.
     pub fn autocut(mut self, jumps: u32) -> Self {
-        self.autocut = jumps;
+        self.state.autocut = jumps;
         self
     }
 
-    fn searching(mut self, search: Search) -> Self {
-        self.search = Some(search);
+    fn ranked_by(mut self, search: Search) -> Self {
+        self.state.ranking.set(search);
         self
     }
 
     pub(crate) fn to_proto(&self, config: &CollectionConfig) -> Result<pb::SearchRequest> {
-        let mut message = pb::SearchRequest {
-            collection: self.collection.name().to_owned(),
-            limit: self.limit,
-            offset: self.offset,
-            after: self.after.map(|id| id.to_string()).unwrap_or_default(),
-            sort_by: self.sort.iter().map(Sort::to_proto).collect(),
-            filters: self.filter.as_ref().map(Filter::to_proto).transpose()?,
-            properties: Some(all_properties(config, self.resolve_depth)),
-            metadata: Some(pb::MetadataRequest {
+        let vectors = P::vector_names();
+        self.state.to_proto(Scope {
+            collection: self.collection.name(),
+            tenant: self.collection.tenant().unwrap_or_default(),
+            consistency: self.collection.consistency_proto(),
+            properties: all_properties(config, self.state.resolve_depth),
+            metadata: pb::MetadataRequest {
                 uuid: true,
-                vector: P::vector_names().contains(&""),
-                vectors: P::vector_names().iter().filter(|n| !n.is_empty()).map(|n| (*n).to_owned()).collect(),
+                vector: vectors.contains(&""),
+                vectors: vectors.iter().filter(|n| !n.is_empty()).map(|n| (*n).to_owned()).collect(),
                 ..Default::default()
-            }),
-            uses_127_api: true,
-            tenant: self.collection.tenant().unwrap_or_default().to_owned(),
-            consistency_level: self.collection.consistency_proto(),
-            autocut: self.autocut,
-            group_by: self.group_by.clone(),
-            generative: self.generate.clone(),
-            rerank: self.rerank.clone(),
-            ..Default::default()
-        };
-        if let Some(search) = &self.search {
-            search.check()?;
-            search.apply(&mut message);
-        }
-        self.apply_threshold(&mut message)?;
-        check_query_vectors(message.near_vector.as_ref(), message.hybrid_search.as_ref())?;
-        Ok(message)
+            },
+        })
     }
 
     /// Runs the query.
@@ -327,14 +233,15 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             metadata.creation_time_unix = true;
             metadata.last_update_time_unix = true;
             metadata.is_consistent = true;
-            let by_distance = self.search.as_ref().is_some_and(Search::ranks_by_distance);
+            let search = self.state.ranking.search();
+            let by_distance = search.is_some_and(Search::ranks_by_distance);
             metadata.distance = by_distance;
-            metadata.certainty = by_distance && matches!(self.threshold(), Some(Threshold::MinCertainty(_)));
-            metadata.score = self.search.is_some() && !by_distance;
+            metadata.certainty = matches!(self.state.ranking.threshold(), Threshold::MinCertainty(_));
+            metadata.score = search.is_some() && !by_distance;
             metadata.explain_score = metadata.score;
         }
         let mut reply = self.search(message).await?;
-        for target in other_reference_targets(&config, self.resolve_depth) {
+        for target in other_reference_targets(&config, self.state.resolve_depth) {
             for group in &mut reply.group_by_results {
                 self.add_references(&mut group.objects, target.clone()).await?;
             }
@@ -345,33 +252,6 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
 
     pub(super) fn collection_name(&self) -> &str {
         self.collection.name()
-    }
-
-    fn threshold(&self) -> Option<Threshold> {
-        self.search.as_ref().and_then(Search::threshold).map(|_| self.threshold)
-    }
-
-    /// Puts the threshold into the request's vector search; refuses one
-    /// that no vector search would use (it used to be dropped silently).
-    fn apply_threshold(&self, message: &mut pb::SearchRequest) -> Result<()> {
-        let (certainty, distance) = (self.threshold.certainty(), self.threshold.distance());
-        if certainty.is_none() && distance.is_none() {
-            return Ok(());
-        }
-        let slots = [
-            message.near_vector.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
-            message.near_object.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
-            message.near_text.as_mut().map(|s| (&mut s.certainty, &mut s.distance)),
-        ];
-        let Some((c, d)) = slots.into_iter().flatten().next() else {
-            return Err(crate::Error::InvalidConfig(
-                "`max_distance` and `min_certainty` apply to vector searches (near_vector, near_object, \
-                 near_text); this query has none"
-                    .into(),
-            ));
-        };
-        (*c, *d) = (certainty, distance);
-        Ok(())
     }
 
     async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {

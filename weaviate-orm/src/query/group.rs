@@ -3,6 +3,7 @@
 use weaviate_orm_proto::v1 as pb;
 
 use super::results::{Hit, decode_hits, generated_text};
+use super::state::GroupBy;
 use super::{Field, Groupable, Projection, Query};
 use crate::model::WeaviateCollection;
 use crate::{Error, Result, reply};
@@ -31,17 +32,13 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// `groups` groups of at most `per_group` objects; read them with
     /// [`fetch_groups`](Self::fetch_groups).
     pub fn group_by<V: Groupable>(mut self, field: &Field<T, V>, groups: u32, per_group: u32) -> Self {
-        self.group_by = Some(pb::GroupBy {
-            path: vec![field.name().to_owned()],
-            number_of_groups: i32::try_from(groups).unwrap_or(i32::MAX),
-            objects_per_group: i32::try_from(per_group).unwrap_or(i32::MAX),
-        });
+        self.state.group_by = Some(GroupBy { property: field.name(), groups, per_group });
         self
     }
 
     /// Runs a grouped query.
     pub async fn fetch_groups(self) -> Result<Vec<Group<P>>> {
-        if self.group_by.is_none() {
+        if self.state.group_by.is_none() {
             return Err(Error::InvalidConfig("`fetch_groups` needs `group_by` first".into()));
         }
         let reply = self.run_reply(true).await?;

@@ -18,17 +18,18 @@ mod group;
 mod iterate;
 mod properties;
 pub(crate) mod results;
+mod state;
 
 #[doc(hidden)]
 pub use crate::vocabulary::Value;
 pub use crate::vocabulary::{
-    AddressesProperty, Array, Bm25, Combination, Equatable, Field, Filter, FilterOnly, Filterable, Fusion, Geo,
-    Groupable, HasLength, Hybrid, KeywordOperator, MAX_FILTER_DEPTH, Move, NearText, ObjectId, Operand, Ordered,
+    AddressesProperty, Array, Bm25, Combination, Equatable, Field, Filter, FilterOnly, Filterable, Fusion, Generate,
+    Geo, Groupable, HasLength, Hybrid, KeywordOperator, MAX_FILTER_DEPTH, Move, NearText, ObjectId, Operand, Ordered,
     Projection, Property, ReadableAs, Sort, Sortable, TargetVectors, TextLike, Timestamp, VectorName,
     check_projection_field,
 };
 pub use builder::Query;
-pub use generate::{Generate, Generated};
+pub use generate::Generated;
 pub use group::Group;
 pub use iterate::ObjectIterator;
 pub use results::{Hit, Metadata};

@@ -62,6 +62,12 @@ impl<C> Filter<C> {
         Self { ops, marker: PhantomData }
     }
 
+    /// The same filter without its collection type, for builders that
+    /// keep what the compiler has already checked.
+    pub(crate) fn erase(self) -> Filter<()> {
+        Filter::from_ops(self.ops)
+    }
+
     /// Matches when every filter matches (an empty list matches everything).
     pub fn all(filters: impl IntoIterator<Item = Filter<C>>) -> Self {
         combine(true, filters)

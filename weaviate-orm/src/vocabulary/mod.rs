@@ -8,8 +8,10 @@
 pub(crate) mod ast;
 mod field;
 mod filter;
+mod generate;
 mod operand;
 mod projection;
+pub(crate) mod ranking;
 pub(crate) mod search;
 mod sort;
 mod vector_name;
@@ -17,6 +19,7 @@ mod vector_name;
 pub use ast::Value;
 pub use field::{AddressesProperty, Field, FilterOnly, Property};
 pub use filter::{Filter, MAX_FILTER_DEPTH};
+pub use generate::Generate;
 pub use operand::{
     Array, Equatable, Filterable, Geo, Groupable, HasLength, ObjectId, Operand, Ordered, Sortable, TextLike, Timestamp,
 };

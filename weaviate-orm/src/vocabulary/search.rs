@@ -20,12 +20,13 @@ use super::vector_name::VectorName;
 use crate::vector::{Vector, f32_bytes};
 use crate::{Error, Result};
 
-/// A search and its threshold, ready for the request.
+/// A search, ready for the request; its threshold is kept beside it (see
+/// [`Ranking`](super::ranking::Ranking)).
 #[derive(Debug, Clone)]
 pub(crate) enum Search {
-    NearVector { vector: Vector, target: Option<&'static str>, threshold: Threshold },
-    NearObject { id: Uuid, target: Option<&'static str>, threshold: Threshold },
-    NearVectors { targets: Vec<Target>, combination: Combination, threshold: Threshold },
+    NearVector { vector: Vector, target: Option<&'static str> },
+    NearObject { id: Uuid, target: Option<&'static str> },
+    NearVectors { targets: Vec<Target>, combination: Combination },
     NearText(Box<pb::NearTextSearch>),
     Bm25(pb::Bm25),
     Hybrid(Box<pb::Hybrid>),
@@ -61,35 +62,46 @@ fn targets(target: Option<&'static str>) -> Option<pb::Targets> {
 }
 
 impl Search {
-    /// The threshold of a vector search.
-    pub(crate) fn threshold(&self) -> Option<Threshold> {
+    /// Closeness to `vector`, in the named vector `target` or the default one.
+    pub(crate) fn near_vector(target: Option<&'static str>, vector: Vector) -> Self {
+        Self::NearVector { vector, target }
+    }
+
+    /// Closeness to the vector (named `target`, or the default one) of the object `id`.
+    pub(crate) fn near_object(target: Option<&'static str>, id: Uuid) -> Self {
+        Self::NearObject { id, target }
+    }
+
+    /// Closeness to concepts.
+    pub(crate) fn near_text<T>(search: &NearText<T>) -> Self {
+        Self::NearText(Box::new(search.to_proto()))
+    }
+
+    /// Keywords and a vector, fused.
+    pub(crate) fn hybrid<T>(search: &Hybrid<T>) -> Self {
+        Self::Hybrid(Box::new(search.to_proto()))
+    }
+
+    /// Keywords.
+    pub(crate) fn bm25<T>(search: &Bm25<T>) -> Self {
+        Self::Bm25(search.to_proto())
+    }
+    /// The threshold a concept search was built with ([`NearText::distance`]
+    /// and friends); the other searches take theirs from the query.
+    pub(crate) fn own_threshold(&self) -> Threshold {
         match self {
-            Self::NearVector { threshold, .. }
-            | Self::NearObject { threshold, .. }
-            | Self::NearVectors { threshold, .. } => Some(*threshold),
-            Self::NearText(near_text) => Some(match (near_text.distance, near_text.certainty) {
+            Self::NearText(near_text) => match (near_text.distance, near_text.certainty) {
                 (Some(distance), _) => Threshold::MaxDistance(distance),
                 (None, Some(certainty)) => Threshold::MinCertainty(certainty),
                 (None, None) => Threshold::None,
-            }),
-            Self::Bm25(_) | Self::Hybrid(_) => None,
+            },
+            _ => Threshold::None,
         }
     }
 
     /// Whether results carry a distance (vector searches) or a score.
     pub(crate) fn ranks_by_distance(&self) -> bool {
         matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearVectors { .. } | Self::NearText(_))
-    }
-
-    /// The search as an aggregate's search (keyword searches have none).
-    pub(crate) fn to_aggregate(&self) -> Option<pb::aggregate_request::Search> {
-        use pb::aggregate_request::Search as Aggregate;
-        let mut request = pb::SearchRequest::default();
-        self.apply(&mut request);
-        (request.near_vector.map(Aggregate::NearVector))
-            .or(request.near_object.map(Aggregate::NearObject))
-            .or(request.near_text.map(Aggregate::NearText))
-            .or(request.hybrid_search.map(Aggregate::Hybrid))
     }
 
     /// Refuses what the request cannot carry: a multi-vector whose rows
@@ -105,34 +117,25 @@ impl Search {
     /// Puts the search into `request`; [`check`](Self::check) it first.
     pub(crate) fn apply(&self, request: &mut pb::SearchRequest) {
         match self {
-            Self::NearVector { vector, target, threshold } => {
+            Self::NearVector { vector, target } => {
                 let name = target.unwrap_or_default();
                 request.near_vector = Some(pb::NearVector {
-                    certainty: threshold.certainty(),
-                    distance: threshold.distance(),
                     targets: targets(*target),
                     // Checked: a multi-vector's rows are of one length.
                     vectors: vector.to_proto(name).into_iter().collect(),
                     ..Default::default()
                 });
             }
-            Self::NearVectors { targets, combination, threshold } => {
+            Self::NearVectors { targets, combination } => {
                 request.near_vector = Some(pb::NearVector {
-                    certainty: threshold.certainty(),
-                    distance: threshold.distance(),
                     targets: Some(combined_targets(targets, *combination)),
                     vector_for_targets: targets.iter().map(Target::to_proto).collect(),
                     ..Default::default()
                 });
             }
-            Self::NearObject { id, target, threshold } => {
-                request.near_object = Some(pb::NearObject {
-                    id: id.to_string(),
-                    certainty: threshold.certainty(),
-                    distance: threshold.distance(),
-                    targets: targets(*target),
-                    ..Default::default()
-                });
+            Self::NearObject { id, target } => {
+                request.near_object =
+                    Some(pb::NearObject { id: id.to_string(), targets: targets(*target), ..Default::default() });
             }
             Self::NearText(near_text) => request.near_text = Some(near_text.as_ref().clone()),
             Self::Bm25(bm25) => request.bm25_search = Some(bm25.clone()),
@@ -264,7 +267,7 @@ impl<T> TargetVectors<T> {
     }
 
     pub(crate) fn into_search(self) -> Search {
-        Search::NearVectors { targets: self.targets, combination: self.combination, threshold: Threshold::None }
+        Search::NearVectors { targets: self.targets, combination: self.combination }
     }
 }
 
@@ -602,16 +605,5 @@ mod tests {
         assert!(full.use_alpha_param && full.alpha_param == Some(0.0));
         assert_eq!(full.vectors[0].name, "body");
         assert_eq!(full.targets.expect("targets").target_vectors, ["body"]);
-    }
-
-    #[test]
-    fn thresholds_belong_to_vector_searches_only() {
-        let search = Search::NearObject { id: Uuid::nil(), target: None, threshold: Threshold::MaxDistance(0.2) };
-        let mut request = pb::SearchRequest::default();
-        search.apply(&mut request);
-        let near = request.near_object.expect("near object");
-        assert_eq!((near.distance, near.certainty), (Some(0.2), None));
-        let keywords = Search::Bm25(Bm25::<Article>::new("q").to_proto());
-        assert_eq!(keywords.threshold(), None);
     }
 }

@@ -17,6 +17,11 @@ impl<C> Sort<C> {
         Self { property, ascending, marker: PhantomData }
     }
 
+    /// The same order without its collection type.
+    pub(crate) fn erase(self) -> Sort<()> {
+        Sort::new(self.property, self.ascending)
+    }
+
     pub(crate) fn to_proto(&self) -> pb::SortBy {
         pb::SortBy { ascending: self.ascending, path: vec![self.property.to_owned()] }
     }
