@@ -11,14 +11,10 @@ const RESERVED: &[&str] = &["_additional", "_id", "id", "vector", "_vector"];
 pub(crate) fn collection(collection: &Collection) -> darling::Result<()> {
     let mut errors = darling::Error::accumulator();
     errors.handle(properties(collection));
-    if !is_collection_name(&collection.name) {
+    if let Some(problem) = collection_name_problem(&collection.name) {
         errors.push(
-            darling::Error::custom(format!(
-                "`{}` is not a valid collection name: it must start with an upper-case letter, \
-                 followed by letters, digits or `_`",
-                collection.name
-            ))
-            .with_span(&collection.name_span),
+            darling::Error::custom(format!("`{}` is not a valid collection name: {problem}", collection.name))
+                .with_span(&collection.name_span),
         );
     }
     errors.finish()
@@ -72,12 +68,18 @@ pub(crate) fn properties(collection: &Collection) -> darling::Result<()> {
     errors.finish()
 }
 
-fn is_collection_name(name: &str) -> bool {
+/// What is wrong with a collection name, by the server's rules.
+fn collection_name_problem(name: &str) -> Option<&'static str> {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name.len() <= 255
-        && !name.eq_ignore_ascii_case("raft")
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase()) || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Some("it must start with an upper-case letter, followed by letters, digits or `_`")
+    } else if name.len() > 255 {
+        Some("it is longer than 255 characters")
+    } else if name.eq_ignore_ascii_case("raft") {
+        Some("Weaviate reserves it for itself")
+    } else {
+        None
+    }
 }
 
 fn is_property_name(name: &str) -> bool {
@@ -98,9 +100,12 @@ mod tests {
 
     #[test]
     fn names_follow_weaviates_rules() {
-        assert!(is_collection_name("Article_2"));
-        assert!(!is_collection_name("article") && !is_collection_name("Art-icle") && !is_collection_name(""));
-        assert!(!is_collection_name("Raft") && !is_collection_name(&"A".repeat(256)));
+        assert_eq!(collection_name_problem("Article_2"), None);
+        for bad in ["article", "Art-icle", ""] {
+            assert!(collection_name_problem(bad).is_some_and(|p| p.starts_with("it must start")), "{bad}");
+        }
+        assert_eq!(collection_name_problem("Raft"), Some("Weaviate reserves it for itself"));
+        assert_eq!(collection_name_problem(&"A".repeat(256)), Some("it is longer than 255 characters"));
         assert!(is_property_name("air_date") && is_property_name("_private"));
         assert!(!is_property_name("2nd") && !is_property_name("a-b"));
     }

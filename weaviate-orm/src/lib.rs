@@ -4,36 +4,69 @@
 //! database: Rust structs declare collections, imports never lose an object,
 //! and queries are checked by the compiler.
 //!
-//! This part of the crate connects to a server:
-//!
 //! ```no_run
-//! # async fn demo() -> weaviate_orm::Result<()> {
 //! use weaviate_orm::embedded::EmbeddedOptions;
+//! use weaviate_orm::WeaviateCollection;
 //!
-//! // Starts a real Weaviate on free loopback ports (built with `go install` on first use).
+//! /// A trivia clue (the doc comment becomes the collection's description).
+//! #[derive(WeaviateCollection, Debug)]
+//! #[weaviate(vectorizer = "text2vec-bigram")]
+//! struct Clue {
+//!     question: String,
+//!     answer: String,
+//!     #[weaviate(index_range_filters = true)]
+//!     value: i64,
+//! }
+//!
+//! # async fn demo() -> weaviate_orm::Result<()> {
+//! // A real Weaviate on free loopback ports (built with `go install` on first use).
 //! let client = weaviate_orm::connect_to_embedded(EmbeddedOptions::default()).await?;
-//! let meta = client.meta().await?;
-//! println!("Weaviate {} with modules {:?}", meta.version, meta.modules.keys().collect::<Vec<_>>());
-//! client.close().await;
+//! client.migrate::<Clue>().await?; // creates the collection from the struct
+//!
+//! let clues = client.collection::<Clue>();
+//! let batch = clues.batch().start(); // every object confirmed or handed back
+//! batch.add(Clue { question: "The largest planet".into(), answer: "Jupiter".into(), value: 200 }).await?;
+//! let report = batch.finish().await?;
+//! assert!(report.failed.is_empty());
+//!
+//! let f = Clue::FIELDS; // typed handles: a wrong name or value type does not compile
+//! let hits = clues.query().filter(f.value.greater_than(100)).sort(f.value.descending()).limit(5).fetch().await?;
+//! for hit in hits {
+//!     println!("{}: {}", hit.properties.question, hit.properties.answer);
+//! }
+//! client.close().await; // stops the embedded server
 //! # Ok(()) }
 //! ```
 //!
-//! - [`connect_to_local`], [`connect_to_custom`], [`connect_to_weaviate_cloud`],
-//!   [`connect_to_embedded`], and [`ClientBuilder`] for everything else
-//!   (authentication, headers, timeouts, TLS roots, skipping the start-up checks);
-//! - [`embedded`]: a real server started and stopped by the program;
-//! - `#[derive(WeaviateCollection)]` ([`WeaviateCollection`]): a struct is a
-//!   collection, with its settings as attributes; `#[derive(WeaviateObject)]`
-//!   for nested objects; `#[derive(WeaviateProjection)]` for partial reads;
-//! - [`migrate`]: create or migrate collections from the models, refusing
-//!   breaking changes with a readable plan; [`registered_collections`] lists
-//!   every derived model of the program;
-//! - [`Collection`]: a collection's objects (`insert_many`, [`Collection::query`]);
-//! - [`query`]: typed fields, filters, sorting, projections, the query builder;
-//! - [`schema`]: collection configuration;
-//! - [`value`]: the Rust types that map to Weaviate data types; [`Ref`] for
-//!   references and [`vector`] for vectors;
-//! - [`Error`]: the one error type.
+//! # Where things are
+//!
+//! - **Models**: `#[derive(WeaviateCollection)]` ([`WeaviateCollection`]) makes a
+//!   struct a collection; every attribute, its values and what the compiler
+//!   refuses are in [`derive_reference`]. [`Ref`] is a cross-reference,
+//!   `#[derive(WeaviateObject)]` a nested object, `#[derive(WeaviateProjection)]`
+//!   a partial read; [`value`] and [`vector`] hold the Rust types of properties
+//!   and vectors.
+//! - **Connecting**: [`connect_to_local`], [`connect_to_custom`],
+//!   [`connect_to_weaviate_cloud`], [`connect_to_embedded`], and [`ClientBuilder`]
+//!   for everything else (authentication with [`Auth`], headers, [`Timeouts`], TLS
+//!   roots, skipping the start-up checks); [`embedded`] starts a real server
+//!   from the program.
+//! - **Schema**: [`migrate`] creates or migrates collections from the models,
+//!   refusing breaking changes with a readable [`migrate::MigrationPlan`];
+//!   [`client::Collections`] creates, reads and deletes them one by one;
+//!   [`schema`] is the configuration itself.
+//! - **Writing**: [`Collection`] is the handle on one collection's objects
+//!   (insert, replace, update, delete, references, `insert_many`); [`data::batch`]
+//!   imports in batches where nothing is lost, [`BatchReport`](data::BatchReport)
+//!   accounting for every object.
+//! - **Reading**: [`query`] has the typed [`Field`](query::Field)s,
+//!   [`Filter`](query::Filter)s, [`Sort`](query::Sort)s and the
+//!   [`Query`](query::Query) builder with every search (vector, object, text,
+//!   keyword, hybrid), grouping, generation and reranking; [`aggregate`] counts
+//!   and measures; [`tenants`] manages multi-tenancy.
+//! - **Errors**: [`Error`] is the one error type, typed by what happened.
+//!
+//! `ARCHITECTURE.md` in the repository shows how the modules are layered.
 
 pub mod aggregate;
 pub mod client;
@@ -41,6 +74,8 @@ mod collection;
 pub mod data;
 #[cfg(test)]
 mod decode_fuzz;
+#[doc = include_str!("derive_reference.md")]
+pub mod derive_reference {}
 pub mod embedded;
 mod error;
 mod grpc_code;
@@ -73,17 +108,20 @@ pub use model::{
 };
 pub use value::{Beacon, PropertyBag, PropertyError};
 
-/// The derive macro; shares its name with the trait, so one import brings both.
+/// The derive macro; shares its name with the trait, so one import brings
+/// both. Its attributes: [`derive_reference`].
 #[cfg(feature = "derive")]
 pub use weaviate_derive::WeaviateCollection;
 
 /// The derive for nested objects: a struct that is the value of an `object`
-/// property, or of an `object[]` one in a `Vec`.
+/// property, or of an `object[]` one in a `Vec`. Its attributes:
+/// [`derive_reference`](crate::derive_reference#nested-objects-weaviateobject).
 #[cfg(feature = "derive")]
 pub use weaviate_derive::WeaviateObject;
 
 /// The derive for projections: a struct with some of a collection's
 /// properties, `#[weaviate(of = Article)]`, for [`query::Query::project`].
+/// Its attributes: [`derive_reference`](crate::derive_reference#projections-weaviateprojection).
 #[cfg(feature = "derive")]
 pub use weaviate_derive::WeaviateProjection;
 

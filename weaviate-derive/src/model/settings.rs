@@ -34,16 +34,17 @@ pub(crate) fn check(attrs: &SettingsAttrs, has_named_vector_fields: bool, errors
         names.push(vector.name.as_str());
     }
     if !attrs.named_vectors.is_empty() || has_named_vector_fields {
+        // The default vector's keys, and what they are called inside `named_vector(..)`.
         let legacy = [
-            ("vectorizer", attrs.vectorizer.as_ref().map(SpannedValue::span)),
-            ("vector_index", attrs.vector_index.as_ref().map(SpannedValue::span)),
+            ("vectorizer", "vectorizer", attrs.vectorizer.as_ref().map(SpannedValue::span)),
+            ("vector_index", "index", attrs.vector_index.as_ref().map(SpannedValue::span)),
         ];
-        for (key, span) in legacy {
+        for (key, inside, span) in legacy {
             if let Some(span) = span {
                 errors.push(
                     darling::Error::custom(format!(
                         "`{key}` configures the default vector, but this collection has named vectors; \
-                         move it into `named_vector(name = \"...\", {key} = ...)`"
+                         move it into `named_vector(name = \"...\", {inside} = ...)`"
                     ))
                     .with_span(&span),
                 );
