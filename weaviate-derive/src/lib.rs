@@ -5,6 +5,8 @@ mod attr;
 mod check;
 mod expand;
 mod model;
+#[cfg(test)]
+mod snapshots;
 
 use proc_macro::TokenStream;
 

@@ -1,0 +1,194 @@
+#[doc = "Typed handles on the properties of [`Clue`], for filters and sorting."]
+#[allow(dead_code)]
+struct ClueFields {
+    #[doc = "The object's id."]
+    id: ::weaviate_orm::query::Field<Clue, ::weaviate_orm::query::ObjectId>,
+    #[doc = "The property `question`."]
+    question: ::weaviate_orm::query::Field<Clue, String>,
+    #[doc = "The property `solution`."]
+    answer: ::weaviate_orm::query::Field<Clue, Option<String>>,
+    #[doc = "The property `value`."]
+    value: ::weaviate_orm::query::Field<Clue, i64>,
+    #[doc = "The property `aired`."]
+    aired: ::weaviate_orm::query::Field<Clue, Vec<DateTime<Utc>>>,
+    #[doc = "The property `category`."]
+    category: ::weaviate_orm::query::Field<Clue, Ref<Category>>,
+    #[doc = "The property `place`."]
+    place: ::weaviate_orm::query::Field<Clue, Place>,
+}
+#[automatically_derived]
+impl Clue {
+    #[doc = "Typed handles on the properties of `Clue`, for filters and sorting."]
+    #[allow(dead_code)]
+    const FIELDS: ClueFields = ClueFields {
+        id: ::weaviate_orm::query::Field::new("_id"),
+        question: ::weaviate_orm::query::Field::new("question"),
+        answer: ::weaviate_orm::query::Field::new("solution"),
+        value: ::weaviate_orm::query::Field::new("value"),
+        aired: ::weaviate_orm::query::Field::new("aired"),
+        category: ::weaviate_orm::query::Field::new("category"),
+        place: ::weaviate_orm::query::Field::new("place"),
+    };
+}
+#[doc = "Typed handles on the named vectors of [`Clue`], for vector searches."]
+#[allow(dead_code, non_snake_case)]
+struct ClueVectors {}
+#[automatically_derived]
+impl Clue {
+    #[doc = "Typed handles on the named vectors of `Clue`, for vector searches."]
+    #[allow(dead_code)]
+    const VECTORS: ClueVectors = ClueVectors {};
+}
+const _: () = {
+    use :: weaviate_orm as __w;
+    #[automatically_derived]
+    impl __w::WeaviateCollection for Clue {
+        const NAME: &'static str = "Clue";
+        const VECTOR_NAMES: &'static [&'static str] = &[];
+        fn config() -> __w::schema::CollectionConfig {
+            let mut config = __w::schema::CollectionConfig::new("Clue");
+            config.description = ::core::option::Option::Some(::std::string::String::from("A trivia clue."));
+            config.properties = ::std::vec![
+                {
+                    let () = <String as __w::__private::TextAttribute>::FITS;
+                    let mut property =
+                        __w::schema::PropertyConfig::new("question", <String as __w::value::PropertyType>::data_type());
+                    property.description =
+                        ::core::option::Option::Some(::std::string::String::from("The question as read on air."));
+                    property.tokenization = __w::schema::Tokenization::from_name("lowercase");
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::None;
+                    property.skip_vectorization = false;
+                    property.vectorize_property_name = false;
+                    property
+                },
+                {
+                    let mut property = __w::schema::PropertyConfig::new(
+                        "solution",
+                        <Option<String> as __w::value::PropertyType>::data_type(),
+                    );
+                    property.description = ::core::option::Option::None;
+                    property.tokenization = ::core::option::Option::None;
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::None;
+                    property.skip_vectorization = true;
+                    property.vectorize_property_name = false;
+                    property
+                },
+                {
+                    let () = <i64 as __w::__private::RangeAttribute>::FITS;
+                    let mut property =
+                        __w::schema::PropertyConfig::new("value", <i64 as __w::value::PropertyType>::data_type());
+                    property.description = ::core::option::Option::None;
+                    property.tokenization = ::core::option::Option::None;
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::Some(true);
+                    property.skip_vectorization = false;
+                    property.vectorize_property_name = false;
+                    property
+                },
+                {
+                    let mut property = __w::schema::PropertyConfig::new(
+                        "aired",
+                        <Vec<DateTime<Utc>> as __w::value::PropertyType>::data_type(),
+                    );
+                    property.description = ::core::option::Option::None;
+                    property.tokenization = ::core::option::Option::None;
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::None;
+                    property.skip_vectorization = false;
+                    property.vectorize_property_name = false;
+                    property
+                },
+                {
+                    let mut property = __w::schema::PropertyConfig::new(
+                        "category",
+                        <Ref<Category> as __w::value::PropertyType>::data_type(),
+                    );
+                    property.description = ::core::option::Option::None;
+                    property.tokenization = ::core::option::Option::None;
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::None;
+                    property.skip_vectorization = false;
+                    property.vectorize_property_name = false;
+                    property
+                },
+                {
+                    let mut property =
+                        __w::schema::PropertyConfig::new("place", <Place as __w::value::PropertyType>::data_type());
+                    property.description = ::core::option::Option::None;
+                    property.tokenization = ::core::option::Option::None;
+                    property.index_filterable = ::core::option::Option::None;
+                    property.index_searchable = ::core::option::Option::None;
+                    property.index_range_filters = ::core::option::Option::None;
+                    property.skip_vectorization = false;
+                    property.vectorize_property_name = false;
+                    property
+                }
+            ];
+            config.vectorizer = __w::schema::Vectorizer::Module(__w::schema::ModuleConfig::with_config(
+                "text2vec-bigram",
+                __w::__private::json("{}"),
+            ));
+            config.vector_index.distance = __w::schema::Distance::from_name("dot");
+            config.vector_index.quantizer = ::core::option::Option::None;
+            config.vector_index.ef = ::core::option::Option::Some(64i32);
+            config.vector_index.ef_construction = ::core::option::Option::None;
+            config.vector_index.max_connections = ::core::option::Option::None;
+            config.vector_index.dynamic_ef_min = ::core::option::Option::None;
+            config.vector_index.dynamic_ef_max = ::core::option::Option::None;
+            config.vector_index.dynamic_ef_factor = ::core::option::Option::None;
+            config.vector_index.flat_search_cutoff = ::core::option::Option::None;
+            config.vector_index.vector_cache_max_objects = ::core::option::Option::None;
+            config.vector_index.dynamic_threshold = ::core::option::Option::None;
+            let mut replication = __w::schema::ReplicationConfig::default();
+            replication.factor = ::core::option::Option::Some(1u32);
+            replication.async_enabled = ::core::option::Option::None;
+            config.replication = ::core::option::Option::Some(replication);
+            config.generative = ::core::option::Option::Some(__w::schema::ModuleConfig::with_config(
+                "generative-dummy",
+                __w::__private::json("{}"),
+            ));
+            config
+        }
+        fn object_id(&self) -> ::core::option::Option<__w::__private::Uuid> {
+            ::core::option::Option::Some(<Uuid as __w::IdType>::to_uuid(&self.id))
+        }
+        fn to_properties(&self) -> ::std::vec::Vec<(&'static str, __w::value::PropertyValue)> {
+            ::std::vec![
+                ("question", <String as __w::value::PropertyType>::to_value(&self.question)),
+                ("solution", <Option<String> as __w::value::PropertyType>::to_value(&self.answer)),
+                ("value", <i64 as __w::value::PropertyType>::to_value(&self.value)),
+                ("aired", <Vec<DateTime<Utc>> as __w::value::PropertyType>::to_value(&self.aired)),
+                ("category", <Ref<Category> as __w::value::PropertyType>::to_value(&self.category)),
+                ("place", <Place as __w::value::PropertyType>::to_value(&self.place))
+            ]
+        }
+        fn vectors(&self) -> ::std::vec::Vec<(&'static str, __w::vector::Vector)> {
+            #[allow(unused_mut)]
+            let mut vectors = ::std::vec::Vec::new();
+            vectors
+        }
+        fn from_properties(
+            id: __w::__private::Uuid,
+            mut properties: __w::PropertyBag,
+        ) -> ::core::result::Result<Self, __w::PropertyError> {
+            ::core::result::Result::Ok(Self {
+                id: <Uuid as __w::IdType>::from_uuid(id),
+                question: properties.take_with("question", <String as __w::value::PropertyType>::from_value)?,
+                answer: properties.take_with("solution", <Option<String> as __w::value::PropertyType>::from_value)?,
+                value: properties.take_with("value", <i64 as __w::value::PropertyType>::from_value)?,
+                aired: properties.take_with("aired", <Vec<DateTime<Utc>> as __w::value::PropertyType>::from_value)?,
+                category: properties.take_with("category", <Ref<Category> as __w::value::PropertyType>::from_value)?,
+                place: properties.take_with("place", <Place as __w::value::PropertyType>::from_value)?,
+                cached: ::core::default::Default::default(),
+            })
+        }
+    }
+    __w::__private::inventory::submit! { __w :: RegisteredCollection :: new (< Clue as __w :: WeaviateCollection > :: NAME , < Clue as __w :: WeaviateCollection > :: config ,) }
+};
