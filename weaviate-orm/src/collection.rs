@@ -17,7 +17,19 @@ use crate::{Result, names};
 ///
 /// [`with_tenant`](Self::with_tenant) and
 /// [`with_consistency_level`](Self::with_consistency_level) scope every
-/// operation made through the returned handle, reads included.
+/// operation made through the returned handle, reads included. Handles are
+/// cheap to clone and share the client's connections.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// let articles = client.collection::<Article>();
+/// let id = articles.insert(&Article { title: "Ownership".into(), words: 1200 }).await?;
+/// let article = articles.fetch_by_id(id).await?;
+/// let long = articles.query().filter(Article::FIELDS.words.greater_than(1000)).fetch().await?;
+/// # Ok(()) }
+/// ```
 pub struct Collection<T> {
     client: WeaviateClient,
     name: String,
@@ -98,12 +110,36 @@ impl<T: WeaviateCollection> Collection<T> {
         &self.name
     }
 
-    /// This collection as seen by `tenant` (multi-tenant collections).
+    /// This collection as seen by `tenant` (multi-tenant collections):
+    /// writes go into the tenant, and reads see only its objects. Create
+    /// tenants with [`tenants`](Self::tenants), or let the collection's
+    /// `auto_tenant_creation` make them on first write.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy(auto_tenant_creation))] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// let ada = notes.with_tenant("ada");
+    /// ada.insert(&Note { body: "only Ada sees this".into() }).await?;
+    /// let hers = ada.query().fetch().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn with_tenant(&self, tenant: impl Into<String>) -> Self {
         Self { tenant: Some(tenant.into()), ..self.clone() }
     }
 
-    /// This collection with reads and writes at `level`.
+    /// This collection with reads and writes at `level` (on replicated
+    /// collections; the server's default is `QUORUM`).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, ConsistencyLevel, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let strict = articles.with_consistency_level(ConsistencyLevel::All);
+    /// strict.insert(&Article { title: "On every replica".into() }).await?;
+    /// let fast = articles.with_consistency_level(ConsistencyLevel::One).query().limit(10).fetch().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn with_consistency_level(&self, level: ConsistencyLevel) -> Self {
         Self { consistency: Some(level), ..self.clone() }
     }

@@ -12,6 +12,45 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// The variants follow the error families of the official Python client
 /// (connection, timeout, closed client, authentication, unexpected status...),
 /// each with what is needed to act on it. Secrets never appear in messages.
+///
+/// Match on the variants to handle the cases a program can act on, and pass
+/// the others on; the enum is `#[non_exhaustive]`, so a match needs a
+/// catch-all arm.
+///
+/// ```
+/// use weaviate_orm::Error;
+///
+/// /// What to tell the person running the program.
+/// fn advice(error: &Error) -> String {
+///     match error {
+///         Error::Connection { url, .. } => format!("is Weaviate running at {url}?"),
+///         Error::Authentication { .. } => "check the API key".into(),
+///         Error::Timeout { operation, after } => format!("{operation} took more than {after:?}; try again later"),
+///         Error::SchemaMismatch { .. } => format!("a model changed in a way Weaviate cannot apply:\n{error}"),
+///         Error::InvalidName { name, rule, .. } => format!("rename {name:?}: {rule}"),
+///         other => other.to_string(),
+///     }
+/// }
+///
+/// let error = weaviate_orm::names::collection("articles").unwrap_err();
+/// assert_eq!(advice(&error), r#"rename "articles": the server would store it as "Articles"; name it so"#);
+/// ```
+///
+/// Some errors are an answer about the data rather than a failure: an
+/// object the server refuses is [`Error::ObjectRejected`], and replacing or
+/// updating an object that does not exist is `UnexpectedStatus { status: 404, .. }`.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, Error, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>, article: Article) -> weaviate_orm::Result<()> {
+/// match articles.insert(&article).await {
+///     Ok(id) => println!("stored as {id}"),
+///     Err(Error::ObjectRejected { reason, .. }) => eprintln!("{:?} was refused: {reason}", article.title),
+///     Err(other) => return Err(other),
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

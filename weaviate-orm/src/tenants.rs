@@ -51,6 +51,14 @@ impl TenantStatus {
 }
 
 /// A tenant and its activity status.
+///
+/// ```
+/// use weaviate_orm::tenants::{Tenant, TenantStatus};
+///
+/// let archive = Tenant::new("archive-2019").with_status(TenantStatus::Inactive);
+/// assert_eq!(Tenant::from("acme").status, TenantStatus::Active); // names make active tenants
+/// # let _ = archive;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tenant {
     /// Its name.
@@ -85,6 +93,22 @@ impl From<String> for Tenant {
 }
 
 /// The tenants of one collection; get it with [`Collection::tenants`].
+/// Reads and writes then go through [`Collection::with_tenant`].
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+/// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::tenants::{Tenant, TenantStatus};
+///
+/// let tenants = notes.tenants();
+/// tenants.create(["acme", "globex"]).await?;
+/// notes.with_tenant("acme").insert(&Note { body: "Only Acme sees this".into() }).await?;
+/// tenants.update([Tenant::new("globex").with_status(TenantStatus::Inactive)]).await?; // unloaded, kept on disk
+/// println!("{:?}", tenants.list().await?);
+/// tenants.remove(["globex"]).await?; // and all its objects
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Tenants {
     client: WeaviateClient,
@@ -99,17 +123,50 @@ impl<T: WeaviateCollection> Collection<T> {
 }
 
 impl Tenants {
-    /// Creates tenants (names, or [`Tenant`]s with a status).
+    /// Creates tenants (names, or [`Tenant`]s with a status). Tenant names
+    /// are checked first: a bad one is an [`Error::InvalidName`] and
+    /// nothing is sent.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::tenants::{Tenant, TenantStatus};
+    ///
+    /// notes.tenants().create(["acme", "globex"]).await?;
+    /// notes.tenants().create([Tenant::new("archive").with_status(TenantStatus::Inactive)]).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create<I: Into<Tenant>>(&self, tenants: impl IntoIterator<Item = I>) -> Result<()> {
         self.send(Method::POST, tenants).await
     }
 
     /// Sets the activity status of existing tenants.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::tenants::{Tenant, TenantStatus};
+    ///
+    /// let tenants = notes.tenants();
+    /// tenants.update([Tenant::new("acme").with_status(TenantStatus::Inactive)]).await?; // frees its memory
+    /// tenants.update([Tenant::new("acme")]).await?; // active again
+    /// # Ok(()) }
+    /// ```
     pub async fn update(&self, tenants: impl IntoIterator<Item = Tenant>) -> Result<()> {
         self.send(Method::PUT, tenants).await
     }
 
     /// Removes tenants and all their objects.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// notes.tenants().remove(["globex"]).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn remove<S: Into<String>>(&self, names: impl IntoIterator<Item = S>) -> Result<()> {
         let tenants: Vec<String> = names.into_iter().map(Into::into).collect();
         for tenant in &tenants {
@@ -121,6 +178,18 @@ impl Tenants {
     }
 
     /// Every tenant, by name.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::tenants::TenantStatus;
+    ///
+    /// let all = notes.tenants().list().await?;
+    /// let inactive = all.iter().filter(|t| t.status == TenantStatus::Inactive);
+    /// println!("inactive: {:?}", inactive.map(|t| &t.name).collect::<Vec<_>>());
+    /// # Ok(()) }
+    /// ```
     pub async fn list(&self) -> Result<Vec<Tenant>> {
         let path = self.path()?;
         let t = self.client.transports()?;
@@ -133,6 +202,16 @@ impl Tenants {
     }
 
     /// The tenant `name`, or `None`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// if let Some(tenant) = notes.tenants().get("acme").await? {
+    ///     println!("acme is {:?}", tenant.status);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn get(&self, name: &str) -> Result<Option<Tenant>> {
         let path = self.path()?.then(names::tenant(name)?)?;
         let t = self.client.transports()?;
@@ -144,6 +223,17 @@ impl Tenants {
     }
 
     /// Whether the tenant `name` exists.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] #[weaviate(multi_tenancy)] struct Note { body: String }
+    /// # async fn demo(notes: Collection<Note>) -> weaviate_orm::Result<()> {
+    /// let tenants = notes.tenants();
+    /// if !tenants.exists("acme").await? {
+    ///     tenants.create(["acme"]).await?;
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn exists(&self, name: &str) -> Result<bool> {
         Ok(self.get(name).await?.is_some())
     }

@@ -38,7 +38,21 @@ use crate::vocabulary::{Field, Filter, Filterable, Hybrid, NearText, TargetVecto
 use crate::{Error, Result, reply};
 
 /// An aggregate query on the collection `T`; start one with
-/// [`Collection::aggregate`].
+/// [`Collection::aggregate`], say which fields to measure with
+/// [`metrics`](Self::metrics), narrow it with a filter or a search, and
+/// run it with [`fetch`](Self::fetch) or [`fetch_groups`](Self::fetch_groups).
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Book { title: String, genre: String, pages: i64 }
+/// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+/// let f = Book::FIELDS;
+/// let poetry = books.aggregate().metrics(&f.pages).filter(f.genre.equal("poetry")).fetch().await?;
+/// if let Some(pages) = poetry.get(&f.pages) {
+///     println!("{:?} books of poetry, {:?} pages on average", poetry.total, pages.mean);
+/// }
+/// # Ok(()) }
+/// ```
 #[must_use = "an aggregate does nothing until `fetch` is awaited"]
 pub struct Aggregate<T> {
     collection: Collection<T>,
@@ -76,7 +90,22 @@ pub struct Aggregation<T> {
 }
 
 impl<T> Aggregation<T> {
-    /// The metrics of `field`, typed by the field's type, if asked for.
+    /// The metrics of `field`, typed by the field's type, if asked for:
+    /// [`IntMetrics`] for an `i64`, [`TextMetrics`] for a `String`, and so on.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, genre: String, pages: i64 }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::aggregate::{IntMetrics, TextMetrics};
+    ///
+    /// let f = Book::FIELDS;
+    /// let stats = books.aggregate().metrics(&f.pages).metrics(&f.genre).fetch().await?;
+    /// let pages: IntMetrics = stats.get(&f.pages).unwrap_or_default();
+    /// let genres: TextMetrics = stats.get(&f.genre).unwrap_or_default();
+    /// println!("{:?} to {:?} pages; genres {:?}", pages.minimum, pages.maximum, genres.top_occurrences);
+    /// # Ok(()) }
+    /// ```
     pub fn get<V: HasMetrics>(&self, field: &Field<T, V>) -> Option<<V::Base as Aggregatable>::Metrics> {
         let reply = self.properties.iter().find(|p| p.property == field.name())?;
         reply.aggregation.as_ref().and_then(<V::Base as Aggregatable>::metrics)
@@ -134,12 +163,26 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// Also returns the metrics of `field` (by its type: numbers get count,
     /// min, max, mean, median, mode and sum; text its top occurrences;
     /// booleans their totals and shares; dates their range, median and mode).
+    /// Read them with [`Aggregation::get`], which has an example.
     pub fn metrics<V: HasMetrics>(mut self, field: &Field<T, V>) -> Self {
         self.state.aggregations.push(metrics::request::<V::Base>(field.name()));
         self
     }
 
-    /// Aggregates only the objects `filter` matches.
+    /// Aggregates only the objects `filter` matches; a second call narrows
+    /// further (`&`).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// let f = Book::FIELDS;
+    /// let novels = books.aggregate().filter(f.genre.equal("novel"));
+    /// let long_novels = novels.filter(f.pages.greater_than(500)).fetch().await?;
+    /// println!("{:?} long novels", long_novels.total);
+    /// # Ok(()) }
+    /// ```
     pub fn filter(mut self, filter: Filter<T>) -> Self {
         let filter = filter.erase();
         self.state.filter = Some(match self.state.filter.take() {
@@ -152,48 +195,176 @@ impl<T: WeaviateCollection> Aggregate<T> {
     /// Aggregates the objects closest to `vector` (the default vector);
     /// narrow with [`object_limit`](Self::object_limit) or
     /// [`max_distance`](Self::max_distance).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// let f = Book::FIELDS;
+    /// let nearest = books.aggregate().near_vector(vec![0.9, 0.1]).object_limit(100).metrics(&f.pages).fetch().await?;
+    /// let pages = nearest.get(&f.pages).and_then(|p| p.mean); // over the 100 closest books
+    /// # Ok(()) }
+    /// ```
     pub fn near_vector(self, vector: impl Into<Vec<f32>>) -> Self {
         self.ranked_by(Search::near_vector(None, Vector::Single(vector.into())))
     }
 
     /// Aggregates the objects closest to `vector` in the named vector `target`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book {
+    /// #     title: String,
+    /// #     pages: i64,
+    /// #     #[weaviate(vector = "summary")] summary: Vec<f32>,
+    /// #     #[weaviate(vector = "cover")] cover: Vec<f32>,
+    /// #     #[weaviate(vector = "passages")] passages: Vec<Vec<f32>>,
+    /// # }
+    /// # async fn demo(books: Collection<Book>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// let near = books.aggregate().near_named_vector(&Book::VECTORS.summary, vec![0.3, 0.7]).object_limit(20);
+    /// let total = near.fetch().await?.total;
+    /// # Ok(()) }
+    /// ```
     pub fn near_named_vector(self, target: &VectorName<T>, vector: impl Into<Vec<f32>>) -> Self {
         self.ranked_by(Search::near_vector(Some(target.name()), Vector::Single(vector.into())))
     }
 
     /// Aggregates the objects closest to a multi-vector query in the
     /// multi-vector `target`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book {
+    /// #     title: String,
+    /// #     pages: i64,
+    /// #     #[weaviate(vector = "summary")] summary: Vec<f32>,
+    /// #     #[weaviate(vector = "cover")] cover: Vec<f32>,
+    /// #     #[weaviate(vector = "passages")] passages: Vec<Vec<f32>>,
+    /// # }
+    /// # async fn demo(books: Collection<Book>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// let query = vec![vec![0.1, 0.9], vec![0.8, 0.2]];
+    /// let near = books.aggregate().near_multi_vector(&Book::VECTORS.passages, query).object_limit(20).fetch().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn near_multi_vector(self, target: &VectorName<T, MultiVector>, vectors: Vec<Vec<f32>>) -> Self {
         self.ranked_by(Search::near_vector(Some(target.name()), Vector::Multi(vectors)))
     }
 
     /// Aggregates the objects closest in several named vectors at once.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book {
+    /// #     title: String,
+    /// #     pages: i64,
+    /// #     #[weaviate(vector = "summary")] summary: Vec<f32>,
+    /// #     #[weaviate(vector = "cover")] cover: Vec<f32>,
+    /// #     #[weaviate(vector = "passages")] passages: Vec<Vec<f32>>,
+    /// # }
+    /// # async fn demo(books: Collection<Book>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::query::{Combination, TargetVectors};
+    ///
+    /// let v = Book::VECTORS;
+    /// let both = TargetVectors::new(Combination::Sum)
+    ///     .vector(&v.summary, vec![0.3, 0.7])
+    ///     .vector(&v.cover, vec![1.0, 0.0]);
+    /// let near = books.aggregate().near_vectors(both).object_limit(20).fetch().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn near_vectors(self, targets: TargetVectors<T>) -> Self {
         self.ranked_by(targets.into_search())
     }
 
     /// Aggregates the objects closest to the object `id`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// let f = Book::FIELDS;
+    /// let similar = books.aggregate().near_object(id).max_distance(0.3).metrics(&f.genre).fetch().await?;
+    /// let genres = similar.get(&f.genre).map(|g| g.top_occurrences);
+    /// # Ok(()) }
+    /// ```
     pub fn near_object(self, id: Uuid) -> Self {
         self.ranked_by(Search::near_object(None, id))
     }
 
     /// Aggregates the objects closest to the object `id` in its named vector `target`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book {
+    /// #     title: String,
+    /// #     pages: i64,
+    /// #     #[weaviate(vector = "summary")] summary: Vec<f32>,
+    /// #     #[weaviate(vector = "cover")] cover: Vec<f32>,
+    /// #     #[weaviate(vector = "passages")] passages: Vec<Vec<f32>>,
+    /// # }
+    /// # async fn demo(books: Collection<Book>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// let f = Book::FIELDS;
+    /// let similar_covers = books.aggregate().near_object_in(id, &Book::VECTORS.cover).object_limit(10);
+    /// let pages = similar_covers.metrics(&f.pages).fetch().await?.get(&f.pages);
+    /// # Ok(()) }
+    /// ```
     pub fn near_object_in<K>(self, id: Uuid, target: &VectorName<T, K>) -> Self {
         self.ranked_by(Search::near_object(Some(target.name()), id))
     }
 
     /// Aggregates the results of a concept search.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(vectorizer = "text2vec-openai")]
+    /// # struct Book { title: String, pages: i64 }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::query::NearText;
+    ///
+    /// let f = Book::FIELDS;
+    /// let about_sailing = books.aggregate().near_text(NearText::new(["sailing"])).max_distance(0.5);
+    /// let pages = about_sailing.metrics(&f.pages).fetch().await?.get(&f.pages);
+    /// # Ok(()) }
+    /// ```
     pub fn near_text(self, search: NearText<T>) -> Self {
         self.ranked_by(Search::near_text(&search))
     }
 
-    /// Aggregates the results of a hybrid search.
+    /// Aggregates the results of a hybrid search (keep it small with
+    /// [`object_limit`](Self::object_limit)).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::query::Hybrid;
+    ///
+    /// let search = Hybrid::new("sea voyages").vector(vec![0.2, 0.8]);
+    /// let matching = books.aggregate().hybrid(search).object_limit(50).fetch().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn hybrid(self, search: Hybrid<T>) -> Self {
         self.ranked_by(Search::hybrid(&search))
     }
 
     /// Aggregates only objects within `distance` of the vector search's
     /// target, whether said before or after the search.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// let close = books.aggregate().max_distance(0.2).near_vector(vec![0.9, 0.1]).fetch().await?;
+    /// println!("{:?} books within 0.2", close.total);
+    /// # Ok(()) }
+    /// ```
     pub fn max_distance(mut self, distance: f64) -> Self {
         self.state.ranking.set_threshold(Threshold::MaxDistance(distance));
         self
@@ -206,7 +377,22 @@ impl<T: WeaviateCollection> Aggregate<T> {
         self
     }
 
-    /// At most this many search results are aggregated.
+    /// At most this many search results are aggregated: with
+    /// [`max_distance`](Self::max_distance), how an aggregate over a search
+    /// says which results count.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(vectorizer = "text2vec-openai")]
+    /// # struct Book { title: String, pages: i64 }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::query::Hybrid;
+    ///
+    /// let top = books.aggregate().hybrid(Hybrid::new("lighthouses")).object_limit(25);
+    /// let pages = top.metrics(&Book::FIELDS.pages).fetch().await?.get(&Book::FIELDS.pages);
+    /// # Ok(()) }
+    /// ```
     pub fn object_limit(mut self, limit: u32) -> Self {
         self.state.object_limit = Some(limit);
         self
@@ -218,6 +404,15 @@ impl<T: WeaviateCollection> Aggregate<T> {
     }
 
     /// Runs the aggregate over all matching objects.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// println!("{:?} books", books.aggregate().fetch().await?.total);
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch(self) -> Result<Aggregation<T>> {
         match self.run(None, None).await? {
             Answer::SingleResult(single) => Aggregation::from_proto(single.objects_count, single.aggregations),
@@ -225,7 +420,24 @@ impl<T: WeaviateCollection> Aggregate<T> {
         }
     }
 
-    /// Runs the aggregate per value of `field`: at most `limit` groups.
+    /// Runs the aggregate per value of `field`: at most `limit` groups
+    /// (the server's default without it).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, genre: String, pages: i64, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(books: Collection<Book>) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::aggregate::GroupValue;
+    ///
+    /// let f = Book::FIELDS;
+    /// for group in books.aggregate().metrics(&f.pages).fetch_groups(&f.genre, Some(10)).await? {
+    ///     if let GroupValue::Text(genre) = &group.value {
+    ///         println!("{genre}: {:?} books", group.aggregation.total);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_groups<V: Filterable>(
         self,
         field: &Field<T, V>,

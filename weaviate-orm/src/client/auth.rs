@@ -10,7 +10,9 @@ use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
 
 use crate::{Error, Result};
 
-/// A string that never shows itself in `Debug` output or logs.
+/// A string that never shows itself in `Debug` output or logs: API keys,
+/// passwords, tokens and header values. `&str` and `String` convert into it,
+/// so the builders take either.
 ///
 /// ```
 /// use weaviate_orm::Secret;
@@ -57,6 +59,19 @@ impl From<String> for Secret {
 /// (`/v1/.well-known/openid-configuration`), get a token from it at connect
 /// time, and refresh it in the background before it expires: with the
 /// refresh token when the provider gave one, or by logging in again.
+/// Pass one to [`ClientBuilder::auth`](crate::ClientBuilder::auth).
+///
+/// ```
+/// use std::time::Duration;
+/// use weaviate_orm::Auth;
+///
+/// let key = Auth::api_key("my-api-key");
+/// let token = Auth::bearer_token_with_refresh("access-token", "refresh-token", Duration::from_secs(300));
+/// let service = Auth::client_credentials("client-secret").with_scopes(["openid"]);
+/// let user = Auth::client_password("ada", "pa55word").with_client_secret("client-secret");
+/// assert_eq!(format!("{key:?}"), "ApiKey(Secret(***))"); // secrets never show
+/// # let _ = (token, service, user);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Auth {

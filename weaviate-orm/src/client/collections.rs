@@ -10,6 +10,23 @@ use crate::schema::CollectionConfig;
 use crate::{Error, Result, names};
 
 /// Collection management; get it with [`WeaviateClient::collections`].
+///
+/// To create collections and keep them in step with the models, prefer
+/// [`WeaviateClient::migrate`]; these calls do one thing each.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// let collections = client.collections();
+/// if !collections.exists(Article::NAME).await? {
+///     collections.create::<Article>().await?;
+/// }
+/// println!("{:?}", collections.list().await?);
+/// let config = collections.config(Article::NAME).await?; // with the server's defaults filled in
+/// collections.delete("OldArticle").await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Collections {
     client: WeaviateClient,
@@ -113,6 +130,14 @@ impl Collections {
 
     /// Deletes **every** collection and all their objects; returns their names.
     /// The argument is there so that this is never called by accident.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: weaviate_orm::WeaviateClient) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::client::DeleteAll;
+    ///
+    /// let deleted = client.collections().delete_all(DeleteAll::AndLoseEveryObject).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn delete_all(&self, confirm: DeleteAll) -> Result<Vec<String>> {
         let DeleteAll::AndLoseEveryObject = confirm;
         let names = self.list().await?;

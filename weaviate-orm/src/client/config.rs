@@ -3,6 +3,13 @@
 use std::time::Duration;
 
 /// One transport's address: host, port, and whether to use TLS.
+///
+/// ```
+/// use weaviate_orm::Endpoint;
+///
+/// assert_eq!(Endpoint::tls("weaviate.example.com", 443).url(), "https://weaviate.example.com:443");
+/// assert_eq!(Endpoint::plain("::1", 8080).url(), "http://[::1]:8080");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     /// Host name or IP address.
@@ -34,7 +41,21 @@ impl Endpoint {
     }
 }
 
-/// Where a server's REST and gRPC APIs listen.
+/// Where a server's REST and gRPC APIs listen; give it to
+/// [`connect_to_custom`](crate::connect_to_custom) or
+/// [`ClientBuilder::custom`](crate::ClientBuilder::custom).
+///
+/// ```
+/// use weaviate_orm::{ConnectionParams, Endpoint};
+///
+/// let remote = ConnectionParams {
+///     http: Endpoint::tls("weaviate.example.com", 443),
+///     grpc: Endpoint::tls("grpc.weaviate.example.com", 443),
+/// };
+/// let local = ConnectionParams::local_ports(8099, 50099);
+/// assert_eq!(local.grpc, Endpoint::plain("127.0.0.1", 50099));
+/// # let _ = remote;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionParams {
     /// The REST (HTTP) API.
@@ -58,7 +79,18 @@ impl ConnectionParams {
 /// How long each kind of call may take, as in the Python client's `Timeout`.
 ///
 /// The timeouts apply to both transports: `init` to connecting and the
-/// start-up checks, `query` to reads, `insert` to writes.
+/// start-up checks, `query` to reads, `insert` to writes. A call that takes
+/// longer fails with [`Error::Timeout`](crate::Error::Timeout).
+///
+/// ```
+/// use std::time::Duration;
+/// use weaviate_orm::{ClientBuilder, Timeouts};
+///
+/// let timeouts = Timeouts { insert: Duration::from_secs(300), ..Timeouts::default() };
+/// assert_eq!(timeouts.query, Duration::from_secs(30));
+/// let builder = ClientBuilder::local().timeouts(timeouts);
+/// # let _ = builder;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timeouts {
     /// Connecting and the initial checks (meta, gRPC health).

@@ -82,11 +82,29 @@ impl WeaviateClient {
 
     /// Whether the server is ready to serve (`/v1/.well-known/ready`).
     /// An unreachable server is not ready; only a closed client is an error.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: weaviate_orm::WeaviateClient) -> weaviate_orm::Result<()> {
+    /// // Wait for a server that is still starting.
+    /// while !client.is_ready().await? {
+    ///     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn is_ready(&self) -> Result<bool> {
         self.probe(Path::new(".well-known/ready")).await
     }
 
-    /// Whether the server process is up (`/v1/.well-known/live`).
+    /// Whether the server process is up (`/v1/.well-known/live`), even if it
+    /// is not [ready](Self::is_ready) yet.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: weaviate_orm::WeaviateClient) -> weaviate_orm::Result<()> {
+    /// if client.is_live().await? && !client.is_ready().await? {
+    ///     println!("Weaviate is up, but still loading");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn is_live(&self) -> Result<bool> {
         self.probe(Path::new(".well-known/live")).await
     }
@@ -97,17 +115,40 @@ impl WeaviateClient {
     }
 
     /// Asks the server for its version, modules and limits (`GET /v1/meta`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: weaviate_orm::WeaviateClient) -> weaviate_orm::Result<()> {
+    /// let meta = client.meta().await?;
+    /// println!("Weaviate {} with modules {:?}", meta.version, meta.modules.keys());
+    /// if !meta.has_module("generative-openai") {
+    ///     eprintln!("generation is not available on this server");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn meta(&self) -> Result<ServerMeta> {
         let t = self.transports()?;
         t.rest.get_json(&Path::new("meta"), t.timeouts.query).await
     }
 
-    /// What the server said at connect time, unless the checks were skipped.
+    /// What the server said at connect time, unless the checks were skipped
+    /// ([`ClientBuilder::skip_init_checks`](crate::ClientBuilder::skip_init_checks)).
+    /// Unlike [`meta`](Self::meta), it makes no call.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// let client = weaviate_orm::connect_to_local().await?;
+    /// if let Some(meta) = client.server_meta() {
+    ///     println!("connected to Weaviate {}", meta.version);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn server_meta(&self) -> Option<&ServerMeta> {
         self.inner.meta.as_ref()
     }
 
-    /// Runs the start-up checks now (useful after `skip_init_checks`).
+    /// Runs the start-up checks now (useful after
+    /// [`skip_init_checks`](crate::ClientBuilder::skip_init_checks)); see
+    /// there for an example.
     pub async fn run_init_checks(&self) -> Result<ServerMeta> {
         self.transports()?.init_checks().await
     }
@@ -115,6 +156,18 @@ impl WeaviateClient {
     /// Closes the client: later calls on it and its clones fail with
     /// [`Error::ClosedClient`]. What the client owns (an embedded server) is
     /// dropped, on a blocking thread: a server stops and is waited for.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::Error;
+    ///
+    /// let client = weaviate_orm::connect_to_local().await?;
+    /// let clone = client.clone();
+    /// client.close().await;
+    /// assert!(clone.is_closed());
+    /// assert!(matches!(clone.meta().await, Err(Error::ClosedClient)));
+    /// # Ok(()) }
+    /// ```
     pub async fn close(&self) {
         self.inner.closed.store(true, Ordering::SeqCst);
         if let Some(owned) = self.inner.owned.lock().await.take() {

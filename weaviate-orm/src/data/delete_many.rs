@@ -9,6 +9,17 @@ use crate::vocabulary::Filter;
 use crate::{Result, reply};
 
 /// A filtered delete; start it with [`Collection::delete_many`].
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// let stubs = Article::FIELDS.words.less_than(50);
+/// let preview = articles.delete_many(stubs.clone()).dry_run().verbose().run().await?;
+/// println!("would delete {} articles: {:?}", preview.matches, preview.objects);
+/// let done = articles.delete_many(stubs).run().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 #[must_use = "a delete does nothing until `run` is awaited"]
 pub struct DeleteMany<T> {
@@ -19,6 +30,21 @@ pub struct DeleteMany<T> {
 }
 
 /// What a filtered delete did (or, in a dry run, would do).
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # use weaviate_orm::data::DeletedObject;
+/// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// let report = articles.delete_many(Article::FIELDS.words.equal(0)).verbose().run().await?;
+/// println!("{} of {} deleted", report.successful, report.matches);
+/// for DeletedObject { id, error } in &report.objects {
+///     if let Some(error) = error {
+///         eprintln!("{id} was not deleted: {error}");
+///     }
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeleteManyReport {
     /// Objects the filter matched.
@@ -42,7 +68,16 @@ pub struct DeletedObject {
 
 impl<T: WeaviateCollection> Collection<T> {
     /// Deletes every object `filter` matches (up to the server's
-    /// `QUERY_MAXIMUM_RESULTS` per call).
+    /// `QUERY_MAXIMUM_RESULTS` per call), once [`run`](DeleteMany::run) is awaited.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// // One call deletes at most QUERY_MAXIMUM_RESULTS objects (10 000 by default): repeat until done.
+    /// while articles.delete_many(Article::FIELDS.words.less_than(50)).run().await?.successful > 0 {}
+    /// # Ok(()) }
+    /// ```
     pub fn delete_many(&self, filter: Filter<T>) -> DeleteMany<T> {
         DeleteMany { collection: self.clone(), filter, dry_run: false, verbose: false }
     }

@@ -6,7 +6,19 @@ use crate::model::WeaviateCollection;
 use crate::{Error, Result};
 use uuid::Uuid;
 
-/// What `insert_many` did with each object.
+/// What [`insert_many`](Collection::insert_many) did with each object:
+/// positions in `errors` index both the input and `ids`.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>, drafts: Vec<Article>) -> weaviate_orm::Result<()> {
+/// let report = articles.insert_many(&drafts).await?;
+/// for (position, reason) in &report.errors {
+///     eprintln!("{:?} ({}) was not stored: {reason}", drafts[*position].title, report.ids[*position]);
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct InsertManyReport {
     /// The id of every object, by input position.
@@ -18,6 +30,16 @@ pub struct InsertManyReport {
 impl<T: WeaviateCollection> Collection<T> {
     /// Inserts one object and returns its id: the id field, the key-derived
     /// id, or a new random one. An object with the same id is replaced.
+    /// An object the server refuses is an [`Error::ObjectRejected`].
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let id = articles.insert(&Article { title: "Borrowing".into() }).await?;
+    /// println!("stored as {id}");
+    /// # Ok(()) }
+    /// ```
     pub async fn insert(&self, object: &T) -> Result<Uuid> {
         let report = self.insert_many(std::slice::from_ref(object)).await?;
         let id = report.ids.first().copied().unwrap_or_default();
@@ -29,7 +51,18 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Inserts the objects in one gRPC request. Objects the client cannot
     /// encode and objects the server rejects are reported by position; the
-    /// others are stored.
+    /// others are stored. For more than a few hundred objects, or to retry
+    /// on transient errors, use a [`batch`](Collection::batch) import.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let drafts = [Article { title: "Traits".into() }, Article { title: "Lifetimes".into() }];
+    /// let report = articles.insert_many(&drafts).await?;
+    /// assert!(report.errors.is_empty(), "{:?}", report.errors);
+    /// # Ok(()) }
+    /// ```
     pub async fn insert_many(&self, objects: &[T]) -> Result<InsertManyReport> {
         let mut report = InsertManyReport::default();
         let mut batch = Vec::with_capacity(objects.len());

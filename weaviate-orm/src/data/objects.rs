@@ -18,7 +18,17 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Replaces the object `id` with `object`: every property and vector is
     /// overwritten, and properties that are `None` are removed. Fails with
-    /// HTTP 404 when there is no such object.
+    /// HTTP 404 when there is no such object. To change some properties
+    /// only, use [`update`](Self::update).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, summary: Option<String> }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let id = articles.insert(&Article { title: "Draft".into(), summary: Some("to do".into()) }).await?;
+    /// articles.replace(id, &Article { title: "Final".into(), summary: None }).await?; // the summary is removed
+    /// # Ok(()) }
+    /// ```
     pub async fn replace(&self, id: Uuid, object: &T) -> Result<()> {
         let t = self.transports()?;
         let path = self.object_path(id)?;
@@ -30,11 +40,32 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Deletes the object `id`; `false` when there was none. (A filtered
     /// delete by id, since the REST delete answers the same either way.)
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, summary: Option<String> }
+    /// # async fn demo(articles: Collection<Article>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// if !articles.delete(id).await? {
+    ///     println!("{id} was already gone");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn delete(&self, id: Uuid) -> Result<bool> {
         Ok(self.delete_many(Filter::by_id().equal(id)).run().await?.successful > 0)
     }
 
-    /// Whether the object `id` exists.
+    /// Whether the object `id` exists (without reading it).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, summary: Option<String> }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let id = articles.insert(&Article { title: "Draft".into(), summary: None }).await?;
+    /// assert!(articles.exists(id).await?);
+    /// articles.delete(id).await?;
+    /// assert!(!articles.exists(id).await?);
+    /// # Ok(()) }
+    /// ```
     pub async fn exists(&self, id: Uuid) -> Result<bool> {
         let t = self.transports()?;
         let path = self.object_path(id)?;
@@ -47,11 +78,32 @@ impl<T: WeaviateCollection> Collection<T> {
     }
 
     /// The object `id`, or `None`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, summary: Option<String> }
+    /// # async fn demo(articles: Collection<Article>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// match articles.fetch_by_id(id).await? {
+    ///     Some(article) => println!("{}", article.properties.title),
+    ///     None => println!("no article {id}"),
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_by_id(&self, id: Uuid) -> Result<Option<Object<T>>> {
         Ok(self.query().filter(Filter::by_id().equal(id)).limit(1).fetch().await?.pop())
     }
 
-    /// The objects with these ids that exist, in no particular order.
+    /// The objects with these ids that exist, in no particular order; ids
+    /// with no object are left out.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, summary: Option<String> }
+    /// # async fn demo(articles: Collection<Article>, ids: Vec<uuid::Uuid>) -> weaviate_orm::Result<()> {
+    /// let found = articles.fetch_by_ids(ids.iter().copied()).await?;
+    /// println!("{} of {} still exist", found.len(), ids.len());
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_by_ids(&self, ids: impl IntoIterator<Item = Uuid>) -> Result<Vec<Object<T>>> {
         let ids: Vec<Uuid> = ids.into_iter().collect();
         if ids.is_empty() {

@@ -13,7 +13,22 @@ use crate::value::json::beacon;
 use crate::vocabulary::Field;
 use crate::{Error, Result};
 
-/// Which references a batch of reference additions could not add.
+/// Which references [`add_references`](Collection::add_references) could
+/// not add. Positions count beacons: a `Ref` to two objects is two references.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Author { name: String }
+/// # #[derive(WeaviateCollection)] struct Book { title: String, authors: Ref<Author> }
+/// # async fn demo(books: Collection<Book>, book: uuid::Uuid, ann: uuid::Uuid, bob: uuid::Uuid)
+/// # -> weaviate_orm::Result<()> {
+/// let report = books.add_references(&Book::FIELDS.authors, &[(book, Ref::to_many([ann, bob]))]).await?;
+/// assert_eq!(report.sent, 2);
+/// for (position, reason) in &report.errors {
+///     eprintln!("reference #{position} was not added: {reason}");
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReferencesReport {
     /// References sent.
@@ -43,7 +58,20 @@ impl<T: WeaviateCollection> Collection<T> {
     }
 
     /// Adds many references in one gRPC request: for each `(from, to)`, the
-    /// beacons of `to` go onto `field` of the object `from`.
+    /// beacons of `to` go onto `field` of the object `from`. Within a
+    /// [`batch`](Collection::batch) import, use [`Batch::add_reference`](crate::data::Batch::add_reference).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, authors: Ref<Author> }
+    /// # async fn demo(books: Collection<Book>, dune: uuid::Uuid, emma: uuid::Uuid, ann: uuid::Uuid, bob: uuid::Uuid)
+    /// # -> weaviate_orm::Result<()> {
+    /// let pairs = [(dune, Ref::to(ann)), (emma, Ref::to_many([ann, bob]))];
+    /// let report = books.add_references(&Book::FIELDS.authors, &pairs).await?;
+    /// assert!(report.errors.is_empty(), "{:?}", report.errors);
+    /// # Ok(()) }
+    /// ```
     pub async fn add_references<R: RefTargets>(
         &self,
         field: &Field<T, Ref<R>>,
@@ -80,6 +108,17 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Replaces the whole reference `field` of the object `from` with `to`
     /// (an empty `Ref` clears it).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, authors: Ref<Author> }
+    /// # async fn demo(books: Collection<Book>, book: uuid::Uuid, ann: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// let authors = &Book::FIELDS.authors;
+    /// books.replace_references(book, authors, &Ref::to(ann)).await?; // Ann is now the only author
+    /// books.replace_references(book, authors, &Ref::new()).await?; // no author at all
+    /// # Ok(()) }
+    /// ```
     pub async fn replace_references<R: RefTargets>(
         &self,
         from: Uuid,
@@ -90,7 +129,17 @@ impl<T: WeaviateCollection> Collection<T> {
         self.reference_call(Method::PUT, from, field, &body).await
     }
 
-    /// Removes the beacons of `to` from the reference `field` of the object `from`.
+    /// Removes the beacons of `to` from the reference `field` of the object
+    /// `from`, one request per beacon; the other beacons stay.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, authors: Ref<Author> }
+    /// # async fn demo(books: Collection<Book>, book: uuid::Uuid, bob: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// books.delete_reference(book, &Book::FIELDS.authors, &Ref::to(bob)).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn delete_reference<R: RefTargets>(
         &self,
         from: Uuid,

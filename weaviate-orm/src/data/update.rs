@@ -11,7 +11,9 @@ use crate::value::{AssignableTo, PropertyType};
 use crate::vocabulary::Field;
 use crate::{Error, Result};
 
-/// A partial update of one object; start it with [`Collection::update`].
+/// A partial update of one object; start it with [`Collection::update`],
+/// give the new values with [`set`](Self::set) and send it with
+/// [`apply`](Self::apply).
 ///
 /// ```no_run
 /// # use weaviate_orm::{Collection, WeaviateCollection};
@@ -32,7 +34,8 @@ pub struct Update<T> {
 
 impl<T: WeaviateCollection> Collection<T> {
     /// A partial update of the object `id`: the properties given with
-    /// [`Update::set`] change, the others keep their values.
+    /// [`Update::set`] change, the others keep their values. See [`Update`]
+    /// for an example.
     pub fn update(&self, id: Uuid) -> Update<T> {
         Update { collection: self.clone(), id, properties: Map::new(), invalid: None }
     }
@@ -58,6 +61,17 @@ impl<T: WeaviateCollection> Update<T> {
 
     /// Sends the update (`PATCH /v1/objects/{collection}/{id}`). Fails with
     /// HTTP 404 when there is no such object.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Error, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+    /// # async fn demo(articles: Collection<Article>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
+    /// match articles.update(id).set(&Article::FIELDS.title, "Renamed").apply().await {
+    ///     Err(Error::UnexpectedStatus { status: 404, .. }) => println!("no article {id}"),
+    ///     other => other?,
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn apply(self) -> Result<()> {
         if let Some(error) = self.invalid {
             return Err(error);

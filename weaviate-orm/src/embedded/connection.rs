@@ -19,7 +19,17 @@ impl EmbeddedServer {
     }
 
     /// A client builder for this server: its first API key if it has any,
-    /// and its CA when it serves TLS.
+    /// and its CA when it serves TLS. Add any other setting before connecting.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// use std::time::Duration;
+    /// use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
+    ///
+    /// let server = EmbeddedServer::start(EmbeddedOptions::default().api_key("dev-key", "admin")).await?;
+    /// let client = server.client_builder().query_timeout(Duration::from_secs(5)).connect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn client_builder(&self) -> ClientBuilder {
         let mut builder = ClientBuilder::custom(self.connection_params());
         if let Some(key) = &self.api_key {

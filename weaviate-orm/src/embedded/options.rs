@@ -11,7 +11,25 @@ use crate::error::EmbeddedError;
 /// Modules enabled by default: all of them work without network access.
 pub const DEFAULT_MODULES: &[&str] = &["text2vec-bigram", "generative-dummy", "reranker-dummy", "backup-filesystem"];
 
-/// How an embedded server is set up. Every setting has a working default.
+/// How an embedded server is set up. Every setting has a working default:
+/// [`WEAVIATE_VERSION`], a private temporary data folder, the
+/// [`DEFAULT_MODULES`], anonymous access, and 120 s to start.
+///
+/// ```
+/// use std::time::Duration;
+/// use weaviate_orm::embedded::EmbeddedOptions;
+///
+/// let options = EmbeddedOptions::default()
+///     .data_path("target/weaviate-data") // kept between runs
+///     .modules(["text2vec-bigram", "generative-dummy"])
+///     .api_key("dev-key", "admin")
+///     .env("QUERY_MAXIMUM_RESULTS", "50000")
+///     .startup_timeout(Duration::from_secs(300));
+/// # let _ = options;
+/// ```
+///
+/// Start a server with [`EmbeddedServer::start`](super::EmbeddedServer::start)
+/// or [`connect_to_embedded`](crate::connect_to_embedded).
 #[derive(Debug, Clone)]
 pub struct EmbeddedOptions {
     pub(super) version: String,
@@ -54,13 +72,28 @@ impl Default for EmbeddedOptions {
 }
 
 impl EmbeddedOptions {
-    /// Runs another Weaviate release than [`WEAVIATE_VERSION`].
+    /// Runs another Weaviate release than [`WEAVIATE_VERSION`] (built with
+    /// `go install` on first use, like the pinned one).
+    ///
+    /// ```
+    /// use weaviate_orm::embedded::EmbeddedOptions;
+    /// let options = EmbeddedOptions::default().version("1.36.0");
+    /// # let _ = options;
+    /// ```
     pub fn version(mut self, version: impl Into<String>) -> Self {
         self.version = version.into().trim_start_matches('v').to_owned();
         self
     }
 
-    /// Uses this binary instead of looking one up or building it.
+    /// Uses this binary instead of looking one up or building it. It takes
+    /// precedence over the `WEAVIATE_SERVER_BIN` variable, which does the
+    /// same without code.
+    ///
+    /// ```
+    /// use weaviate_orm::embedded::EmbeddedOptions;
+    /// let options = EmbeddedOptions::default().binary("/opt/weaviate/weaviate-server");
+    /// # let _ = options;
+    /// ```
     pub fn binary(mut self, path: impl Into<PathBuf>) -> Self {
         self.binary = Some(path.into());
         self
@@ -107,6 +140,14 @@ impl EmbeddedOptions {
     /// Serves REST and gRPC over TLS with this certificate (PEM, valid for
     /// `127.0.0.1`) and key; the server's clients trust the CA certificate
     /// `ca_pem`. Fails when the CA file cannot be read.
+    ///
+    /// ```no_run
+    /// # fn demo() -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::embedded::EmbeddedOptions;
+    ///
+    /// let options = EmbeddedOptions::default().tls("certs/server.pem", "certs/server.key", "certs/ca.pem")?;
+    /// # Ok(()) }
+    /// ```
     pub fn tls(
         mut self,
         certificate: impl Into<PathBuf>,

@@ -15,6 +15,23 @@ use crate::error::EmbeddedError;
 use crate::{Error, Result};
 
 /// A running Weaviate server owned by this program.
+///
+/// It stops when dropped or [`shutdown`](Self::shutdown); its data folder
+/// is removed then too, unless [`EmbeddedOptions::data_path`] chose it. To
+/// have a client own it, use [`connect_to_embedded`](crate::connect_to_embedded)
+/// or [`ClientBuilder::owning`](crate::ClientBuilder::owning).
+///
+/// ```no_run
+/// # async fn demo() -> weaviate_orm::Result<()> {
+/// use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
+///
+/// let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
+/// println!("REST on {}, gRPC on {}, log in {}", server.http_port(), server.grpc_port(), server.log_path().display());
+/// let client = server.client_builder().connect().await?;
+/// // ... use the client ...
+/// server.shutdown().await;
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 pub struct EmbeddedServer {
     pub(super) child: Mutex<Option<Child>>,
@@ -31,6 +48,15 @@ pub struct EmbeddedServer {
 }
 
 /// How [`EmbeddedServer::stop`] ends the server process.
+///
+/// ```no_run
+/// # async fn demo(server: weaviate_orm::embedded::EmbeddedServer) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::embedded::StopMode;
+///
+/// server.stop(StopMode::Graceful).await; // SIGTERM: running batch streams drain before it exits
+/// server.start_again().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StopMode {
     /// SIGTERM: the server drains (batch streams get `ShuttingDown`) and
@@ -45,6 +71,22 @@ impl EmbeddedServer {
     ///
     /// A start that fails returns [`EmbeddedError::StartupFailed`] with the
     /// tail of the server's log.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
+    /// use weaviate_orm::{EmbeddedError, Error};
+    ///
+    /// let server = match EmbeddedServer::start(EmbeddedOptions::default()).await {
+    ///     Ok(server) => server,
+    ///     Err(Error::Embedded(EmbeddedError::StartupFailed { reason, log_tail, .. })) => {
+    ///         eprintln!("weaviate-server did not start ({reason}):\n{log_tail}");
+    ///         return Ok(());
+    ///     }
+    ///     Err(other) => return Err(other),
+    /// };
+    /// # Ok(()) }
+    /// ```
     pub async fn start(options: EmbeddedOptions) -> Result<Self> {
         let (explicit, version) = (options.binary.clone(), options.version.clone());
         let binary = tokio::task::spawn_blocking(move || install::find_or_install(explicit.as_deref(), &version))
@@ -90,6 +132,19 @@ impl EmbeddedServer {
 
     /// Stops the server process, keeping its ports and data for
     /// [`start_again`](Self::start_again). Does nothing if it is not running.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer, StopMode};
+    ///
+    /// let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
+    /// let client = server.client_builder().connect().await?;
+    /// server.stop(StopMode::Kill).await; // as in a crash
+    /// assert!(!client.is_ready().await?);
+    /// server.start_again().await?; // same ports, same data
+    /// assert!(client.is_ready().await?); // the client reconnects by itself
+    /// # Ok(()) }
+    /// ```
     pub async fn stop(&self, mode: StopMode) {
         let Some(mut child) = self.lock_child().take() else { return };
         let _ = tokio::task::spawn_blocking(move || match mode {
@@ -103,7 +158,15 @@ impl EmbeddedServer {
     }
 
     /// Starts the server again after [`stop`](Self::stop), on the same ports
-    /// and data, and waits until it is ready.
+    /// and data, and waits until it is ready. Does nothing if it is running.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::embedded::{EmbeddedServer, StopMode};
+    /// # async fn demo(server: EmbeddedServer) -> weaviate_orm::Result<()> {
+    /// server.stop(StopMode::Kill).await;
+    /// server.start_again().await?; // ready again, with every object written before the kill
+    /// # Ok(()) }
+    /// ```
     pub async fn start_again(&self) -> Result<()> {
         if self.exit_status().is_none() && self.lock_child().is_some() {
             return Ok(());
@@ -204,7 +267,9 @@ impl EmbeddedServer {
         self.root.join("data")
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 15 s) and waits for it.
+    /// Stops the server (SIGTERM, then SIGKILL after 15 s) and waits for it,
+    /// removing a temporary data folder. Dropping the server does the same,
+    /// but blocks the thread it is dropped on.
     pub async fn shutdown(self) {
         let _ = tokio::task::spawn_blocking(move || drop(self)).await;
     }

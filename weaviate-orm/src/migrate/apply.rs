@@ -20,6 +20,24 @@ use crate::{Error, Result, names};
 const ATTEMPTS: usize = 6;
 
 /// Migrates a set of models; get it with [`WeaviateClient::migrator`].
+///
+/// Collections are migrated in the order they were added; a reference to a
+/// collection added later waits until that collection exists.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Author { name: String }
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::migrate::Policy;
+///
+/// let migrator = client.migrator().collection::<Author>().collection::<Article>().policy(Policy::Strict);
+/// for plan in migrator.plan().await? {
+///     println!("{plan}"); // a dry run: nothing is written
+/// }
+/// let report = migrator.run().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a migrator does nothing until `run` or `plan` is awaited"]
 pub struct Migrator {
@@ -30,6 +48,21 @@ pub struct Migrator {
 }
 
 /// What a migration did.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Author { name: String }
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// let report = client.migrate::<Article>().await?;
+/// if report.writes == 0 {
+///     println!("the schema was up to date");
+/// }
+/// for plan in &report.plans {
+///     println!("{plan}");
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MigrationReport {
     /// Each collection's plan as found before anything was applied.
@@ -42,18 +75,41 @@ pub struct MigrationReport {
 
 impl WeaviateClient {
     /// Creates or updates the collection of `T` with [`Policy::Safe`]; see
-    /// [`crate::migrate`].
+    /// [`crate::migrate`]. Call it at start-up, before using the collection.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// client.migrate::<Author>().await?;
+    /// client.migrate::<Article>().await?;
+    /// let articles = client.collection::<Article>();
+    /// # Ok(()) }
+    /// ```
     pub async fn migrate<T: WeaviateCollection>(&self) -> Result<MigrationReport> {
         self.migrator().collection::<T>().run().await
     }
 
     /// What [`migrate`](Self::migrate) would do for `T`, without writing.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// let plan = client.plan_migration::<Article>().await?;
+    /// if !plan.is_up_to_date() {
+    ///     println!("{plan}");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn plan_migration<T: WeaviateCollection>(&self) -> Result<MigrationPlan> {
         let mut plans = self.migrator().collection::<T>().plan().await?;
         plans.pop().ok_or_else(|| Error::InvalidConfig("no plan for the collection".into()))
     }
 
-    /// A migration of several models.
+    /// A migration of several models; see [`Migrator`].
     pub fn migrator(&self) -> Migrator {
         Migrator { client: self.clone(), policy: Policy::default(), configs: Vec::new(), invalid: None }
     }
@@ -65,7 +121,21 @@ impl Migrator {
         self.config(T::config())
     }
 
-    /// Adds a collection by its configuration.
+    /// Adds a collection by its configuration, e.g. a model's under
+    /// another name. Two different configurations of one name make
+    /// [`plan`](Self::plan) and [`run`](Self::run) fail with
+    /// [`Error::InvalidConfig`].
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// let mut config = Article::config();
+    /// config.name = "ArticleArchive".into();
+    /// client.migrator().collection::<Article>().config(config).run().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn config(mut self, config: CollectionConfig) -> Self {
         match self.configs.iter().find(|c| c.name == config.name) {
             Some(known) if *known != config => {
@@ -77,19 +147,31 @@ impl Migrator {
         self
     }
 
-    /// Adds every `#[derive(WeaviateCollection)]` model in the program.
+    /// Adds every `#[derive(WeaviateCollection)]` model in the program
+    /// (linked into it, in any crate).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// let report = client.migrator().registered().run().await?;
+    /// println!("{} collections checked, {} schema writes", report.plans.len(), report.writes);
+    /// # Ok(()) }
+    /// ```
     pub fn registered(self) -> Self {
         registered_collections().iter().fold(self, |migrator, c| migrator.config(c.config()))
     }
 
-    /// Sets the policy for breaking changes (default [`Policy::Safe`]).
+    /// Sets the policy for breaking changes (default [`Policy::Safe`]); see
+    /// [`Policy`] for an example.
     pub fn policy(mut self, policy: Policy) -> Self {
         self.policy = policy;
         self
     }
 
     /// A dry run: each collection's plan, in the order they were added.
-    /// Only reads the schema.
+    /// Only reads the schema. See [`Migrator`] for an example.
     pub async fn plan(&self) -> Result<Vec<MigrationPlan>> {
         self.check()?;
         let server = self.server_classes().await?;
@@ -98,6 +180,25 @@ impl Migrator {
 
     /// Applies the plans. When any collection has a change the policy
     /// refuses, fails with [`Error::SchemaMismatch`] before writing anything.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::Error;
+    ///
+    /// match client.migrator().registered().run().await {
+    ///     Ok(report) => println!("{} schema writes", report.writes),
+    ///     Err(Error::SchemaMismatch { plans, .. }) => {
+    ///         for plan in plans {
+    ///             eprintln!("cannot migrate {plan}");
+    ///         }
+    ///     }
+    ///     Err(other) => return Err(other),
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn run(&self) -> Result<MigrationReport> {
         self.check()?;
         let server = self.server_classes().await?;

@@ -10,11 +10,27 @@ use crate::{Error, Result, reply};
 
 impl<T: WeaviateCollection> Collection<T> {
     /// How many objects the collection holds (in its tenant, if scoped).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// println!("{} articles", articles.count().await?);
+    /// # Ok(()) }
+    /// ```
     pub async fn count(&self) -> Result<u64> {
         self.count_objects(None).await
     }
 
     /// How many objects match `filter`.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let long = articles.count_matching(Article::FIELDS.words.greater_than(2000)).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn count_matching(&self, filter: Filter<T>) -> Result<u64> {
         self.count_objects(Some(filter.to_proto()?)).await
     }

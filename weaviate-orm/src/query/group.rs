@@ -31,12 +31,40 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     /// Groups a vector search's results by the value of `field`: at most
     /// `groups` groups of at most `per_group` objects; read them with
     /// [`fetch_groups`](Self::fetch_groups).
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(generative = "generative-openai", reranker = "reranker-cohere")]
+    /// # struct Article { title: String, body: String, category: String, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// // The two closest articles of each of the five closest categories.
+    /// let query = articles.query().near_vector(vec![0.1, 0.9]).group_by(&Article::FIELDS.category, 5, 2);
+    /// for group in query.fetch_groups().await? {
+    ///     let titles: Vec<&str> = group.hits.iter().map(|hit| hit.object.properties.title.as_str()).collect();
+    ///     println!("{} ({} articles): {titles:?}", group.value, group.count);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn group_by<V: Groupable>(mut self, field: &Field<T, V>, groups: u32, per_group: u32) -> Self {
         self.state.group_by = Some(GroupBy { property: field.name(), groups, per_group });
         self
     }
 
-    /// Runs a grouped query.
+    /// Runs a grouped query. Without [`group_by`](Self::group_by), fails
+    /// with [`Error::InvalidConfig`].
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Article { title: String, category: String, #[weaviate(vector)] vector: Vec<f32> }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// let query = articles.query().near_vector(vec![0.1, 0.9]).group_by(&Article::FIELDS.category, 3, 1);
+    /// for group in query.fetch_groups().await? {
+    ///     println!("{}: {} objects, closest at {}", group.value, group.count, group.min_distance);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_groups(self) -> Result<Vec<Group<P>>> {
         if self.state.group_by.is_none() {
             return Err(Error::InvalidConfig("`fetch_groups` needs `group_by` first".into()));

@@ -40,7 +40,8 @@ pub struct ObjectIterator<T, P = T> {
 
 impl<T: WeaviateCollection> Collection<T> {
     /// Every object of the collection (of its tenant, if scoped), in id
-    /// order, fetched a page at a time: memory holds one page.
+    /// order, fetched a page at a time: memory holds one page. See
+    /// [`ObjectIterator`] for an example.
     pub fn iterate(&self) -> ObjectIterator<T> {
         ObjectIterator { query: self.query(), page_size: PAGE_SIZE, page: VecDeque::new(), after: None, done: false }
     }
@@ -93,6 +94,19 @@ where
     P: Projection<T> + Send + 'static,
 {
     /// The objects as a [`Stream`], read ahead by one page on a task of its own.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+    /// use tokio_stream::StreamExt;
+    ///
+    /// let mut all = std::pin::pin!(articles.iterate().page_size(500).into_stream());
+    /// while let Some(article) = all.next().await {
+    ///     println!("{}", article?.properties.title);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn into_stream(mut self) -> impl Stream<Item = Result<Object<P>>> + Send + 'static {
         let (sender, receiver) = tokio::sync::mpsc::channel(self.page_size as usize);
         tokio::spawn(async move {

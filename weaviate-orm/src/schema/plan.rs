@@ -7,6 +7,24 @@ use serde_json::Value;
 
 /// The differences between a model and the server's collection, in a stable
 /// order: the collection, then its settings, named vectors and properties.
+/// Printed (`{plan}`), it reads like a diff: `+` adds, `~` changes in place,
+/// `!` is breaking, `=` is kept as is.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::migrate::Policy;
+///
+/// let plan = client.plan_migration::<Article>().await?;
+/// for breaking in plan.breaking() {
+///     eprintln!("{}: {}; {}", breaking.setting, breaking.kind.reason(), breaking.kind.remedy());
+/// }
+/// if plan.blockers(Policy::Safe).next().is_none() {
+///     client.migrate::<Article>().await?;
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MigrationPlan {
     /// The collection's name.
@@ -16,6 +34,17 @@ pub struct MigrationPlan {
 }
 
 /// One difference between the model and the server.
+///
+/// ```
+/// use weaviate_orm::migrate::{Change, Policy};
+///
+/// let added = Change::AddProperty { property: "subtitle".into(), data_type: "text".into() };
+/// assert_eq!(added.to_string(), "+ add property `subtitle` (text)");
+/// assert!(added.writes() && !added.blocks(Policy::Strict));
+///
+/// let server_only = Change::ServerOnlyProperty { property: "legacy".into() };
+/// assert!(!server_only.blocks(Policy::Safe) && server_only.blocks(Policy::Strict));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Change {
@@ -58,6 +87,21 @@ pub enum Change {
 }
 
 /// A difference Weaviate cannot apply in place, with what the user can do.
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::Error;
+///
+/// if let Err(Error::SchemaMismatch { plans, .. }) = client.migrate::<Article>().await {
+///     for breaking in plans.iter().flat_map(|plan| plan.breaking()) {
+///         eprintln!("{}: {} -> {} ({:?})", breaking.setting, breaking.from, breaking.to, breaking.kind);
+///         eprintln!("  what to do: {}", breaking.kind.remedy());
+///     }
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakingChange {
     /// Which kind of setting differs.
@@ -232,7 +276,20 @@ impl fmt::Display for BreakingChange {
     }
 }
 
-/// What a migration does about changes Weaviate cannot apply in place.
+/// What a migration does about changes Weaviate cannot apply in place; set
+/// it with [`Migrator::policy`](crate::migrate::Migrator::policy).
+///
+/// ```no_run
+/// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::migrate::Policy;
+///
+/// // During development, start over whenever a model changes incompatibly.
+/// let policy = if cfg!(debug_assertions) { Policy::DropAndRecreate } else { Policy::Safe };
+/// client.migrator().registered().policy(policy).run().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Policy {

@@ -44,6 +44,9 @@ impl AddressesProperty for Property {}
 /// collection's own properties, [`FilterOnly`] for lengths, counts and
 /// paths through references, which filters take and nothing else does.
 ///
+/// An object's id and timestamps are no properties: their handles are
+/// [`Filter::by_id`], [`Filter::by_creation_time`] and [`Filter::by_update_time`].
+///
 /// ```
 /// # use weaviate_orm::{Ref, WeaviateCollection};
 /// # #[derive(WeaviateCollection)] struct Author { name: String }
@@ -53,8 +56,8 @@ impl AddressesProperty for Property {}
 ///     & f.title.length().less_than(80)
 ///     & f.author.path(Author::FIELDS.name).equal("Ada")
 ///     & f.author.count().equal(1);
-/// let newest_first = f.words.descending();
-/// # let _ = (filter, newest_first);
+/// let longest_first = f.words.descending();
+/// # let _ = (filter, longest_first);
 /// ```
 pub struct Field<C, T, K = Property> {
     target: Target,
@@ -95,6 +98,15 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Objects whose value equals `value`; for an array, whose array holds it.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let f = Article::FIELDS;
+    /// let by_title = f.title.equal("Ownership");
+    /// let tagged = f.tags.equal("rust"); // the array holds "rust"
+    /// # let _ = (by_title, tagged);
+    /// ```
     pub fn equal(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Equatable,
@@ -103,6 +115,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Objects whose value differs from `value`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let rated = Article::FIELDS.rating.not_equal(0.0);
+    /// # let _ = rated;
+    /// ```
     pub fn not_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Equatable,
@@ -110,7 +129,15 @@ impl<C, T, K> Field<C, T, K> {
         self.filter(Operator::NotEqual, value.into_value())
     }
 
-    /// Objects whose value is greater than `value`.
+    /// Objects whose value is greater than `value` (numbers and dates).
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, published: chrono::DateTime<Utc> }
+    /// let this_year = Article::FIELDS.published.greater_than(Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap());
+    /// # let _ = this_year;
+    /// ```
     pub fn greater_than(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Ordered,
@@ -119,6 +146,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Objects whose value is greater than or equal to `value`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let long = Article::FIELDS.words.greater_or_equal(1000); // an i32 or u8 works too
+    /// # let _ = long;
+    /// ```
     pub fn greater_or_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Ordered,
@@ -127,6 +161,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Objects whose value is less than `value`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let poorly_rated = Article::FIELDS.rating.less_than(2.5);
+    /// # let _ = poorly_rated;
+    /// ```
     pub fn less_than(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Ordered,
@@ -135,6 +176,14 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Objects whose value is less than or equal to `value`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let f = Article::FIELDS;
+    /// let between = f.words.greater_than(500) & f.words.less_or_equal(2000);
+    /// # let _ = between;
+    /// ```
     pub fn less_or_equal(&self, value: impl Operand<T::Base>) -> Filter<C>
     where
         T: Ordered,
@@ -143,6 +192,15 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Text matching a pattern: `?` is one character, `*` any number.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let f = Article::FIELDS;
+    /// let about_rust = f.title.like("*Rust*");
+    /// let rust_or_rest = f.title.like("R?st");
+    /// # let _ = (about_rust, rust_or_rest);
+    /// ```
     pub fn like(&self, pattern: impl Into<String>) -> Filter<C>
     where
         T: TextLike,
@@ -151,6 +209,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Arrays holding at least one of `values`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let systems = Article::FIELDS.tags.contains_any(["rust", "c", "zig"]);
+    /// # let _ = systems;
+    /// ```
     pub fn contains_any<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
     where
         T: Array,
@@ -159,6 +224,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Arrays holding every one of `values`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let async_rust = Article::FIELDS.tags.contains_all(["rust", "async"]);
+    /// # let _ = async_rust;
+    /// ```
     pub fn contains_all<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
     where
         T: Array,
@@ -167,6 +239,13 @@ impl<C, T, K> Field<C, T, K> {
     }
 
     /// Arrays holding none of `values`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, rating: f64, tags: Vec<String> }
+    /// let published = Article::FIELDS.tags.contains_none(["draft", "internal"]);
+    /// # let _ = published;
+    /// ```
     pub fn contains_none<V: Operand<T::Base>>(&self, values: impl IntoIterator<Item = V>) -> Filter<C>
     where
         T: Array,
@@ -176,11 +255,29 @@ impl<C, T, K> Field<C, T, K> {
 
     /// Objects without a value (`true`) or with one (`false`). Needs the
     /// collection's `index_null_state`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(inverted_index(index_null_state))]
+    /// # struct Article { title: String, summary: Option<String> }
+    /// let to_summarize = Article::FIELDS.summary.is_null(true);
+    /// # let _ = to_summarize;
+    /// ```
     pub fn is_null(&self, null: bool) -> Filter<C> {
         self.filter(Operator::IsNull, Value::Bool(null))
     }
 
     /// Places within `distance_m` metres of `center`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # use weaviate_orm::value::GeoCoordinates;
+    /// # #[derive(WeaviateCollection)] struct Shop { name: String, location: GeoCoordinates }
+    /// let amsterdam = GeoCoordinates::new(52.37, 4.90);
+    /// let nearby = Shop::FIELDS.location.within_geo_range(amsterdam, 5_000.0); // within 5 km
+    /// # let _ = nearby;
+    /// ```
     pub fn within_geo_range(&self, center: GeoCoordinates, distance_m: f32) -> Filter<C>
     where
         T: Geo,
@@ -190,6 +287,17 @@ impl<C, T, K> Field<C, T, K> {
 
     /// The length of the text or array, to filter on (`len(name)`). Needs the
     /// collection's `index_property_length`.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(inverted_index(index_property_length))]
+    /// # struct Article { title: String, tags: Vec<String> }
+    /// let f = Article::FIELDS;
+    /// let short_titles = f.title.length().less_than(20);
+    /// let untagged = f.tags.length().equal(0);
+    /// # let _ = (short_titles, untagged);
+    /// ```
     pub fn length(&self) -> Field<C, i64, FilterOnly>
     where
         T: HasLength,
@@ -220,6 +328,19 @@ impl<C, T> Field<C, crate::Ref<T>> {
     /// The property `inner` of the objects this reference points to:
     /// `Article::FIELDS.author.path(Author::FIELDS.name).equal("Ada")`.
     /// The handle only filters.
+    ///
+    /// ```
+    /// # use weaviate_orm::{Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Publisher { name: String, country: String }
+    /// # #[derive(WeaviateCollection)]
+    /// # struct Book { title: String, author: Ref<Author>, credits: Ref<(Author, Publisher)> }
+    /// let f = Book::FIELDS;
+    /// let by_ada = f.author.path(Author::FIELDS.name).equal("Ada");
+    /// // A multi-target reference: the inner field says which collection.
+    /// let dutch = f.credits.path(Publisher::FIELDS.country).equal("NL");
+    /// # let _ = (by_ada, dutch);
+    /// ```
     pub fn path<U, V, I, K>(&self, inner: Field<U, V, K>) -> Field<C, V, FilterOnly>
     where
         T: crate::model::Targets<U, I>,
@@ -235,6 +356,16 @@ impl<C, T> Field<C, crate::Ref<T>> {
     }
 
     /// The number of objects this reference points to, to filter on.
+    ///
+    /// ```
+    /// # use weaviate_orm::{Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Author { name: String }
+    /// # #[derive(WeaviateCollection)] struct Book { title: String, authors: Ref<Author> }
+    /// let f = Book::FIELDS;
+    /// let co_written = f.authors.count().greater_than(1);
+    /// let anonymous = f.authors.count().equal(0);
+    /// # let _ = (co_written, anonymous);
+    /// ```
     pub fn count(&self) -> Field<C, i64, FilterOnly> {
         Field::at(Target::Count(self.name()))
     }
@@ -244,16 +375,41 @@ impl<C, T> Field<C, crate::Ref<T>> {
 impl<C: WeaviateCollection> Filter<C> {
     /// The object's id: `Filter::<Article>::by_id().equal(id)`, or
     /// `.contains_any(ids)` for several.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # use weaviate_orm::query::Filter;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # let (id, other) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    /// let one = Filter::<Article>::by_id().equal(id);
+    /// let either = Filter::<Article>::by_id().contains_any([id, other]);
+    /// let all_but_one = Filter::<Article>::by_id().not_equal(id);
+    /// # let _ = (one, either, all_but_one);
+    /// ```
     pub fn by_id() -> Field<C, ObjectId> {
         Field::new("_id")
     }
 
     /// The time the object was created (needs the collection's `index_timestamps`).
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # use weaviate_orm::query::Filter;
+    /// # #[derive(WeaviateCollection)]
+    /// # #[weaviate(inverted_index(index_timestamps))]
+    /// # struct Article { title: String }
+    /// let this_week = Filter::<Article>::by_creation_time().greater_than(Utc::now() - chrono::Duration::days(7));
+    /// let stale = Filter::<Article>::by_update_time().less_than(Utc::now() - chrono::Duration::days(365));
+    /// # let _ = (this_week, stale);
+    /// ```
     pub fn by_creation_time() -> Field<C, Timestamp> {
         Field::new("_creationTimeUnix")
     }
 
-    /// The time the object was last updated (needs the collection's `index_timestamps`).
+    /// The time the object was last updated (needs the collection's
+    /// `index_timestamps`); see [`by_creation_time`](Self::by_creation_time)
+    /// for an example. Both timestamps also sort: `by_update_time().descending()`.
     pub fn by_update_time() -> Field<C, Timestamp> {
         Field::new("_lastUpdateTimeUnix")
     }

@@ -37,7 +37,8 @@ pub const MAX_FILTER_DEPTH: usize = 100;
 /// A condition on objects of the collection `C`.
 ///
 /// Made by the operator methods of [`Field`](crate::query::Field), and combined with `a & b`,
-/// `a | b` and `!a`. A `Filter<A>` cannot be used in a query on another
+/// `a | b` and `!a` (not), or from lists with [`Filter::all`] and
+/// [`Filter::any`]. A `Filter<A>` cannot be used in a query on another
 /// collection: the compiler refuses it.
 ///
 /// ```
@@ -69,11 +70,37 @@ impl<C> Filter<C> {
     }
 
     /// Matches when every filter matches (an empty list matches everything).
+    /// The same as `a & b & ...`, for conditions gathered at run time.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64, tags: Vec<String> }
+    /// # let (min_words, required_tags) = (Some(500), vec!["rust", "async"]);
+    /// use weaviate_orm::query::Filter;
+    ///
+    /// let f = Article::FIELDS;
+    /// let mut conditions: Vec<_> = required_tags.into_iter().map(|tag| f.tags.equal(tag)).collect();
+    /// if let Some(min) = min_words {
+    ///     conditions.push(f.words.greater_or_equal(min));
+    /// }
+    /// let filter = Filter::all(conditions);
+    /// # let _ = filter;
+    /// ```
     pub fn all(filters: impl IntoIterator<Item = Filter<C>>) -> Self {
         combine(true, filters)
     }
 
-    /// Matches when at least one filter matches.
+    /// Matches when at least one filter matches: `a | b | ...` from a list.
+    ///
+    /// ```
+    /// # use weaviate_orm::WeaviateCollection;
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// use weaviate_orm::query::Filter;
+    ///
+    /// let wanted = ["Ownership", "Borrowing", "Lifetimes"];
+    /// let any_of = Filter::any(wanted.map(|title| Article::FIELDS.title.equal(title)));
+    /// # let _ = any_of;
+    /// ```
     pub fn any(filters: impl IntoIterator<Item = Filter<C>>) -> Self {
         combine(false, filters)
     }

@@ -131,11 +131,13 @@ operand!(DateTime<Utc>: &DateTime<Utc> => Text(date_string), TextArray);
 operand!(Uuid: Uuid => Text(|v: Uuid| v.to_string()), TextArray);
 operand!(Uuid: &Uuid => Text(Uuid::to_string), TextArray);
 
-/// The object's id, as a filter target ([`Field::id`](crate::query::Field)).
+/// The object's id, as a filter target ([`Filter::by_id`](crate::query::Filter::by_id)).
 #[derive(Debug, Clone, Copy)]
 pub struct ObjectId;
 
-/// The object's creation or last-update time, as a filter target.
+/// The object's creation or last-update time, as a filter target
+/// ([`Filter::by_creation_time`](crate::query::Filter::by_creation_time),
+/// [`Filter::by_update_time`](crate::query::Filter::by_update_time)).
 #[derive(Debug, Clone, Copy)]
 pub struct Timestamp;
 

@@ -30,13 +30,11 @@ impl Ranking {
         self.search.as_ref()
     }
 
-    /// The threshold the results meet: the one said for the query, else the
-    /// one a concept search was built with; none without a vector search.
+    /// The threshold the results meet; none without a vector search.
     pub(crate) fn threshold(&self) -> Threshold {
         match &self.search {
-            Some(search) if search.ranks_by_distance() && self.threshold != Threshold::None => self.threshold,
-            Some(search) => search.own_threshold(),
-            None => Threshold::None,
+            Some(search) if search.ranks_by_distance() => self.threshold,
+            _ => Threshold::None,
         }
     }
 

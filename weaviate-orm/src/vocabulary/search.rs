@@ -86,19 +86,6 @@ impl Search {
     pub(crate) fn bm25<T>(search: &Bm25<T>) -> Self {
         Self::Bm25(search.to_proto())
     }
-    /// The threshold a concept search was built with ([`NearText::distance`]
-    /// and friends); the other searches take theirs from the query.
-    pub(crate) fn own_threshold(&self) -> Threshold {
-        match self {
-            Self::NearText(near_text) => match (near_text.distance, near_text.certainty) {
-                (Some(distance), _) => Threshold::MaxDistance(distance),
-                (None, Some(certainty)) => Threshold::MinCertainty(certainty),
-                (None, None) => Threshold::None,
-            },
-            _ => Threshold::None,
-        }
-    }
-
     /// Whether results carry a distance (vector searches) or a score.
     pub(crate) fn ranks_by_distance(&self) -> bool {
         matches!(self, Self::NearVector { .. } | Self::NearObject { .. } | Self::NearVectors { .. } | Self::NearText(_))
@@ -333,6 +320,17 @@ impl<T> NearText<T> {
 
 /// Where a [`NearText`] search vector moves: toward or away from concepts
 /// and objects, by `force` (0 to 1, default 1).
+///
+/// ```
+/// # use weaviate_orm::WeaviateCollection;
+/// # use weaviate_orm::query::{Move, NearText};
+/// # #[derive(WeaviateCollection)] struct Recipe { name: String }
+/// # let liked = uuid::Uuid::new_v4();
+/// let search = NearText::<Recipe>::new(["quick dinner"])
+///     .move_to(Move::objects([liked]).force(0.5)) // like a recipe the user liked
+///     .move_away(Move::concepts(["meat", "fish"]).force(0.3));
+/// # let _ = search;
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Move {
     force: f32,

@@ -6,6 +6,19 @@ use std::marker::PhantomData;
 use weaviate_orm_proto::v1 as pb;
 
 /// An order on objects of the collection `C`: `Article::FIELDS.published.descending()`.
+///
+/// Made by [`Field::ascending`](crate::query::Field::ascending) and
+/// [`Field::descending`](crate::query::Field::descending) on fields whose
+/// type has an order on the server; give one or more to [`Query::sort`](crate::query::Query::sort).
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String, published: chrono::DateTime<chrono::Utc> }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// let f = Article::FIELDS;
+/// let newest = articles.query().sort(f.published.descending()).sort(f.title.ascending()).limit(10).fetch().await?;
+/// # Ok(()) }
+/// ```
 pub struct Sort<C> {
     property: &'static str,
     ascending: bool,

@@ -23,7 +23,20 @@ const DEFAULT_MAX_MESSAGE_BYTES: usize = 10 * 1024 * 1024;
 /// Entries waiting between the callers and the pipeline.
 const INPUT_CAPACITY: usize = 256;
 
-/// How a batch sends objects to the server.
+/// How a batch sends objects to the server; set it with
+/// [`BatchBuilder::mode`] or the shortcuts next to it.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::data::BatchMode;
+///
+/// // For a vectorizer whose quota is 3 000 objects a minute.
+/// let batch = articles.batch().mode(BatchMode::RateLimited { objects_per_minute: 3_000 }).start();
+/// # let _ = batch.finish().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum BatchMode {
@@ -54,6 +67,25 @@ pub enum BatchMode {
 /// Settings of a batch import; get one from
 /// [`Collection::batch`](crate::Collection::batch) or
 /// [`WeaviateClient::batch`](crate::WeaviateClient::batch) and `start` it.
+/// The defaults ([`BatchMode::Auto`], 8 retries) suit most imports.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::ConsistencyLevel;
+///
+/// let batch = articles
+///     .batch()
+///     .size(200) // fixed-size requests...
+///     .concurrency(4) // ...four at a time
+///     .retries(3)
+///     .consistency_level(ConsistencyLevel::Quorum)
+///     .on_progress(|p| eprintln!("{} of {} confirmed", p.confirmed, p.added))
+///     .start();
+/// # let _ = batch.finish().await?;
+/// # Ok(()) }
+/// ```
 #[must_use = "call `start` to begin the import"]
 pub struct BatchBuilder<S> {
     scope: S,

@@ -52,7 +52,21 @@ impl BatchBuilder<AnyCollection> {
 }
 
 /// A running import across collections; failed objects come back as
-/// [`AnyObject`]s to [`downcast`](AnyObject::downcast).
+/// [`AnyObject`]s to [`downcast`](AnyObject::downcast). Start one with
+/// [`WeaviateClient::batch`], which has an example of adding.
+///
+/// ```no_run
+/// # use weaviate_orm::WeaviateCollection;
+/// # #[derive(WeaviateCollection)] struct Author { name: String }
+/// # async fn demo(batch: weaviate_orm::data::ClientBatch) -> weaviate_orm::Result<()> {
+/// for failed in batch.finish().await?.failed {
+///     match failed.object.downcast::<Author>() {
+///         Ok(author) => eprintln!("author {} failed: {}", author.name, failed.error),
+///         Err(other) => eprintln!("an object of {} failed: {}", other.collection(), failed.error),
+///     }
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 #[must_use = "a batch dropped without `finish().await` loses its report: which objects failed, and why"]
 pub struct ClientBatch {

@@ -14,7 +14,21 @@ use crate::vocabulary::Field;
 
 impl<T: WeaviateCollection> Collection<T> {
     /// A batch import into this collection (its tenant and consistency
-    /// level included).
+    /// level included); configure it on the [`BatchBuilder`], then `start`
+    /// it. The [module](crate::data::batch) explains the guarantees.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String }
+    /// # async fn demo(articles: Collection<Article>, input: Vec<Article>) -> weaviate_orm::Result<()> {
+    /// let batch = articles.with_tenant("acme").batch().start();
+    /// for article in input {
+    ///     batch.add(article).await?;
+    /// }
+    /// let report = batch.finish().await?;
+    /// assert!(report.failed.is_empty());
+    /// # Ok(()) }
+    /// ```
     pub fn batch(&self) -> BatchBuilder<Collection<T>> {
         BatchBuilder::new(self.clone(), self.client().clone(), self.consistency_level())
     }
@@ -30,6 +44,26 @@ impl<T: WeaviateCollection + Send + 'static> BatchBuilder<Collection<T>> {
 
 /// A running import into one collection; objects go in with
 /// [`add`](Self::add), the report comes out of [`finish`](Self::finish).
+///
+/// Several tasks can add at once through [`handle`](Self::handle)s:
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>) -> weaviate_orm::Result<()> {
+/// let batch = articles.batch().start();
+/// let handle = batch.handle();
+/// let producer = tokio::spawn(async move {
+///     for i in 0..1000 {
+///         handle.add(Article { title: format!("Generated #{i}") }).await?;
+///     }
+///     Ok::<_, weaviate_orm::Error>(()) // dropping the handle lets `finish` end
+/// });
+/// batch.add(Article { title: "Written by hand".into() }).await?;
+/// producer.await.expect("the producer panicked")?;
+/// let report = batch.finish().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 #[must_use = "a batch dropped without `finish().await` loses its report: which objects failed, and why"]
 pub struct Batch<T> {
@@ -60,6 +94,19 @@ impl<T: WeaviateCollection + Send + 'static> Batch<T> {
     /// Queues references from the object `from`: the beacons of `to` go onto
     /// its reference `field`. They are sent once the objects they link that
     /// are still in this batch are stored.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{Collection, Ref, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Person { name: String, friends: Ref<Person> }
+    /// # async fn demo(people: Collection<Person>) -> weaviate_orm::Result<()> {
+    /// let batch = people.batch().start();
+    /// let ann = batch.add(Person { name: "Ann".into(), friends: Ref::new() }).await?;
+    /// let bob = batch.add(Person { name: "Bob".into(), friends: Ref::new() }).await?;
+    /// batch.add_reference(ann, &Person::FIELDS.friends, Ref::to(bob)).await?; // sent once both are stored
+    /// let report = batch.finish().await?;
+    /// assert!(report.failed_references.is_empty());
+    /// # Ok(()) }
+    /// ```
     pub async fn add_reference<R: RefTargets>(&self, from: Uuid, field: &Field<T, Ref<R>>, to: Ref<R>) -> Result<()> {
         self.handle.add_reference(from, field, to).await
     }

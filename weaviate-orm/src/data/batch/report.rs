@@ -9,7 +9,25 @@ use super::item::FailedReference;
 /// Called with the running counts whenever objects or references are settled.
 pub(crate) type ProgressHook = Arc<dyn Fn(BatchProgress) + Send + Sync>;
 
-/// Counts of a running import, as the progress hook and `progress()` see them.
+/// Counts of a running import, as the progress hook
+/// ([`BatchBuilder::on_progress`](super::BatchBuilder::on_progress)) and
+/// [`Batch::progress`](super::Batch::progress) see them.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # async fn demo(articles: Collection<Article>, input: Vec<Article>) -> weaviate_orm::Result<()> {
+/// let batch = articles.batch().start();
+/// for article in input {
+///     batch.add(article).await?;
+///     let p = batch.progress();
+///     if p.added % 10_000 == 0 {
+///         println!("{} added, {} sent, {} confirmed, {} failed", p.added, p.sent, p.confirmed, p.failed);
+///     }
+/// }
+/// # let _ = batch.finish().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BatchProgress {
     /// Objects added.
@@ -28,7 +46,21 @@ pub struct BatchProgress {
     pub references_failed: usize,
 }
 
-/// An object the import could not write, handed back.
+/// An object the import could not write, handed back whole with the id it
+/// was sent with, so it can be fixed and sent again.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # use weaviate_orm::data::Batch;
+/// # async fn demo(articles: Collection<Article>, batch: Batch<Article>) -> weaviate_orm::Result<()> {
+/// use weaviate_orm::data::FailedObject;
+///
+/// for FailedObject { index, id, object, error } in batch.finish().await?.failed {
+///     eprintln!("object #{index} {:?} ({id}) failed: {error}", object.title);
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FailedObject<T> {
     /// Its position among the objects added (0-based).
@@ -43,6 +75,19 @@ pub struct FailedObject<T> {
 
 /// The outcome of an import: every object and reference added is counted
 /// as confirmed or listed as failed.
+///
+/// ```no_run
+/// # use weaviate_orm::{Collection, WeaviateCollection};
+/// # #[derive(WeaviateCollection)] struct Article { title: String }
+/// # use weaviate_orm::data::Batch;
+/// # async fn demo(articles: Collection<Article>, batch: Batch<Article>) -> weaviate_orm::Result<()> {
+/// let report = batch.finish().await?;
+/// println!("{} stored, {} failed", report.confirmed, report.failed.len());
+/// // Failed objects come back whole: send them again, here one request.
+/// let again: Vec<Article> = report.failed.into_iter().map(|failed| failed.object).collect();
+/// let retried = articles.insert_many(&again).await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchReport<T> {
     /// Objects the server confirmed.
