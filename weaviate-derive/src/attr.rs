@@ -24,10 +24,11 @@ pub(crate) struct CollectionAttrs {
 /// The collection-level settings of `#[weaviate(...)]` on the struct.
 #[derive(Debug, Clone, Default, FromMeta)]
 pub(crate) struct SettingsAttrs {
-    /// A vectorizer module, e.g. `"text2vec-bigram"`.
+    /// A vectorizer module: typed, `text2vec_openai(model = "...")`, or by
+    /// its server name, `"text2vec-bigram"`.
     #[darling(default)]
-    pub(crate) vectorizer: Option<SpannedValue<String>>,
-    /// The vectorizer's settings, as JSON.
+    pub(crate) vectorizer: Option<SpannedValue<ModuleAttr>>,
+    /// The settings of a module given by name, as JSON.
     #[darling(default)]
     pub(crate) vectorizer_config: Option<SpannedValue<String>>,
     /// The default vector's index.
@@ -46,14 +47,16 @@ pub(crate) struct SettingsAttrs {
     pub(crate) replication: Option<ReplicationAttrs>,
     #[darling(default)]
     pub(crate) sharding: Option<SpannedValue<ShardingAttrs>>,
-    /// A generative module, e.g. `"generative-openai"`, and its settings as JSON.
+    /// A generative module: typed, `openai(model = "...")`, or by name with
+    /// its settings as JSON.
     #[darling(default)]
-    pub(crate) generative: Option<SpannedValue<String>>,
+    pub(crate) generative: Option<SpannedValue<ModuleAttr>>,
     #[darling(default)]
     pub(crate) generative_config: Option<SpannedValue<String>>,
-    /// A reranker module and its settings as JSON.
+    /// A reranker module: typed, `cohere(model = "...")`, or by name with
+    /// its settings as JSON.
     #[darling(default)]
-    pub(crate) reranker: Option<SpannedValue<String>>,
+    pub(crate) reranker: Option<SpannedValue<ModuleAttr>>,
     #[darling(default)]
     pub(crate) reranker_config: Option<SpannedValue<String>>,
 }
@@ -74,6 +77,63 @@ impl SettingsAttrs {
         ]
         .into_iter()
         .find_map(|(key, given)| given.then_some(key))
+    }
+}
+
+/// A module setting: by the module's server name (`vectorizer =
+/// "text2vec-bigram"`, settings as JSON in `*_config`), or typed
+/// (`vectorizer(text2vec_openai(model = "..."))`), whose names, keys and
+/// value types the compiler checks against the runtime's structs.
+#[derive(Debug, Clone)]
+pub(crate) enum ModuleAttr {
+    Named(String),
+    Typed(TypedModule),
+}
+
+/// `text2vec_openai(model = "...", dimensions = 512)`.
+#[derive(Debug, Clone)]
+pub(crate) struct TypedModule {
+    /// The module as the attributes name it.
+    pub(crate) module: syn::Ident,
+    /// Its settings, key by key, each value as written.
+    pub(crate) settings: Vec<(syn::Ident, syn::Expr)>,
+}
+
+impl FromMeta for ModuleAttr {
+    fn from_string(value: &str) -> darling::Result<Self> {
+        Ok(Self::Named(value.to_owned()))
+    }
+
+    fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
+        let hint = "name one module, e.g. `vectorizer(text2vec_openai(model = \"text-embedding-3-small\"))`";
+        let [darling::ast::NestedMeta::Meta(meta)] = items else {
+            return Err(darling::Error::custom(hint));
+        };
+        let module = meta.path().get_ident().cloned().ok_or_else(|| darling::Error::custom(hint).with_span(meta))?;
+        let settings = match meta {
+            syn::Meta::Path(_) => Vec::new(),
+            syn::Meta::List(list) => {
+                let pairs = list
+                    .parse_args_with(
+                        syn::punctuated::Punctuated::<syn::MetaNameValue, syn::Token![,]>::parse_terminated,
+                    )
+                    .map_err(|e| {
+                        darling::Error::custom(format!("module settings are `key = value` pairs: {e}")).with_span(list)
+                    })?;
+                pairs
+                    .into_iter()
+                    .map(|pair| match pair.path.get_ident() {
+                        Some(key) => Ok((key.clone(), pair.value)),
+                        None => Err(darling::Error::custom("a setting's name is one word").with_span(&pair.path)),
+                    })
+                    .collect::<darling::Result<_>>()?
+            }
+            syn::Meta::NameValue(_) => {
+                return Err(darling::Error::custom(format!("{hint}; the module takes its settings in parentheses"))
+                    .with_span(meta));
+            }
+        };
+        Ok(Self::Typed(TypedModule { module, settings }))
     }
 }
 
@@ -105,7 +165,7 @@ pub(crate) struct VectorIndexAttrs {
 pub(crate) struct NamedVectorAttrs {
     pub(crate) name: SpannedValue<String>,
     #[darling(default)]
-    pub(crate) vectorizer: Option<SpannedValue<String>>,
+    pub(crate) vectorizer: Option<SpannedValue<ModuleAttr>>,
     #[darling(default)]
     pub(crate) vectorizer_config: Option<SpannedValue<String>>,
     /// The properties the vectorizer reads.

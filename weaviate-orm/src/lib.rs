@@ -162,6 +162,28 @@ pub mod __private {
     impl RangeAttribute for chrono::DateTime<chrono::Utc> {}
     impl<T: RangeAttribute> RangeAttribute for Option<T> {}
 
+    /// The typed modules by the names the derive's attributes use:
+    /// `vectorizer(text2vec_openai(..))` names `modules::vectorizer::text2vec_openai`.
+    pub mod modules {
+        pub use crate::schema::modules::attribute::set;
+
+        /// Vectorizer modules.
+        pub mod vectorizer {
+            pub use crate::schema::modules::multi2vec_names::*;
+            pub use crate::schema::modules::text2vec_names::*;
+        }
+
+        /// Generative modules.
+        pub mod generative {
+            pub use crate::schema::modules::generative_names::*;
+        }
+
+        /// Reranker modules.
+        pub mod reranker {
+            pub use crate::schema::modules::reranker_names::*;
+        }
+    }
+
     /// JSON the derive has already checked.
     pub fn json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap_or_default()

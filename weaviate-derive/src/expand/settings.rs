@@ -5,13 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::attr::{SettingsAttrs, VectorIndexAttrs};
+use crate::attr::{ModuleAttr, SettingsAttrs, TypedModule, VectorIndexAttrs};
 use crate::model::VectorField;
 
 /// Statements that fill `config` from the struct-level attributes.
 pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
-    let vectorizer =
-        module(s.vectorizer.as_ref().map(|v| v.as_str()), s.vectorizer_config.as_ref().map(|v| v.as_str()), true);
+    let vectorizer = vectorizer(s.vectorizer.as_deref(), s.vectorizer_config.as_ref().map(|v| v.as_str()));
     let vector_index = s.vector_index.as_ref().map(|i| vector_index(i, quote!(config.vector_index)));
     let named = named_vectors(s, vector_fields);
     let inverted = s.inverted_index.as_ref().map(|i| {
@@ -77,11 +76,11 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
         }
     });
     let generative = s.generative.as_ref().map(|g| {
-        let module = module(Some(g.as_str()), s.generative_config.as_ref().map(|v| v.as_str()), false);
+        let module = module(g, s.generative_config.as_ref().map(|v| v.as_str()), Role::Generative);
         quote!(config.generative = ::core::option::Option::Some(#module);)
     });
     let reranker = s.reranker.as_ref().map(|r| {
-        let module = module(Some(r.as_str()), s.reranker_config.as_ref().map(|v| v.as_str()), false);
+        let module = module(r, s.reranker_config.as_ref().map(|v| v.as_str()), Role::Reranker);
         quote!(config.reranker = ::core::option::Option::Some(#module);)
     });
     quote! {
@@ -103,8 +102,7 @@ fn named_vectors(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStrea
     let mut out = Vec::new();
     for v in &s.named_vectors {
         let name = v.name.as_str();
-        let vectorizer =
-            module(v.vectorizer.as_ref().map(|v| v.as_str()), v.vectorizer_config.as_ref().map(|v| v.as_str()), true);
+        let vectorizer = vectorizer(v.vectorizer.as_deref(), v.vectorizer_config.as_ref().map(|v| v.as_str()));
         let sources = v.source_properties.iter().flatten();
         let index = v.index.as_ref().map(|i| vector_index(i, quote!(vector.index)));
         let multi = multi_vector(vector_fields, name);
@@ -188,15 +186,53 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
     }
 }
 
-/// A module (`vectorizer` gives a `Vectorizer`, otherwise a `ModuleConfig`).
-fn module(name: Option<&str>, config: Option<&str>, vectorizer: bool) -> TokenStream {
-    let Some(name) = name else { return quote!(__w::schema::Vectorizer::None) };
-    let config = match config {
-        Some(json) => quote!(__w::__private::json(#json)),
-        None => quote!(__w::__private::json("{}")),
-    };
-    let module = quote!(__w::schema::ModuleConfig::with_config(#name, #config));
-    if vectorizer { quote!(__w::schema::Vectorizer::Module(#module)) } else { module }
+/// What a module setting fills, and the name of the runtime module that
+/// holds its typed modules by their attribute names.
+#[derive(Clone, Copy)]
+enum Role {
+    Vectorizer,
+    Generative,
+    Reranker,
+}
+
+/// A vectorizer setting as a `Vectorizer`.
+fn vectorizer(module_attr: Option<&ModuleAttr>, config: Option<&str>) -> TokenStream {
+    match module_attr {
+        None => quote!(__w::schema::Vectorizer::None),
+        Some(attr) => {
+            let module = module(attr, config, Role::Vectorizer);
+            quote!(__w::schema::Vectorizer::Module(#module))
+        }
+    }
+}
+
+/// A module setting as a `ModuleConfig`. A typed module becomes the
+/// runtime's settings struct with each key set from its value, both carrying
+/// the user's tokens: an unknown module or key, or a value of the wrong type,
+/// is a compile error at it (the field's type decides what a value must be).
+fn module(attr: &ModuleAttr, config: Option<&str>, role: Role) -> TokenStream {
+    match attr {
+        ModuleAttr::Named(name) => {
+            let config = config.unwrap_or("{}");
+            quote!(__w::schema::ModuleConfig::with_config(#name, __w::__private::json(#config)))
+        }
+        ModuleAttr::Typed(TypedModule { module, settings }) => {
+            let scope = match role {
+                Role::Vectorizer => quote!(vectorizer),
+                Role::Generative => quote!(generative),
+                Role::Reranker => quote!(reranker),
+            };
+            let keys = settings.iter().map(|(key, _)| key);
+            let values = settings.iter().map(|(_, value)| value);
+            quote! {{
+                use __w::__private::modules::#scope;
+                #[allow(unused_mut)]
+                let mut settings = <#scope::#module as ::core::default::Default>::default();
+                #(__w::__private::modules::set(&mut settings.#keys, #values);)*
+                __w::schema::ModuleConfig::from(settings)
+            }}
+        }
+    }
 }
 
 fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {

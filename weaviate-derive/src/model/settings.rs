@@ -3,7 +3,7 @@
 
 use darling::util::SpannedValue;
 
-use crate::attr::{NamedVectorAttrs, SettingsAttrs, VectorIndexAttrs};
+use crate::attr::{ModuleAttr, NamedVectorAttrs, SettingsAttrs, VectorIndexAttrs};
 
 const INDEX_KINDS: &[&str] = &["hnsw", "flat", "dynamic"];
 const DISTANCES: &[&str] = &["cosine", "dot", "l2-squared", "manhattan", "hamming"];
@@ -105,19 +105,27 @@ fn vector_index(index: &VectorIndexAttrs, errors: &mut darling::error::Accumulat
     }
 }
 
-/// A module name and its optional JSON settings.
+/// A module and its optional JSON settings (for a module given by name).
 fn module(
-    name: &Option<SpannedValue<String>>,
+    name: &Option<SpannedValue<ModuleAttr>>,
     config: &Option<SpannedValue<String>>,
     key: &str,
     errors: &mut darling::error::Accumulator,
 ) {
     let Some(config) = config else { return };
-    if name.is_none() {
-        errors.push(
+    match name.as_deref() {
+        None => errors.push(
             darling::Error::custom(format!("`{key}_config` needs a `{key}` module to configure"))
                 .with_span(&config.span()),
-        );
+        ),
+        Some(ModuleAttr::Typed(_)) => errors.push(
+            darling::Error::custom(format!(
+                "`{key}_config` is JSON for a module named by a string; a typed module takes its settings \
+                 in its parentheses, e.g. `{key}(module(key = value))`"
+            ))
+            .with_span(&config.span()),
+        ),
+        Some(ModuleAttr::Named(_)) => {}
     }
     match serde_json::from_str::<serde_json::Value>(config.as_str()) {
         Ok(serde_json::Value::Object(_)) => {}

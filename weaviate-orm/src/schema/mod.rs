@@ -7,6 +7,7 @@ mod distribution;
 mod inverted_index;
 mod json;
 mod module;
+pub mod modules;
 mod named_vector;
 mod parse;
 mod plan;

@@ -1,0 +1,76 @@
+//! How the derive's attribute values become settings: `model = "x"` gives
+//! `Some(String)`, `dimensions = 512` gives `Some(512u32)`, `image_fields =
+//! ["image"]` a list. A value of the wrong kind is a compile error at it.
+
+/// A value the derive's attributes may give a setting of type `T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a valid value for this setting",
+    label = "this setting takes `{T}`",
+    note = "text is quoted (`model = \"name\"`), numbers and `true`/`false` are not, lists are `[\"a\", \"b\"]`"
+)]
+pub trait SettingValue<T> {
+    /// The setting.
+    fn into_setting(self) -> T;
+}
+
+impl SettingValue<Option<String>> for &str {
+    fn into_setting(self) -> Option<String> {
+        Some(self.to_owned())
+    }
+}
+
+/// Text settings with a default (`pooling_strategy = "cls"`).
+impl SettingValue<String> for &str {
+    fn into_setting(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl SettingValue<Option<u32>> for u32 {
+    fn into_setting(self) -> Option<u32> {
+        Some(self)
+    }
+}
+
+impl SettingValue<Option<f64>> for f64 {
+    fn into_setting(self) -> Option<f64> {
+        Some(self)
+    }
+}
+
+/// Whole numbers for number settings (`temperature = 1`), as the Python client takes them.
+impl SettingValue<Option<f64>> for i32 {
+    fn into_setting(self) -> Option<f64> {
+        Some(f64::from(self))
+    }
+}
+
+impl SettingValue<Option<bool>> for bool {
+    fn into_setting(self) -> Option<bool> {
+        Some(self)
+    }
+}
+
+impl SettingValue<bool> for bool {
+    fn into_setting(self) -> bool {
+        self
+    }
+}
+
+/// Weights (`image_weights = [0.7, 0.3]`).
+impl<const N: usize> SettingValue<Option<Vec<f64>>> for [f64; N] {
+    fn into_setting(self) -> Option<Vec<f64>> {
+        Some(self.to_vec())
+    }
+}
+
+impl<const N: usize> SettingValue<Option<Vec<String>>> for [&str; N] {
+    fn into_setting(self) -> Option<Vec<String>> {
+        Some(self.iter().map(|s| (*s).to_owned()).collect())
+    }
+}
+
+/// Sets `place` (a settings field, whose type decides) from a derive's attribute value.
+pub fn set<T, V: SettingValue<T>>(place: &mut T, value: V) {
+    *place = value.into_setting();
+}
