@@ -1,6 +1,6 @@
 //! Generative modules (`generative-*`): retrieval-augmented generation.
 
-use super::GenerativeModule;
+use super::settings::GenerativeModule;
 use super::table::module_settings;
 
 module_settings! {

@@ -8,7 +8,7 @@
 //! `weights`, e.g. `{"weights": {"imageFields": [0.7]}}`, as the Python
 //! client writes them. None of these modules writes `vectorizeClassName`.
 
-use super::VectorizerModule;
+use super::settings::VectorizerModule;
 use super::table::module_settings;
 
 module_settings! {

@@ -1,6 +1,6 @@
 //! Reranker modules (`reranker-*`): reordering search results.
 
-use super::RerankerModule;
+use super::settings::RerankerModule;
 use super::table::module_settings;
 
 module_settings! {

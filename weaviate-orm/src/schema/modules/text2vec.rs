@@ -5,7 +5,7 @@
 //! own default. The properties to embed are the named vector's
 //! [`source_properties`](crate::schema::NamedVectorConfig::source_properties).
 
-use super::VectorizerModule;
+use super::settings::VectorizerModule;
 use super::table::module_settings;
 
 module_settings! {
