@@ -139,9 +139,6 @@ module_settings! {
 
     /// Google Vertex AI models (`generative-palm`, the legacy name of
     /// `generative-google` the Python client writes).
-    ///
-    /// It has no fixed key: read back, any `generative-palm` settings are
-    /// of this form, so try [`GenerativeGoogleGemini`] first.
     GenerativeGoogleVertex / google_vertex = "generative-palm" {
         /// The API host, without scheme (a `*.googleapis.com` name).
         api_endpoint: String => "apiEndpoint",
@@ -165,6 +162,7 @@ module_settings! {
         /// Nucleus sampling (0 to 1).
         top_p: f64 => "topP",
     }
+    unless { "projectId": "" }
 
     /// Google Gemini API (AI Studio) models: `generative-palm` with an
     /// empty `projectId`, as the Python client writes it.

@@ -921,7 +921,7 @@ fn forms_of_one_module() {
     // Settings without a service are neither (the server requires one).
     assert!(!GenerativeAwsBedrock::describes(&json!({"region": "r"})));
 
-    // Google: Gemini has the fixed key, Vertex none, so Gemini is tried first.
+    // Google: Gemini has the fixed endpoint (or empty project), which Vertex excludes.
     fn text2vec_google(json: &Value) -> &'static str {
         if Text2VecGoogleGemini::describes(json) {
             "gemini"
@@ -935,7 +935,9 @@ fn forms_of_one_module() {
     let gemini = Text2VecGoogleGemini::default().to_json();
     assert_eq!(text2vec_google(&vertex), "vertex");
     assert_eq!(text2vec_google(&gemini), "gemini");
-    assert!(Text2VecGoogleVertex::describes(&gemini), "the documented overlap: Vertex has no fixed key");
+    assert!(!Text2VecGoogleVertex::describes(&gemini), "the Gemini endpoint is not a Vertex form");
+    assert!(!Multi2VecGoogleVertex::describes(&Multi2VecGoogleGemini::default().to_json()));
+    assert!(!GenerativeGoogleVertex::describes(&GenerativeGoogleGemini::default().to_json()));
 
     fn multi2vec_google(json: &Value) -> &'static str {
         if Multi2VecGoogleGemini::describes(json) {

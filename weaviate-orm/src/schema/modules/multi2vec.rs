@@ -132,9 +132,6 @@ module_settings! {
 
     /// Google Vertex AI multimodal embeddings (`multi2vec-palm`, the legacy
     /// name of `multi2vec-google` the Python client writes).
-    ///
-    /// It has no fixed key: read back, any `multi2vec-palm` settings are of
-    /// this form, so try [`Multi2VecGoogleGemini`] first.
     Multi2VecGoogleVertex / multi2vec_google_vertex = "multi2vec-palm" {
         /// The image (blob) properties embedded.
         image_fields: Vec<String> => "imageFields",
@@ -165,6 +162,7 @@ module_settings! {
         /// The weights of `video_fields`, one per field.
         video_weights: Vec<f64> => "weights.videoFields",
     }
+    unless { "apiEndpoint": "generativelanguage.googleapis.com" }
 
     /// Google Gemini API (AI Studio) multimodal embeddings: `multi2vec-palm`
     /// with the `generativelanguage.googleapis.com` endpoint.

@@ -16,6 +16,10 @@ pub trait ModuleSettings: Sized + Clone + std::fmt::Debug + Default + PartialEq 
     /// apart the typed forms of one server module.
     fn fixed() -> Vec<(&'static str, Value)>;
 
+    /// Key values that mark another typed form of the same server module
+    /// (a Vertex form is not one whose endpoint is the Gemini API's).
+    fn excluded() -> Vec<(&'static str, Value)>;
+
     /// The `moduleConfig` object of the module.
     fn to_json(&self) -> Value;
 
@@ -24,12 +28,13 @@ pub trait ModuleSettings: Sized + Clone + std::fmt::Debug + Default + PartialEq 
 
     /// Whether `json`, the settings of a module named [`MODULE`](Self::MODULE),
     /// is of this typed form: every fixed key has its value (an absent key
-    /// counts as `false`).
+    /// counts as `false`), and no excluded value is there.
     fn describes(json: &Value) -> bool {
-        Self::fixed().iter().all(|(key, value)| match json.get(*key) {
+        let fixed = Self::fixed().iter().all(|(key, value)| match json.get(*key) {
             Some(found) => found == value,
             None => value == &Value::Bool(false),
-        })
+        });
+        fixed && !Self::excluded().iter().any(|(key, value)| json.get(*key) == Some(value))
     }
 }
 

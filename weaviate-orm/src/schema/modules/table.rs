@@ -17,6 +17,7 @@ macro_rules! module_settings {
             $( $(#[$fmeta:meta])* $field:ident : $fty:ty => $key:literal $(= $default:expr)? ),* $(,)?
         }
         $(fixed { $($fkey:literal : $fval:expr),* $(,)? })?
+        $(unless { $($ukey:literal : $uval:expr),* $(,)? })?
     )*) => {
         $(
             $(#[$meta])*
@@ -44,6 +45,10 @@ macro_rules! module_settings {
 
                 fn fixed() -> Vec<(&'static str, ::serde_json::Value)> {
                     vec![$($(($fkey, ::serde_json::json!($fval))),*)?]
+                }
+
+                fn excluded() -> Vec<(&'static str, ::serde_json::Value)> {
+                    vec![$($(($ukey, ::serde_json::json!($uval))),*)?]
                 }
 
                 fn to_json(&self) -> ::serde_json::Value {

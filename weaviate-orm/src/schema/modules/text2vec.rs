@@ -114,9 +114,6 @@ module_settings! {
 
     /// Google Vertex AI embeddings (`text2vec-palm`, the legacy name of
     /// `text2vec-google` the Python client writes).
-    ///
-    /// It has no fixed key: read back, any `text2vec-palm` settings are of
-    /// this form, so try [`Text2VecGoogleGemini`] first.
     Text2VecGoogleVertex / text2vec_google_vertex = "text2vec-palm" {
         /// The Google Cloud project (required).
         project_id: String => "projectId",
@@ -138,6 +135,7 @@ module_settings! {
         /// The region, e.g. `us-central1`.
         location: String => "location",
     }
+    unless { "apiEndpoint": "generativelanguage.googleapis.com" }
 
     /// Google Gemini API (AI Studio) embeddings: `text2vec-palm` with the
     /// `generativelanguage.googleapis.com` endpoint.
