@@ -55,7 +55,7 @@ const _: () = {
                         __w::schema::PropertyConfig::new("question", <String as __w::value::PropertyType>::data_type());
                     property.description =
                         ::core::option::Option::Some(::std::string::String::from("The question as read on air."));
-                    property.tokenization = __w::schema::Tokenization::from_name("lowercase");
+                    property.tokenization = ::core::option::Option::Some(__w::schema::Tokenization::Lowercase);
                     property.index_filterable = ::core::option::Option::None;
                     property.index_searchable = ::core::option::Option::None;
                     property.index_range_filters = ::core::option::Option::None;
@@ -135,7 +135,7 @@ const _: () = {
                 "text2vec-bigram",
                 __w::__private::json("{}"),
             ));
-            config.vector_index.distance = __w::schema::Distance::from_name("dot");
+            config.vector_index.distance = ::core::option::Option::Some(__w::schema::Distance::Dot);
             config.vector_index.quantizer = ::core::option::Option::None;
             config.vector_index.ef = ::core::option::Option::Some(64i32);
             config.vector_index.ef_construction = ::core::option::Option::None;

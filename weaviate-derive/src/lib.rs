@@ -5,6 +5,7 @@ mod attr;
 mod check;
 mod expand;
 mod model;
+mod names;
 #[cfg(test)]
 mod snapshots;
 

@@ -1,10 +1,11 @@
 //! The body of `WeaviateCollection::config()`: properties and settings.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::model::{Collection, Property, TypeRule};
+use crate::names::{TOKENIZATIONS, variant};
 
 /// The body of `config()`.
 pub(crate) fn collection_config(c: &Collection) -> TokenStream {
@@ -24,8 +25,11 @@ pub(crate) fn collection_config(c: &Collection) -> TokenStream {
 pub(crate) fn property_config(p: &Property) -> TokenStream {
     let (name, ty) = (&p.name, &p.ty);
     let description = option_string(p.description.as_deref());
-    let tokenization = match &p.tokenization {
-        Some(t) => quote!(__w::schema::Tokenization::from_name(#t)),
+    let tokenization = match p.tokenization.as_deref().and_then(|t| variant(TOKENIZATIONS, t)) {
+        Some(t) => {
+            let t = format_ident!("{t}");
+            quote!(::core::option::Option::Some(__w::schema::Tokenization::#t))
+        }
         None => quote!(::core::option::Option::None),
     };
     let flag = |value: Option<bool>| match value {

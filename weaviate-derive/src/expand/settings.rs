@@ -3,10 +3,11 @@
 //! generative and reranker modules.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::attr::{ModuleAttr, SettingsAttrs, TypedModule, VectorIndexAttrs};
 use crate::model::VectorField;
+use crate::names::{DISTANCES, INDEX_KINDS, QUANTIZERS, variant};
 
 /// Statements that fill `config` from the struct-level attributes.
 pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
@@ -138,14 +139,14 @@ fn multi_vector(vector_fields: &[VectorField], name: &str) -> Option<TokenStream
 }
 
 fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
-    let kind = i.kind.as_ref().map(|k| {
-        let k = k.as_str();
-        quote!(#place.kind = __w::schema::VectorIndexKind::from_name(#k).unwrap_or_default();)
+    let kind = i.kind.as_ref().and_then(|k| variant(INDEX_KINDS, k)).map(|k| {
+        let k = format_ident!("{k}");
+        quote!(#place.kind = __w::schema::VectorIndexKind::#k;)
     });
-    let distance = match &i.distance {
+    let distance = match i.distance.as_ref().and_then(|d| variant(DISTANCES, d)) {
         Some(d) => {
-            let d = d.as_str();
-            quote!(__w::schema::Distance::from_name(#d))
+            let d = format_ident!("{d}");
+            quote!(::core::option::Option::Some(__w::schema::Distance::#d))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -159,7 +160,13 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
             let bits = option(i.rq_bits.as_ref().map(|v| v.0));
             quote!(::core::option::Option::Some(__w::schema::Quantizer::Rq { bits: #bits }))
         }
-        Some(other) => quote!(__w::schema::Quantizer::from_name(#other)),
+        Some(other) => match variant(QUANTIZERS, other) {
+            Some(q) => {
+                let q = format_ident!("{q}");
+                quote!(::core::option::Option::Some(__w::schema::Quantizer::#q))
+            }
+            None => quote!(::core::option::Option::None),
+        },
         None => quote!(::core::option::Option::None),
     };
     let knobs = [

@@ -9,9 +9,7 @@ mod settings;
 
 pub(crate) use settings::one_of;
 
-/// Tokenizations Weaviate knows.
-pub(crate) const TOKENIZATIONS: &[&str] =
-    &["word", "lowercase", "whitespace", "field", "trigram", "gse", "gse_ch", "kagome_ja", "kagome_kr"];
+use crate::names::{TOKENIZATIONS, server_names};
 
 pub(crate) struct Collection {
     pub(crate) ident: syn::Ident,
@@ -213,7 +211,7 @@ impl Collection {
         };
         if let Some(t) = &field.tokenization {
             let mut errors = darling::Error::accumulator();
-            one_of(t, TOKENIZATIONS, "tokenization", &mut errors);
+            one_of(t, &server_names(TOKENIZATIONS), "tokenization", &mut errors);
             errors.finish()?;
         }
         let tokenization = field.tokenization.as_ref().map(|t| t.as_ref().clone());

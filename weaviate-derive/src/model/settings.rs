@@ -4,10 +4,8 @@
 use darling::util::SpannedValue;
 
 use crate::attr::{ModuleAttr, NamedVectorAttrs, SettingsAttrs, VectorIndexAttrs};
+use crate::names::{DISTANCES, INDEX_KINDS, QUANTIZERS, server_names};
 
-const INDEX_KINDS: &[&str] = &["hnsw", "flat", "dynamic"];
-const DISTANCES: &[&str] = &["cosine", "dot", "l2-squared", "manhattan", "hamming"];
-const QUANTIZERS: &[&str] = &["pq", "bq", "sq", "rq"];
 const STOPWORD_PRESETS: &[&str] = &["en", "none"];
 
 /// Every check of the struct-level attributes; `named_vector_fields` are the
@@ -79,14 +77,14 @@ fn named_vector(vector: &NamedVectorAttrs, errors: &mut darling::error::Accumula
 
 fn vector_index(index: &VectorIndexAttrs, errors: &mut darling::error::Accumulator) {
     if let Some(kind) = &index.kind {
-        one_of(kind, INDEX_KINDS, "vector index kind", errors);
+        one_of(kind, &server_names(INDEX_KINDS), "vector index kind", errors);
     }
     if let Some(distance) = &index.distance {
-        one_of(distance, DISTANCES, "distance", errors);
+        one_of(distance, &server_names(DISTANCES), "distance", errors);
     }
     let quantizer = index.quantizer.as_ref().map(|q| q.as_str());
     if let Some(q) = &index.quantizer {
-        one_of(q, QUANTIZERS, "quantizer", errors);
+        one_of(q, &server_names(QUANTIZERS), "quantizer", errors);
     }
     let knobs = [
         ("pq_segments", &index.pq_segments, "pq"),

@@ -1,0 +1,44 @@
+//! The names the derive's attributes take for enumerated settings (distance,
+//! index kind, quantizer, tokenization) are the runtime's: the derive's own
+//! table is compiled here and compared with the runtime enums both ways,
+//! server name and variant, so neither side can add, drop or rename one
+//! alone.
+
+#[allow(dead_code)] // the derive's lookup helpers are not needed here
+#[path = "../weaviate-derive/src/names.rs"]
+mod derive_names;
+
+use weaviate_orm::schema::{Distance, Quantizer, Tokenization, VectorIndexKind};
+
+/// A runtime value's server name and variant name (its `Debug` up to any fields).
+fn runtime<T: std::fmt::Debug>(
+    values: impl IntoIterator<Item = T>,
+    name: impl Fn(&T) -> &'static str,
+) -> Vec<(String, String)> {
+    values
+        .into_iter()
+        .map(|value| {
+            let debug = format!("{value:?}");
+            let variant = debug.split([' ', '{', '(']).next().unwrap_or_default().to_owned();
+            (name(&value).to_owned(), variant)
+        })
+        .collect()
+}
+
+fn derive(names: derive_names::Names) -> Vec<(String, String)> {
+    names.iter().map(|(server, variant)| ((*server).to_owned(), (*variant).to_owned())).collect()
+}
+
+#[test]
+fn the_derive_and_the_runtime_name_the_same_settings() {
+    let quantizers = Quantizer::NAMES.into_iter().filter_map(Quantizer::from_name);
+    let pairs = [
+        ("distance", runtime(Distance::ALL, |d| d.name()), derive(derive_names::DISTANCES)),
+        ("index kind", runtime(VectorIndexKind::ALL, |k| k.name()), derive(derive_names::INDEX_KINDS)),
+        ("quantizer", runtime(quantizers, |q| q.name()), derive(derive_names::QUANTIZERS)),
+        ("tokenization", runtime(Tokenization::ALL, |t| t.name()), derive(derive_names::TOKENIZATIONS)),
+    ];
+    for (what, runtime, derive) in pairs {
+        assert_eq!(runtime, derive, "{what}: the runtime's names and variants (left) differ from the derive's (right)");
+    }
+}
