@@ -35,6 +35,11 @@ pub struct CollectionConfig {
     pub generative: Option<ModuleConfig>,
     /// The reranker module.
     pub reranker: Option<ModuleConfig>,
+    /// Settings this crate has no typed field for, as the server returned
+    /// them (JSON shaped like the class): written back under the typed
+    /// fields, so a collection read and created again is the same. Empty for
+    /// a config built from a model.
+    pub other: Value,
 }
 
 impl CollectionConfig {
@@ -53,6 +58,7 @@ impl CollectionConfig {
             sharding: None,
             generative: None,
             reranker: None,
+            other: Value::Null,
         }
     }
 
@@ -115,7 +121,9 @@ impl CollectionConfig {
         if let Some(sharding) = self.sharding {
             out.insert("shardingConfig".into(), sharding.to_json());
         }
-        Value::Object(out)
+        let mut out = Value::Object(out);
+        super::remainder::merge(&mut out, &self.other);
+        out
     }
 }
 

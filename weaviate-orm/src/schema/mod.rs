@@ -5,13 +5,14 @@ mod collection;
 pub(crate) mod diff;
 mod distribution;
 mod inverted_index;
-mod json;
+pub(crate) mod json;
 mod module;
 pub mod modules;
 mod named_vector;
 mod parse;
 mod plan;
 mod property;
+mod remainder;
 mod vector_index;
 
 pub use collection::CollectionConfig;

@@ -79,6 +79,7 @@ impl CollectionConfig {
                 async_enabled: boolean(Some(replication), "asyncEnabled"),
             });
         }
+        config.other = super::remainder::subtract(json, &config.to_json()).unwrap_or(Value::Null);
         Ok(config)
     }
 }

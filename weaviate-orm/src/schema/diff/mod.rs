@@ -34,7 +34,7 @@ pub(crate) fn diff(model: &CollectionConfig, server: Option<&Value>) -> Diff {
 mod tests {
     use serde_json::json;
 
-    use super::walk::equivalent;
+    use crate::schema::json::equivalent;
     use super::*;
     use crate::schema::{DataType, PropertyConfig, Tokenization, Vectorizer};
 

@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::outcome::{Diff, Edit, Key, display};
 use super::rules::{self, Scope};
+use crate::schema::json::equivalent;
 use crate::schema::plan::{BreakingChange, BreakingKind, Change};
 
 /// One comparison in progress: what it has found, and the collection's
@@ -309,18 +310,5 @@ fn contains(server: &Value, model: &Value) -> bool {
     match model {
         Value::Object(fields) => fields.iter().all(|(k, v)| contains(server.get(k).unwrap_or(&Value::Null), v)),
         _ => equivalent(model, server),
-    }
-}
-
-/// Equal, counting `null` and `[]` as the same and numbers equal when the
-/// server's 32-bit floats round them.
-pub(super) fn equivalent(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
-            (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0),
-            _ => x == y,
-        },
-        (Value::Null, Value::Array(items)) | (Value::Array(items), Value::Null) => items.is_empty(),
-        _ => a == b,
     }
 }
