@@ -1,5 +1,5 @@
 //! The names the derive's attributes take for enumerated settings (distance,
-//! index kind, quantizer, tokenization) are the runtime's: the derive's own
+//! index kind, quantizer, tokenization, filter and deletion strategies) are the runtime's: the derive's own
 //! table is compiled here and compared with the runtime enums both ways,
 //! server name and variant, so neither side can add, drop or rename one
 //! alone.
@@ -8,7 +8,7 @@
 #[path = "../weaviate-derive/src/names.rs"]
 mod derive_names;
 
-use weaviate_orm::schema::{Distance, Quantizer, Tokenization, VectorIndexKind};
+use weaviate_orm::schema::{DeletionStrategy, Distance, FilterStrategy, Quantizer, Tokenization, VectorIndexKind};
 
 /// A runtime value's server name and variant name (its `Debug` up to any fields).
 fn runtime<T: std::fmt::Debug>(
@@ -37,6 +37,8 @@ fn the_derive_and_the_runtime_name_the_same_settings() {
         ("index kind", runtime(VectorIndexKind::ALL, |k| k.name()), derive(derive_names::INDEX_KINDS)),
         ("quantizer", runtime(quantizers, |q| q.name()), derive(derive_names::QUANTIZERS)),
         ("tokenization", runtime(Tokenization::ALL, |t| t.name()), derive(derive_names::TOKENIZATIONS)),
+        ("filter strategy", runtime(FilterStrategy::ALL, |s| s.name()), derive(derive_names::FILTER_STRATEGIES)),
+        ("deletion strategy", runtime(DeletionStrategy::ALL, |s| s.name()), derive(derive_names::DELETION_STRATEGIES)),
     ];
     for (what, runtime, derive) in pairs {
         assert_eq!(runtime, derive, "{what}: the runtime's names and variants (left) differ from the derive's (right)");

@@ -30,7 +30,9 @@ async fn stored<T: WeaviateCollection>() -> Value {
         vector_cache_max_objects = 100000,
         quantizer = "pq",
         pq_segments = 4,
-        pq_centroids = 128
+        pq_centroids = 128,
+        cleanup_interval_seconds = 420,
+        filter_strategy = "acorn"
     ),
     inverted_index(
         bm25_b = 0.7,
@@ -43,10 +45,10 @@ async fn stored<T: WeaviateCollection>() -> Value {
         index_timestamps,
         cleanup_interval_seconds = 90
     ),
-    replication(factor = 1, async_enabled = true),
+    replication(factor = 1, async_enabled = true, deletion_strategy = "TimeBasedResolution"),
     sharding(desired_count = 2, virtual_per_physical = 64),
-    generative = "generative-dummy",
-    reranker = "reranker-dummy"
+    generative(dummy),
+    reranker(dummy)
 )]
 /// Every setting at once.
 struct Settings {
@@ -72,6 +74,9 @@ async fn every_collection_setting_is_what_the_server_stores() {
         ("dynamicEfFactor", json!(6)),
         ("flatSearchCutoff", json!(20000)),
         ("vectorCacheMaxObjects", json!(100000)),
+        ("cleanupIntervalSeconds", json!(420)),
+        ("filterStrategy", json!("acorn")),
+        ("skip", json!(false)),
     ] {
         assert_eq!(index[key], value, "vectorIndexConfig.{key}");
     }
@@ -88,6 +93,7 @@ async fn every_collection_setting_is_what_the_server_stores() {
     assert_eq!(inverted["cleanupIntervalSeconds"], 90);
 
     assert_eq!(s["replicationConfig"]["factor"], 1);
+    assert_eq!(s["replicationConfig"]["deletionStrategy"], "TimeBasedResolution");
     // Since 1.39 the server derives asyncEnabled (factor > 1); one node stays at false.
     assert_eq!(s["replicationConfig"]["asyncEnabled"], false, "{}", s["replicationConfig"]);
     assert_eq!(s["shardingConfig"]["desiredCount"], 2);

@@ -146,9 +146,14 @@ const _: () = {
             config.vector_index.flat_search_cutoff = ::core::option::Option::None;
             config.vector_index.vector_cache_max_objects = ::core::option::Option::None;
             config.vector_index.dynamic_threshold = ::core::option::Option::None;
+            config.vector_index.cleanup_interval_seconds = ::core::option::Option::Some(600u32);
+            config.vector_index.skip = ::core::option::Option::None;
+            config.vector_index.filter_strategy = ::core::option::Option::Some(__w::schema::FilterStrategy::Acorn);
             let mut replication = __w::schema::ReplicationConfig::default();
             replication.factor = ::core::option::Option::Some(1u32);
             replication.async_enabled = ::core::option::Option::None;
+            replication.deletion_strategy =
+                ::core::option::Option::Some(__w::schema::DeletionStrategy::TimeBasedResolution);
             config.replication = ::core::option::Option::Some(replication);
             config.generative = ::core::option::Option::Some(__w::schema::ModuleConfig::with_config(
                 "generative-dummy",

@@ -7,8 +7,8 @@
 #[weaviate(
     vectorizer = "text2vec-bigram",
     generative = "generative-dummy",
-    vector_index(distance = "dot", ef = 64),
-    replication(factor = 1)
+    vector_index(distance = "dot", ef = 64, filter_strategy = "acorn", cleanup_interval_seconds = 600),
+    replication(factor = 1, deletion_strategy = "TimeBasedResolution")
 )]
 struct Clue {
     #[weaviate(id)]

@@ -77,6 +77,9 @@ const _: () = {
                 vector.index.flat_search_cutoff = ::core::option::Option::None;
                 vector.index.vector_cache_max_objects = ::core::option::Option::None;
                 vector.index.dynamic_threshold = ::core::option::Option::None;
+                vector.index.cleanup_interval_seconds = ::core::option::Option::None;
+                vector.index.skip = ::core::option::Option::None;
+                vector.index.filter_strategy = ::core::option::Option::None;
                 vector.index.multi_vector = <Option<Vec<Vec<f32>>> as __w::vector::VectorType>::MULTI;
                 config.named_vectors.push(vector);
             }

@@ -158,6 +158,11 @@ pub(crate) struct VectorIndexAttrs {
     pub(crate) pq_segments: Option<SpannedValue<Num<u32>>>,
     pub(crate) pq_centroids: Option<SpannedValue<Num<u32>>>,
     pub(crate) rq_bits: Option<SpannedValue<Num<u32>>>,
+    pub(crate) cleanup_interval_seconds: Option<Num<u32>>,
+    /// `"sweeping"` or `"acorn"`.
+    pub(crate) filter_strategy: Option<SpannedValue<String>>,
+    /// Store the vectors without building an index.
+    pub(crate) skip: Option<Switch>,
 }
 
 /// `named_vector(name = "...", ...)` on the struct.
@@ -204,6 +209,8 @@ pub(crate) struct MultiTenancyAttrs {
 pub(crate) struct ReplicationAttrs {
     pub(crate) factor: Option<Num<u32>>,
     pub(crate) async_enabled: Option<Switch>,
+    /// `"NoAutomatedResolution"`, `"DeleteOnConflict"` or `"TimeBasedResolution"`.
+    pub(crate) deletion_strategy: Option<SpannedValue<String>>,
 }
 
 /// `sharding(...)` on the struct.
@@ -211,6 +218,7 @@ pub(crate) struct ReplicationAttrs {
 pub(crate) struct ShardingAttrs {
     pub(crate) desired_count: Option<Num<u32>>,
     pub(crate) virtual_per_physical: Option<Num<u32>>,
+    pub(crate) desired_virtual_count: Option<Num<u32>>,
 }
 
 /// `#[weaviate(...)]` on a field.

@@ -34,6 +34,16 @@ pub(crate) const TOKENIZATIONS: Names = &[
     ("kagome_kr", "KagomeKr"),
 ];
 
+/// `schema::FilterStrategy`.
+pub(crate) const FILTER_STRATEGIES: Names = &[("sweeping", "Sweeping"), ("acorn", "Acorn")];
+
+/// `schema::DeletionStrategy`.
+pub(crate) const DELETION_STRATEGIES: Names = &[
+    ("NoAutomatedResolution", "NoAutomatedResolution"),
+    ("DeleteOnConflict", "DeleteOnConflict"),
+    ("TimeBasedResolution", "TimeBasedResolution"),
+];
+
 /// The server names of a table, for checks and messages.
 pub(crate) fn server_names(names: Names) -> Vec<&'static str> {
     names.iter().map(|(name, _)| *name).collect()

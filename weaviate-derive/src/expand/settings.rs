@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use crate::attr::{ModuleAttr, SettingsAttrs, TypedModule, VectorIndexAttrs};
 use crate::model::VectorField;
-use crate::names::{DISTANCES, INDEX_KINDS, QUANTIZERS, variant};
+use crate::names::{DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, Names, QUANTIZERS, variant};
 
 /// Statements that fill `config` from the struct-level attributes.
 pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
@@ -60,19 +60,23 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
     });
     let replication = s.replication.as_ref().map(|r| {
         let (factor, async_enabled) = (option(r.factor), option(r.async_enabled.map(|s| s.0)));
+        let deletion = enum_value(DELETION_STRATEGIES, quote!(DeletionStrategy), r.deletion_strategy.as_deref());
         quote! {
             let mut replication = __w::schema::ReplicationConfig::default();
             replication.factor = #factor;
             replication.async_enabled = #async_enabled;
+            replication.deletion_strategy = #deletion;
             config.replication = ::core::option::Option::Some(replication);
         }
     });
     let sharding = s.sharding.as_ref().map(|sh| {
         let (count, virtual_per_physical) = (option(sh.desired_count), option(sh.virtual_per_physical));
+        let virtual_count = option(sh.desired_virtual_count);
         quote! {
             let mut sharding = __w::schema::ShardingConfig::default();
             sharding.desired_count = #count;
             sharding.virtual_per_physical = #virtual_per_physical;
+            sharding.desired_virtual_count = #virtual_count;
             config.sharding = ::core::option::Option::Some(sharding);
         }
     });
@@ -179,6 +183,9 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
         ("flat_search_cutoff", option(i.flat_search_cutoff)),
         ("vector_cache_max_objects", option(i.vector_cache_max_objects)),
         ("dynamic_threshold", option(i.dynamic_threshold)),
+        ("cleanup_interval_seconds", option(i.cleanup_interval_seconds)),
+        ("skip", option(i.skip.map(|s| s.0))),
+        ("filter_strategy", enum_value(FILTER_STRATEGIES, quote!(FilterStrategy), i.filter_strategy.as_deref())),
     ]
     .into_iter()
     .map(|(knob, value)| {
@@ -239,6 +246,17 @@ fn module(attr: &ModuleAttr, config: Option<&str>, role: Role) -> TokenStream {
                 __w::schema::ModuleConfig::from(settings)
             }}
         }
+    }
+}
+
+/// `Some(schema::#ty::Variant)` for a checked name of `names`, else `None`.
+fn enum_value(names: Names, ty: TokenStream, name: Option<&String>) -> TokenStream {
+    match name.and_then(|n| variant(names, n)) {
+        Some(v) => {
+            let v = format_ident!("{v}");
+            quote!(::core::option::Option::Some(__w::schema::#ty::#v))
+        }
+        None => quote!(::core::option::Option::None),
     }
 }
 

@@ -4,7 +4,7 @@
 use darling::util::SpannedValue;
 
 use crate::attr::{ModuleAttr, NamedVectorAttrs, SettingsAttrs, VectorIndexAttrs};
-use crate::names::{DISTANCES, INDEX_KINDS, QUANTIZERS, server_names};
+use crate::names::{DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, QUANTIZERS, server_names};
 
 const STOPWORD_PRESETS: &[&str] = &["en", "none"];
 
@@ -16,6 +16,9 @@ pub(crate) fn check(attrs: &SettingsAttrs, has_named_vector_fields: bool, errors
     module(&attrs.reranker, &attrs.reranker_config, "reranker", errors);
     if let Some(index) = &attrs.vector_index {
         vector_index(index, errors);
+    }
+    if let Some(strategy) = attrs.replication.as_ref().and_then(|r| r.deletion_strategy.as_ref()) {
+        one_of(strategy, &server_names(DELETION_STRATEGIES), "deletion strategy", errors);
     }
     if let Some(preset) = attrs.inverted_index.as_ref().and_then(|i| i.stopwords_preset.as_ref()) {
         one_of(preset, STOPWORD_PRESETS, "stop word preset", errors);
@@ -81,6 +84,9 @@ fn vector_index(index: &VectorIndexAttrs, errors: &mut darling::error::Accumulat
     }
     if let Some(distance) = &index.distance {
         one_of(distance, &server_names(DISTANCES), "distance", errors);
+    }
+    if let Some(strategy) = &index.filter_strategy {
+        one_of(strategy, &server_names(FILTER_STRATEGIES), "filter strategy", errors);
     }
     let quantizer = index.quantizer.as_ref().map(|q| q.as_str());
     if let Some(q) = &index.quantizer {

@@ -34,6 +34,39 @@ pub struct ReplicationConfig {
     /// Background repair of diverged replicas. Servers from 1.39 on ignore
     /// it and turn repair on whenever `factor` is above 1.
     pub async_enabled: Option<bool>,
+    /// How conflicting deletes between replicas are resolved.
+    pub deletion_strategy: Option<DeletionStrategy>,
+}
+
+/// How replicas resolve an object deleted on some and present on others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DeletionStrategy {
+    /// Leave it to the user (the server's default).
+    NoAutomatedResolution,
+    /// The delete wins.
+    DeleteOnConflict,
+    /// The latest write wins.
+    TimeBasedResolution,
+}
+
+impl DeletionStrategy {
+    /// Every strategy.
+    pub const ALL: [Self; 3] = [Self::NoAutomatedResolution, Self::DeleteOnConflict, Self::TimeBasedResolution];
+
+    /// The server's name, e.g. `DeleteOnConflict`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NoAutomatedResolution => "NoAutomatedResolution",
+            Self::DeleteOnConflict => "DeleteOnConflict",
+            Self::TimeBasedResolution => "TimeBasedResolution",
+        }
+    }
+
+    /// The strategy the server calls `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
 }
 
 impl ReplicationConfig {
@@ -42,6 +75,7 @@ impl ReplicationConfig {
         let mut out = Map::new();
         insert_some(&mut out, "factor", self.factor);
         insert_some(&mut out, "asyncEnabled", self.async_enabled);
+        insert_some(&mut out, "deletionStrategy", self.deletion_strategy.map(DeletionStrategy::name));
         Value::Object(out)
     }
 }
@@ -54,6 +88,8 @@ pub struct ShardingConfig {
     pub desired_count: Option<u32>,
     /// Virtual shards per physical shard (`None`: 128).
     pub virtual_per_physical: Option<u32>,
+    /// The desired number of virtual shards in all.
+    pub desired_virtual_count: Option<u32>,
 }
 
 impl ShardingConfig {
@@ -62,6 +98,7 @@ impl ShardingConfig {
         let mut out = Map::new();
         insert_some(&mut out, "desiredCount", self.desired_count);
         insert_some(&mut out, "virtualPerPhysical", self.virtual_per_physical);
+        insert_some(&mut out, "desiredVirtualCount", self.desired_virtual_count);
         Value::Object(out)
     }
 }

@@ -16,11 +16,11 @@ mod remainder;
 mod vector_index;
 
 pub use collection::CollectionConfig;
-pub use distribution::{MultiTenancyConfig, ReplicationConfig, ShardingConfig};
+pub use distribution::{DeletionStrategy, MultiTenancyConfig, ReplicationConfig, ShardingConfig};
 pub use inverted_index::InvertedIndexConfig;
 pub use module::{ModuleConfig, Vectorizer};
 pub use named_vector::NamedVectorConfig;
 pub use parse::ConfigParseError;
 pub use plan::{BreakingChange, BreakingKind, Change, MigrationPlan, Policy};
 pub use property::{DataType, PropertyConfig, Tokenization};
-pub use vector_index::{Distance, Quantizer, VectorIndexConfig, VectorIndexKind};
+pub use vector_index::{Distance, FilterStrategy, Quantizer, VectorIndexConfig, VectorIndexKind};

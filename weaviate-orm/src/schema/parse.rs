@@ -6,9 +6,9 @@
 use serde_json::Value;
 
 use super::{
-    CollectionConfig, DataType, Distance, InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig,
-    PropertyConfig, Quantizer, ReplicationConfig, ShardingConfig, Tokenization, VectorIndexConfig, VectorIndexKind,
-    Vectorizer,
+    CollectionConfig, DataType, DeletionStrategy, Distance, FilterStrategy, InvertedIndexConfig, ModuleConfig,
+    MultiTenancyConfig, NamedVectorConfig, PropertyConfig, Quantizer, ReplicationConfig, ShardingConfig, Tokenization,
+    VectorIndexConfig, VectorIndexKind, Vectorizer,
 };
 
 /// Why schema JSON is not a collection this client understands.
@@ -71,12 +71,15 @@ impl CollectionConfig {
             config.sharding = Some(ShardingConfig {
                 desired_count: number(Some(sharding), "desiredCount"),
                 virtual_per_physical: number(Some(sharding), "virtualPerPhysical"),
+                desired_virtual_count: number(Some(sharding), "desiredVirtualCount"),
             });
         }
         if let Some(replication) = json.get("replicationConfig") {
             config.replication = Some(ReplicationConfig {
                 factor: number(Some(replication), "factor"),
                 async_enabled: boolean(Some(replication), "asyncEnabled"),
+                deletion_strategy: string(replication, "deletionStrategy")
+                    .and_then(|s| DeletionStrategy::from_name(&s)),
             });
         }
         config.other = super::remainder::subtract(json, &config.to_json()).unwrap_or(Value::Null);
@@ -119,6 +122,9 @@ fn vector_index(kind: Option<&str>, json: &Value, path: &str) -> Parsed<VectorIn
     index.dynamic_ef_factor = number(Some(hnsw), "dynamicEfFactor");
     index.flat_search_cutoff = number(Some(hnsw), "flatSearchCutoff");
     index.vector_cache_max_objects = number(Some(hnsw), "vectorCacheMaxObjects");
+    index.cleanup_interval_seconds = number(Some(hnsw), "cleanupIntervalSeconds");
+    index.filter_strategy = string(hnsw, "filterStrategy").and_then(|s| FilterStrategy::from_name(&s));
+    index.skip = boolean(Some(hnsw), "skip");
     index.dynamic_threshold = number(Some(json), "threshold");
     index.multi_vector = hnsw.get("multivector").and_then(|m| boolean(Some(m), "enabled")).unwrap_or(false);
     index.quantizer = Quantizer::NAMES.into_iter().find_map(|name| {

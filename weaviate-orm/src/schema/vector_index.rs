@@ -165,6 +165,40 @@ pub struct VectorIndexConfig {
     pub quantizer: Option<Quantizer>,
     /// Multi-vectors (late interaction): several vectors per object.
     pub multi_vector: bool,
+    /// HNSW: seconds between cleanups of deleted vectors.
+    pub cleanup_interval_seconds: Option<u32>,
+    /// HNSW: how filtered searches walk the graph.
+    pub filter_strategy: Option<FilterStrategy>,
+    /// Builds no index at all (vectors are stored, not searchable).
+    pub skip: Option<bool>,
+}
+
+/// How an HNSW search with a filter walks the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FilterStrategy {
+    /// Visits every neighbour, matching or not (the server's default).
+    Sweeping,
+    /// ACORN: follows only matching neighbours, faster on selective filters.
+    Acorn,
+}
+
+impl FilterStrategy {
+    /// Every strategy.
+    pub const ALL: [Self; 2] = [Self::Sweeping, Self::Acorn];
+
+    /// The server's name: `sweeping` or `acorn`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sweeping => "sweeping",
+            Self::Acorn => "acorn",
+        }
+    }
+
+    /// The strategy the server calls `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
 }
 
 impl VectorIndexConfig {
@@ -187,6 +221,9 @@ impl VectorIndexConfig {
         insert_some(&mut out, "dynamicEfFactor", self.dynamic_ef_factor);
         insert_some(&mut out, "flatSearchCutoff", self.flat_search_cutoff);
         insert_some(&mut out, "vectorCacheMaxObjects", self.vector_cache_max_objects);
+        insert_some(&mut out, "cleanupIntervalSeconds", self.cleanup_interval_seconds);
+        insert_some(&mut out, "filterStrategy", self.filter_strategy.map(FilterStrategy::name));
+        insert_some(&mut out, "skip", self.skip);
         if self.multi_vector {
             out.insert("multivector".into(), json!({"enabled": true}));
         }

@@ -34,8 +34,8 @@ pub(crate) fn diff(model: &CollectionConfig, server: Option<&Value>) -> Diff {
 mod tests {
     use serde_json::json;
 
-    use crate::schema::json::equivalent;
     use super::*;
+    use crate::schema::json::equivalent;
     use crate::schema::{DataType, PropertyConfig, Tokenization, Vectorizer};
 
     fn server_class() -> Value {

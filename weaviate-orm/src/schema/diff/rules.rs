@@ -55,6 +55,7 @@ const FIXED: &[Rule] = &[
     rule(V, &["vectorIndexConfig", "maxConnections"], VectorIndexSetting),
     rule(V, &["vectorIndexConfig", "cleanupIntervalSeconds"], VectorIndexSetting),
     rule(V, &["vectorIndexConfig", "multivector", "**"], VectorIndexSetting),
+    rule(V, &["vectorIndexConfig", "skip"], VectorIndexSetting),
     // A flat index fixes its quantizer; HNSW can switch one on later.
     on("flat", &["vectorIndexConfig", "pq", "**"], VectorIndexSetting),
     on("flat", &["vectorIndexConfig", "bq", "**"], VectorIndexSetting),
