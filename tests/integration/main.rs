@@ -13,6 +13,7 @@ mod generate;
 mod grouping;
 mod hardening;
 mod migrate;
+mod modules;
 mod objects;
 mod oidc;
 mod resolve;
