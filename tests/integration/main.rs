@@ -17,5 +17,6 @@ mod modules;
 mod objects;
 mod oidc;
 mod resolve;
+mod roundtrip;
 mod search;
 mod settings;

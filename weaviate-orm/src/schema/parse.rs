@@ -82,7 +82,13 @@ impl CollectionConfig {
                     .and_then(|s| DeletionStrategy::from_name(&s)),
             });
         }
-        config.other = super::remainder::subtract(json, &config.to_json()).unwrap_or(Value::Null);
+        let mut server = json.clone();
+        if config.multi_tenancy.is_some() {
+            // The server answers with an empty `shardingConfig` for a
+            // multi-tenant collection, and refuses one to create it.
+            server.as_object_mut().map(|class| class.remove("shardingConfig"));
+        }
+        config.other = super::remainder::subtract(&server, &config.to_json()).unwrap_or(Value::Null);
         Ok(config)
     }
 }
@@ -245,6 +251,18 @@ mod tests {
         assert_eq!(config.property("place").map(|p| &p.data_type), Some(&DataType::ObjectArray(vec![city])));
         let targets = DataType::Reference(vec!["Author".into(), "Editor".into()]);
         assert_eq!(config.property("author").map(|p| &p.data_type), Some(&targets));
+    }
+
+    #[test]
+    fn a_multi_tenant_collection_keeps_no_sharding_config() {
+        let json = json!({
+            "class": "A", "multiTenancyConfig": {"enabled": true, "autoTenantCreation": true, "autoTenantActivation": false},
+            "shardingConfig": {"desiredCount": 0, "virtualPerPhysical": 0, "function": "", "actualCount": 0}
+        });
+        let config = CollectionConfig::from_json(&json).expect("parses");
+        assert_eq!(config.sharding, None);
+        assert!(config.other.get("shardingConfig").is_none(), "{}", config.other);
+        assert!(config.to_json().get("shardingConfig").is_none());
     }
 
     #[test]

@@ -172,6 +172,9 @@ pub enum DataType {
     PhoneNumber,
     /// `blob` (base64).
     Blob,
+    /// `blobHash`: a blob (base64) that vectorizers see whole and the server
+    /// stores as its SHA-256 digest (hex) instead of the data.
+    BlobHash,
     /// `object`, with its nested properties.
     Object(Vec<PropertyConfig>),
     /// `object[]`, with the nested properties of each element.
@@ -199,6 +202,7 @@ impl DataType {
             Self::GeoCoordinates => "geoCoordinates",
             Self::PhoneNumber => "phoneNumber",
             Self::Blob => "blob",
+            Self::BlobHash => "blobHash",
             Self::Object(_) => "object",
             Self::ObjectArray(_) => "object[]",
             Self::Reference(_) => "reference",
@@ -224,6 +228,7 @@ impl DataType {
             Self::GeoCoordinates,
             Self::PhoneNumber,
             Self::Blob,
+            Self::BlobHash,
         ];
         flat.into_iter().find(|t| t.name() == name)
     }

@@ -40,6 +40,10 @@ pub(crate) fn subtract(server: &Value, typed: &Value) -> Option<Value> {
                 .collect();
             (!rest.is_empty()).then_some(Value::Array(rest))
         }
+        // The server's `null` where the typed config writes `[]` (unset stop
+        // words, no properties): equivalent, but created from `[]` the server
+        // keeps `[]`, so the `null` is kept and written back.
+        (Value::Null, Value::Array(items)) if items.is_empty() => Some(Value::Null),
         // A value the typed config writes differently is the typed config's to decide.
         _ if equivalent(server, typed) || !typed.is_null() => None,
         _ => Some(server.clone()),
@@ -47,7 +51,8 @@ pub(crate) fn subtract(server: &Value, typed: &Value) -> Option<Value> {
 }
 
 /// Adds `other` under `typed`: keys and named elements `typed` lacks are
-/// added, objects merge, and where both hold a value `typed` wins.
+/// added, objects merge, and where both hold a value `typed` wins, but for a
+/// `null` of `other` over an empty array of `typed`, which is the same setting.
 pub(crate) fn merge(typed: &mut Value, other: &Value) {
     match (typed, other) {
         (Value::Object(typed), Value::Object(other)) => {
@@ -68,6 +73,7 @@ pub(crate) fn merge(typed: &mut Value, other: &Value) {
                 }
             }
         }
+        (typed, Value::Null) if typed.as_array().is_some_and(Vec::is_empty) => *typed = Value::Null,
         _ => {}
     }
 }
@@ -118,5 +124,20 @@ mod tests {
         assert_eq!(typed, json!({"vectorIndexConfig": {"distance": "dot", "skip": false}}));
         // f32 rounding of a float the typed config holds is not a difference.
         assert_eq!(subtract(&json!({"b": 0.8}), &json!({"b": 0.800000011920929})), None);
+    }
+
+    #[test]
+    fn the_servers_null_outlasts_an_empty_array() {
+        let server = json!({"properties": null, "stopwords": {"preset": "en", "additions": null, "removals": ["a"]}});
+        let typed = json!({"properties": [], "stopwords": {"preset": "en", "additions": [], "removals": ["a"]}});
+        let rest = subtract(&server, &typed).expect("a remainder");
+        assert_eq!(rest, json!({"properties": null, "stopwords": {"additions": null}}));
+        let mut written = typed.clone();
+        merge(&mut written, &rest);
+        assert_eq!(written, server);
+        // Set in the typed config, the list wins.
+        let mut changed = json!({"properties": [], "stopwords": {"additions": ["b"]}});
+        merge(&mut changed, &rest);
+        assert_eq!(changed, json!({"properties": null, "stopwords": {"additions": ["b"]}}));
     }
 }

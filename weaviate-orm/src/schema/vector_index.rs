@@ -177,9 +177,10 @@ pub struct VectorIndexConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilterStrategy {
-    /// Visits every neighbour, matching or not (the server's default).
+    /// Visits every neighbour, matching or not.
     Sweeping,
-    /// ACORN: follows only matching neighbours, faster on selective filters.
+    /// ACORN: follows only matching neighbours, faster on selective filters
+    /// (the default of new collections from server 1.34 on).
     Acorn,
 }
 
