@@ -72,9 +72,9 @@ async fn single_operations_round_trip() {
     assert!(notes.fetch_by_id(missing).await.expect("fetch").is_none());
     assert!(!notes.exists(missing).await.expect("exists"));
     let error = notes.update(missing).set(&f.words, 1).apply().await.expect_err("no such object");
-    assert!(matches!(error, Error::UnexpectedStatus { status: 404, .. }), "{error}");
+    assert!(matches!(error, Error::ObjectNotFound { id, .. } if id == missing), "{error}");
     let error = notes.replace(missing, &note("x", 1)).await.expect_err("no such object");
-    assert!(matches!(error, Error::UnexpectedStatus { status: 404, .. }), "{error}");
+    assert!(matches!(error, Error::ObjectNotFound { id, .. } if id == missing), "{error}");
 
     // A rejected object is a typed error naming it.
     let bad = Note { vector: Some(vec![1.0]), ..note("bad", 1) };

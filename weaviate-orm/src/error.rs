@@ -37,8 +37,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// ```
 ///
 /// Some errors are an answer about the data rather than a failure: an
-/// object the server refuses is [`Error::ObjectRejected`], and replacing or
-/// updating an object that does not exist is `UnexpectedStatus { status: 404, .. }`.
+/// object the server refuses is [`Error::ObjectRejected`], a reference it
+/// refuses [`Error::ReferenceRejected`], and replacing or updating an object
+/// that does not exist [`Error::ObjectNotFound`].
 ///
 /// ```no_run
 /// # use weaviate_orm::{Collection, Error, WeaviateCollection};
@@ -136,6 +137,28 @@ pub enum Error {
         id: uuid::Uuid,
         /// Why.
         reason: String,
+    },
+
+    /// A reference was not added: the server refused it.
+    #[error("a reference from {from} in {collection}.{property} was not added: {reason}")]
+    ReferenceRejected {
+        /// The collection of the object the reference starts from.
+        collection: String,
+        /// That object's id.
+        from: uuid::Uuid,
+        /// The reference property.
+        property: String,
+        /// Why.
+        reason: String,
+    },
+
+    /// The object to replace or update does not exist.
+    #[error("there is no object {id} in {collection}")]
+    ObjectNotFound {
+        /// The collection.
+        collection: String,
+        /// The id asked for.
+        id: uuid::Uuid,
     },
 
     /// An object returned by the server does not fit its Rust type.

@@ -11,6 +11,16 @@ use crate::vocabulary::Filter;
 use crate::{Error, Result};
 
 impl<T: WeaviateCollection> Collection<T> {
+    /// A 404 of a request on the object `id` as [`Error::ObjectNotFound`].
+    pub(crate) fn found<R>(&self, id: Uuid, answer: Result<R>) -> Result<R> {
+        match answer {
+            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => {
+                Err(Error::ObjectNotFound { collection: self.name().to_owned(), id })
+            }
+            other => other,
+        }
+    }
+
     /// `/objects/{collection}/{id}`.
     pub(crate) fn object_path(&self, id: Uuid) -> Result<Path> {
         Path::new("objects").then(self.name())?.then(&id.to_string())
@@ -18,7 +28,7 @@ impl<T: WeaviateCollection> Collection<T> {
 
     /// Replaces the object `id` with `object`: every property and vector is
     /// overwritten, and properties that are `None` are removed. Fails with
-    /// HTTP 404 when there is no such object. To change some properties
+    /// [`Error::ObjectNotFound`] when there is no such object. To change some properties
     /// only, use [`update`](Self::update).
     ///
     /// ```no_run
@@ -34,8 +44,8 @@ impl<T: WeaviateCollection> Collection<T> {
         let path = self.object_path(id)?;
         let body = self.rest_body(object, id)?;
         let request = t.rest.request(Method::PUT, &path, t.timeouts.insert).query(&self.rest_params());
-        t.rest.send(&format!("PUT /v1{path}"), t.timeouts.insert, request.json(&body)).await?;
-        Ok(())
+        let sent = t.rest.send(&format!("PUT /v1{path}"), t.timeouts.insert, request.json(&body)).await;
+        self.found(id, sent).map(drop)
     }
 
     /// Deletes the object `id`; `false` when there was none. (A filtered

@@ -53,7 +53,12 @@ impl<T: WeaviateCollection> Collection<T> {
         let report = self.add_references(field, &pairs).await?;
         match report.errors.into_iter().next() {
             None => Ok(()),
-            Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name().to_owned(), id: from, reason }),
+            Some((_, reason)) => Err(Error::ReferenceRejected {
+                collection: self.name().to_owned(),
+                from,
+                property: field.name().to_owned(),
+                reason,
+            }),
         }
     }
 

@@ -60,14 +60,14 @@ impl<T: WeaviateCollection> Update<T> {
     }
 
     /// Sends the update (`PATCH /v1/objects/{collection}/{id}`). Fails with
-    /// HTTP 404 when there is no such object.
+    /// [`Error::ObjectNotFound`] when there is no such object.
     ///
     /// ```no_run
     /// # use weaviate_orm::{Collection, Error, WeaviateCollection};
     /// # #[derive(WeaviateCollection)] struct Article { title: String, words: i64 }
     /// # async fn demo(articles: Collection<Article>, id: uuid::Uuid) -> weaviate_orm::Result<()> {
     /// match articles.update(id).set(&Article::FIELDS.title, "Renamed").apply().await {
-    ///     Err(Error::UnexpectedStatus { status: 404, .. }) => println!("no article {id}"),
+    ///     Err(Error::ObjectNotFound { .. }) => println!("no article {id}"),
     ///     other => other?,
     /// }
     /// # Ok(()) }
@@ -86,7 +86,7 @@ impl<T: WeaviateCollection> Update<T> {
         }
         let path = c.object_path(self.id)?;
         let request = t.rest.request(Method::PATCH, &path, t.timeouts.insert).query(&c.rest_params()).json(&body);
-        t.rest.send(&format!("PATCH /v1{path}"), t.timeouts.insert, request).await?;
-        Ok(())
+        let sent = t.rest.send(&format!("PATCH /v1{path}"), t.timeouts.insert, request).await;
+        c.found(self.id, sent).map(drop)
     }
 }
