@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 use weaviate_orm::WeaviateCollection;
-use weaviate_orm::query::{Bm25, Generate};
+use weaviate_orm::query::{Bm25, DummyProvider, Generate, OpenAiProvider};
 use weaviate_orm_tests::{client, fresh};
 
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
@@ -80,4 +80,34 @@ async fn grouped_searches_return_typed_groups() {
     assert_eq!(summary, [("ocean".into(), 1, vec![ids["Tides"]]), ("desert".into(), 1, vec![ids["Dunes"]])]);
     assert!(groups[0].min_distance <= groups[1].min_distance);
     assert_eq!(groups[1].hits[0].object.properties.body, "wind shapes sand");
+}
+
+/// A collection with no generative module of its own.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_GenPlain")]
+struct Plain {
+    title: String,
+    #[weaviate(vector)]
+    vector: Vec<f32>,
+}
+
+#[tokio::test]
+async fn a_query_names_its_own_generative_provider() {
+    let client = client().await.expect("connect");
+    let plain = fresh::<Plain>(&client).await;
+    plain.insert(&Plain { title: "Tides".into(), vector: vec![1.0, 0.0] }).await.expect("insert");
+
+    // The dummy provider, named by the query, generates where the collection has no module.
+    let generate = Generate::new().prompt("Echo {title}").task("All of it").provider(DummyProvider::default());
+    let answer = plain.query().limit(1).generate(generate).fetch_generated().await.expect("generate with dummy");
+    let text = answer.hits[0].generated.as_deref().expect("generated per object");
+    assert!(text.contains("Echo Tides"), "{text}");
+    assert!(answer.grouped.is_some_and(|g| g.contains("All of it")));
+
+    // OpenAI, named by the query, reaches the server, which has no such module loaded.
+    let openai = OpenAiProvider { model: Some("gpt-4o-mini".into()), temperature: Some(0.2), ..Default::default() };
+    let (articles, _) = articles().await;
+    let refused = articles.query().limit(1).generate(Generate::new().prompt("{title}").provider(openai));
+    let error = refused.fetch_generated().await.expect_err("generative-openai is not enabled here");
+    assert!(error.to_string().to_lowercase().contains("openai"), "{error}");
 }

@@ -1292,23 +1292,253 @@ pub mod generative_search {
         pub debug: bool,
     }
 }
-#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+#[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeProvider {
     #[prost(bool, tag = "1")]
     pub return_metadata: bool,
-    #[prost(oneof = "generative_provider::Kind", tags = "6")]
+    #[prost(
+        oneof = "generative_provider::Kind",
+        tags = "2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14"
+    )]
     pub kind: ::core::option::Option<generative_provider::Kind>,
 }
 /// Nested message and enum types in `GenerativeProvider`.
 pub mod generative_provider {
-    #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Oneof)]
+    #[derive(Clone, PartialEq, ::prost::Oneof)]
     pub enum Kind {
+        #[prost(message, tag = "2")]
+        Anthropic(super::GenerativeAnthropic),
+        #[prost(message, tag = "4")]
+        Aws(super::GenerativeAws),
+        #[prost(message, tag = "5")]
+        Cohere(super::GenerativeCohere),
         #[prost(message, tag = "6")]
         Dummy(super::GenerativeDummy),
+        #[prost(message, tag = "7")]
+        Mistral(super::GenerativeMistral),
+        #[prost(message, tag = "8")]
+        Ollama(super::GenerativeOllama),
+        #[prost(message, tag = "9")]
+        Openai(super::GenerativeOpenAi),
+        #[prost(message, tag = "10")]
+        Google(super::GenerativeGoogle),
+        #[prost(message, tag = "11")]
+        Databricks(super::GenerativeDatabricks),
+        #[prost(message, tag = "12")]
+        Friendliai(super::GenerativeFriendliAi),
+        #[prost(message, tag = "13")]
+        Nvidia(super::GenerativeNvidia),
+        #[prost(message, tag = "14")]
+        Xai(super::GenerativeXai),
     }
 }
 #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct GenerativeDummy {}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeAnthropic {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "2")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(string, optional, tag = "3")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "4")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "5")]
+    pub top_k: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "6")]
+    pub top_p: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "7")]
+    pub stop_sequences: ::core::option::Option<TextArray>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeAws {
+    #[prost(string, optional, tag = "3")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "8")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(string, optional, tag = "9")]
+    pub service: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "10")]
+    pub region: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "11")]
+    pub endpoint: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "12")]
+    pub target_model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "13")]
+    pub target_variant: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "16")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(message, optional, tag = "17")]
+    pub stop_sequences: ::core::option::Option<TextArray>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeCohere {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "2")]
+    pub frequency_penalty: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "3")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(string, optional, tag = "4")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "5")]
+    pub k: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "6")]
+    pub p: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "7")]
+    pub presence_penalty: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "8")]
+    pub stop_sequences: ::core::option::Option<TextArray>,
+    #[prost(double, optional, tag = "9")]
+    pub temperature: ::core::option::Option<f64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeMistral {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "2")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(string, optional, tag = "3")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "4")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "5")]
+    pub top_p: ::core::option::Option<f64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeOllama {
+    #[prost(string, optional, tag = "1")]
+    pub api_endpoint: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "2")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "3")]
+    pub temperature: ::core::option::Option<f64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeOpenAi {
+    #[prost(double, optional, tag = "1")]
+    pub frequency_penalty: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "2")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(string, optional, tag = "3")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "4")]
+    pub n: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "5")]
+    pub presence_penalty: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "6")]
+    pub stop: ::core::option::Option<TextArray>,
+    #[prost(double, optional, tag = "7")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "8")]
+    pub top_p: ::core::option::Option<f64>,
+    #[prost(string, optional, tag = "9")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "10")]
+    pub api_version: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "11")]
+    pub resource_name: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "12")]
+    pub deployment_id: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(bool, optional, tag = "13")]
+    pub is_azure: ::core::option::Option<bool>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeGoogle {
+    #[prost(double, optional, tag = "1")]
+    pub frequency_penalty: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "2")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(string, optional, tag = "3")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "4")]
+    pub presence_penalty: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "5")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "6")]
+    pub top_k: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "7")]
+    pub top_p: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "8")]
+    pub stop_sequences: ::core::option::Option<TextArray>,
+    #[prost(string, optional, tag = "9")]
+    pub api_endpoint: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "10")]
+    pub project_id: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "11")]
+    pub endpoint_id: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "12")]
+    pub region: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "15")]
+    pub location: ::core::option::Option<::prost::alloc::string::String>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeDatabricks {
+    #[prost(string, optional, tag = "1")]
+    pub endpoint: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "2")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "3")]
+    pub frequency_penalty: ::core::option::Option<f64>,
+    #[prost(bool, optional, tag = "4")]
+    pub log_probs: ::core::option::Option<bool>,
+    #[prost(int64, optional, tag = "5")]
+    pub top_log_probs: ::core::option::Option<i64>,
+    #[prost(int64, optional, tag = "6")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(int64, optional, tag = "7")]
+    pub n: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "8")]
+    pub presence_penalty: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "9")]
+    pub stop: ::core::option::Option<TextArray>,
+    #[prost(double, optional, tag = "10")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "11")]
+    pub top_p: ::core::option::Option<f64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeFriendliAi {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "2")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(int64, optional, tag = "3")]
+    pub max_tokens: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "4")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "5")]
+    pub n: ::core::option::Option<i64>,
+    #[prost(double, optional, tag = "6")]
+    pub top_p: ::core::option::Option<f64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeNvidia {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "2")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "3")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "4")]
+    pub top_p: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "5")]
+    pub max_tokens: ::core::option::Option<i64>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GenerativeXai {
+    #[prost(string, optional, tag = "1")]
+    pub base_url: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(string, optional, tag = "2")]
+    pub model: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "3")]
+    pub temperature: ::core::option::Option<f64>,
+    #[prost(double, optional, tag = "4")]
+    pub top_p: ::core::option::Option<f64>,
+    #[prost(int64, optional, tag = "5")]
+    pub max_tokens: ::core::option::Option<i64>,
+}
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct GenerativeReply {
     #[prost(string, tag = "1")]

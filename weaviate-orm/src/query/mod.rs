@@ -23,9 +23,11 @@ mod state;
 #[doc(hidden)]
 pub use crate::vocabulary::Value;
 pub use crate::vocabulary::{
-    AddressesProperty, Array, Bm25, Combination, Equatable, Field, Filter, FilterOnly, Filterable, Fusion, Generate,
-    Geo, Groupable, HasLength, Hybrid, KeywordOperator, MAX_FILTER_DEPTH, Move, NearText, ObjectId, Operand, Ordered,
-    Projection, Property, ReadableAs, Sort, Sortable, TargetVectors, TextLike, Timestamp, VectorName,
+    AddressesProperty, AnthropicProvider, Array, AwsProvider, Bm25, CohereProvider, Combination, DatabricksProvider,
+    DummyProvider, Equatable, Field, Filter, FilterOnly, Filterable, FriendliAiProvider, Fusion, Generate,
+    GenerativeProvider, Geo, GoogleProvider, Groupable, HasLength, Hybrid, KeywordOperator, MAX_FILTER_DEPTH,
+    MistralProvider, Move, NearText, NvidiaProvider, ObjectId, OllamaProvider, OpenAiProvider, Operand, Ordered,
+    Projection, Property, ReadableAs, Sort, Sortable, TargetVectors, TextLike, Timestamp, VectorName, XaiProvider,
     check_projection_field,
 };
 pub use builder::Query;

@@ -11,6 +11,7 @@ mod filter;
 mod generate;
 mod operand;
 mod projection;
+mod provider;
 pub(crate) mod ranking;
 pub(crate) mod search;
 mod sort;
@@ -25,6 +26,10 @@ pub use operand::{
 };
 pub(crate) use projection::projected_config;
 pub use projection::{Projection, ReadableAs, check_projection_field};
+pub use provider::{
+    AnthropicProvider, AwsProvider, CohereProvider, DatabricksProvider, DummyProvider, FriendliAiProvider,
+    GenerativeProvider, GoogleProvider, MistralProvider, NvidiaProvider, OllamaProvider, OpenAiProvider, XaiProvider,
+};
 pub use search::{Bm25, Combination, Fusion, Hybrid, KeywordOperator, Move, NearText, TargetVectors};
 pub use sort::Sort;
 pub use vector_name::VectorName;
