@@ -107,7 +107,7 @@ impl EmbeddedServer {
         loop {
             attempt += 1;
             let ports = Ports::free().map_err(EmbeddedError::io("finding free ports"))?;
-            let server = Self {
+            let mut server = Self {
                 child: Mutex::new(None),
                 ports,
                 root: root.clone(),
@@ -124,6 +124,8 @@ impl EmbeddedServer {
                     if attempt < 3 && log_tail.contains("address already in use") =>
                 {
                     tracing::warn!("a port was taken while weaviate-server started; retrying with new ports");
+                    // The next attempt uses the same folder: dropping this one must not remove it.
+                    server.temporary = false;
                 }
                 Err(error) => return Err(error),
             }
