@@ -921,54 +921,25 @@ fn forms_of_one_module() {
     // Settings without a service are neither (the server requires one).
     assert!(!GenerativeAwsBedrock::describes(&json!({"region": "r"})));
 
-    // Google: Gemini has the fixed endpoint (or empty project), which Vertex excludes.
-    fn text2vec_google(json: &Value) -> &'static str {
-        if Text2VecGoogleGemini::describes(json) {
-            "gemini"
-        } else if Text2VecGoogleVertex::describes(json) {
-            "vertex"
-        } else {
-            "neither"
-        }
+    // Google: Gemini has the fixed endpoint (or empty project), which Vertex
+    // excludes, so each JSON is of exactly one form, read in either order.
+    fn forms<V: ModuleSettings, G: ModuleSettings>(json: &Value) -> (bool, bool) {
+        (V::describes(json), G::describes(json))
     }
-    let vertex = Text2VecGoogleVertex { project_id: s("p"), ..Default::default() }.to_json();
-    let gemini = Text2VecGoogleGemini::default().to_json();
-    assert_eq!(text2vec_google(&vertex), "vertex");
-    assert_eq!(text2vec_google(&gemini), "gemini");
-    assert!(!Text2VecGoogleVertex::describes(&gemini), "the Gemini endpoint is not a Vertex form");
-    assert!(!Multi2VecGoogleVertex::describes(&Multi2VecGoogleGemini::default().to_json()));
-    assert!(!GenerativeGoogleVertex::describes(&GenerativeGoogleGemini::default().to_json()));
-
-    fn multi2vec_google(json: &Value) -> &'static str {
-        if Multi2VecGoogleGemini::describes(json) {
-            "gemini"
-        } else if Multi2VecGoogleVertex::describes(json) {
-            "vertex"
-        } else {
-            "neither"
-        }
-    }
-    let vertex =
-        Multi2VecGoogleVertex { project_id: s("p"), location: s("us-central1"), ..Default::default() }.to_json();
+    let (vertex, gemini) =
+        (Text2VecGoogleVertex { project_id: s("p"), ..Default::default() }, Text2VecGoogleGemini::default());
+    assert_eq!(forms::<Text2VecGoogleVertex, Text2VecGoogleGemini>(&vertex.to_json()), (true, false));
+    assert_eq!(forms::<Text2VecGoogleVertex, Text2VecGoogleGemini>(&gemini.to_json()), (false, true));
+    let vertex = Multi2VecGoogleVertex { project_id: s("p"), location: s("us-central1"), ..Default::default() };
+    assert_eq!(forms::<Multi2VecGoogleVertex, Multi2VecGoogleGemini>(&vertex.to_json()), (true, false));
     let gemini = Multi2VecGoogleGemini::default().to_json();
-    assert_eq!(multi2vec_google(&vertex), "vertex");
-    assert_eq!(multi2vec_google(&gemini), "gemini");
-
-    fn generative_google(json: &Value) -> &'static str {
-        if GenerativeGoogleGemini::describes(json) {
-            "gemini"
-        } else if GenerativeGoogleVertex::describes(json) {
-            "vertex"
-        } else {
-            "neither"
-        }
-    }
+    assert_eq!(forms::<Multi2VecGoogleVertex, Multi2VecGoogleGemini>(&gemini), (false, true));
     let vertex = GenerativeGoogleVertex { project_id: s("p"), ..Default::default() }.to_json();
+    assert_eq!(forms::<GenerativeGoogleVertex, GenerativeGoogleGemini>(&vertex), (true, false));
     let gemini = GenerativeGoogleGemini::default().to_json();
-    assert_eq!(generative_google(&vertex), "vertex");
-    assert_eq!(generative_google(&gemini), "gemini");
+    assert_eq!(forms::<GenerativeGoogleVertex, GenerativeGoogleGemini>(&gemini), (false, true));
     // Vertex settings without a project are not Gemini's ("" is not absent).
-    assert_eq!(generative_google(&json!({"modelId": "m"})), "vertex");
+    assert_eq!(forms::<GenerativeGoogleVertex, GenerativeGoogleGemini>(&json!({"modelId": "m"})), (true, false));
 
     // Another module's settings are not these.
     assert!(ModuleConfig::new("text2vec-cohere").settings::<Text2VecOpenAi>().is_none());
