@@ -6,8 +6,9 @@
 //! settings this crate has no field for included.
 //!
 //! Both walks follow objects key by key and arrays of named objects
-//! (properties, nested properties) by their `name`, as deep as the JSON goes,
-//! which serde_json's parser bounds (128 levels).
+//! (properties, nested properties) by their `name`, and descend only where
+//! both sides hold an object or array: never deeper than the typed config's
+//! own JSON, whatever a `other` value built in code holds.
 
 use serde_json::{Map, Value};
 
