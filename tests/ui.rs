@@ -13,6 +13,7 @@ fn misuses_are_rejected_with_readable_errors() {
     cases.compile_fail("ui/handles/*.rs");
     cases.compile_fail("ui/vectors/*.rs");
     cases.compile_fail("ui/modules/*.rs");
+    cases.compile_fail("ui/settings/*.rs");
 }
 
 #[test]

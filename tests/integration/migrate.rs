@@ -5,8 +5,8 @@
 use serde_json::Value;
 use weaviate_orm::migrate::{BreakingKind, Change, MigrationPlan, Policy};
 use weaviate_orm::schema::{
-    CollectionConfig, DataType, Distance, MultiTenancyConfig, PropertyConfig, Quantizer, ShardingConfig, Tokenization,
-    VectorIndexKind, Vectorizer,
+    CollectionConfig, DataType, Distance, MultiTenancyConfig, PropertyConfig, Quantizer, ShardingConfig, TextAnalyzer,
+    Tokenization, VectorIndexKind, Vectorizer,
 };
 use weaviate_orm::{Error, Ref, WeaviateClient, WeaviateCollection, WeaviateObject};
 use weaviate_orm_tests::{client, unique_name};
@@ -66,7 +66,7 @@ fn v2(name: &str) -> CollectionConfig {
     let mut config = renamed::<ArticleV2>(name);
     let title_vec = config.named_vectors.iter_mut().find(|v| v.name == "title_vec").expect("title_vec");
     title_vec.index.ef = Some(64);
-    title_vec.index.quantizer = Some(Quantizer::Bq);
+    title_vec.index.quantizer = Some(Quantizer::bq());
     config
 }
 
@@ -188,11 +188,16 @@ async fn breaking_changes_are_refused_before_anything_is_written() {
     migrate(&client, base(&name)).await.expect("create");
     let before = schema(&client, &name).await;
 
-    let variants: [Variant; 12] = [
+    let variants: [Variant; 13] = [
         (BreakingKind::DataType, |c| c.properties[1].data_type = DataType::Number),
         (BreakingKind::Tokenization, |c| c.properties[0].tokenization = Some(Tokenization::Field)),
         (BreakingKind::PropertyIndex, |c| c.properties[0].index_searchable = Some(false)),
         (BreakingKind::PropertyIndex, |c| c.properties[1].index_range_filters = Some(true)),
+        (BreakingKind::TextAnalyzer, |c| {
+            let mut analyzer = TextAnalyzer::default();
+            analyzer.ascii_fold = true;
+            c.properties[0].text_analyzer = Some(analyzer);
+        }),
         (BreakingKind::NestedPropertyAdded, |c| {
             let place = vec![PropertyConfig::new("city", DataType::Text), PropertyConfig::new("zip", DataType::Text)];
             c.properties[2].data_type = DataType::Object(place);
@@ -298,8 +303,11 @@ async fn raft_index(server: &weaviate_orm::embedded::EmbeddedServer) -> u64 {
 async fn every_registered_model_migrates_and_a_second_run_writes_nothing() {
     // Its own server: migrating every model of this test binary must not race
     // the other tests, and the Raft log must count only this test's writes.
-    // Some models use the dynamic index, which needs asynchronous indexing.
-    let options = weaviate_orm::embedded::EmbeddedOptions::default().env("ASYNC_INDEXING", "true");
+    // Some models use the dynamic index, which needs asynchronous indexing,
+    // and some a time-to-live, which needs a deletion schedule.
+    let options = weaviate_orm::embedded::EmbeddedOptions::default()
+        .env("ASYNC_INDEXING", "true")
+        .env("OBJECTS_TTL_DELETE_SCHEDULE", "0 * * * *");
     let server = weaviate_orm::embedded::EmbeddedServer::start(options).await.expect("start");
     let client = server.client_builder().connect().await.expect("connect");
 

@@ -16,7 +16,7 @@ use weaviate_orm::WeaviateClient;
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::schema::{
     CollectionConfig, DataType, DeletionStrategy, Distance, FilterStrategy, NamedVectorConfig, PropertyConfig,
-    Quantizer, Tokenization, VectorIndexKind,
+    Tokenization, VectorIndexKind,
 };
 use weaviate_orm_tests::{python, shared_server};
 
@@ -106,6 +106,24 @@ fn named(items: &[Value]) -> bool {
     !items.is_empty() && items.iter().all(|i| i["name"].is_string())
 }
 
+/// PQ with every option the Python side sets, as an HNSW index reads it.
+const PQ: &str = "Some(Pq(PqConfig { segments: Some(8), centroids: Some(128), \
+                  training_limit: Some(50000), encoder_type: Some(Tile), encoder_distribution: Some(Normal), rescore_limit: None, cache: None }))";
+/// BQ with every option the Python side sets, as a flat index reads it.
+const FLAT_BQ: &str = "Some(Bq(BqConfig { rescore_limit: Some(150), cache: Some(true) }))";
+/// SQ with every option the Python side sets, as an HNSW index reads it.
+const SQ: &str = "Some(Sq(SqConfig { rescore_limit: Some(30), training_limit: Some(50000), cache: None }))";
+
+/// An expected value as its `Debug` text, for settings whose types cannot
+/// be built outside the crate (`#[non_exhaustive]`).
+struct Shown<'a>(&'a str);
+
+impl Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// What the typed config must have read, by collection; the mismatches.
 fn spot_checks(config: &CollectionConfig) -> Vec<String> {
     let mut out = Vec::new();
@@ -143,36 +161,43 @@ fn spot_checks(config: &CollectionConfig) -> Vec<String> {
             check("HNSW knobs", &hnsw_knobs(index), &knobs);
             check("filter strategy", &index.filter_strategy, &Some(FilterStrategy::Sweeping));
             check("skip", &index.skip, &Some(false));
-            check("quantizer", &index.quantizer, &Some(Quantizer::Pq { segments: Some(8), centroids: Some(128) }));
+            check("quantizer", &index.quantizer, &Shown(PQ));
         }
         "RtBq" => {
             check("distance", &index.distance, &Some(Distance::L2Squared));
-            check("quantizer", &index.quantizer, &Some(Quantizer::Bq));
+            check("quantizer", &index.quantizer, &Shown("Some(Bq(BqConfig { rescore_limit: None, cache: None }))"));
         }
         "RtSq" => {
             check("distance", &index.distance, &Some(Distance::Manhattan));
-            check("quantizer", &index.quantizer, &Some(Quantizer::Sq));
+            check("quantizer", &index.quantizer, &Shown(SQ));
         }
         "RtRq" => {
             check("filter strategy", &index.filter_strategy, &Some(FilterStrategy::Acorn));
-            check("quantizer", &index.quantizer, &Some(Quantizer::Rq { bits: Some(4) }));
+            let rq = "Some(Rq(RqConfig { bits: Some(4), rescore_limit: Some(40), training_limit: Some(60000), \
+                      centering: Some(true), cache: None }))";
+            check("quantizer", &index.quantizer, &Shown(rq));
         }
         "RtFlatBq" => {
             check("kind", &index.kind, &VectorIndexKind::Flat);
             check("distance", &index.distance, &Some(Distance::Hamming));
             check("vector cache", &index.vector_cache_max_objects, &Some(400_000));
-            check("quantizer", &index.quantizer, &Some(Quantizer::Bq));
+            check("quantizer", &index.quantizer, &Shown(FLAT_BQ));
         }
         "RtDynamic" => {
             check("kind", &index.kind, &VectorIndexKind::Dynamic);
             check("threshold", &index.dynamic_threshold, &Some(5000));
             check("distance", &index.distance, &Some(Distance::L2Squared));
             check("HNSW knobs", &hnsw_knobs(index), &knobs);
-            check("quantizer (of the HNSW part)", &index.quantizer, &Some(Quantizer::Sq));
+            check("quantizer (of the HNSW part)", &index.quantizer, &Shown(SQ));
+            let flat = format!("DynamicFlatConfig {{ vector_cache_max_objects: Some(300000), quantizer: {FLAT_BQ} }}");
+            check("flat part", &index.dynamic_flat, &Shown(&flat));
         }
         "RtMultiVector" => {
             check("multi-vector", &vector("colbert").map(|i| i.multi_vector), &Some(true));
             check("distance", &vector("colbert").and_then(|i| i.distance), &Some(Distance::Dot));
+            check("aggregation", &vector("colbert").and_then(|i| i.multi_vector_aggregation), &Shown("Some(MaxSim)"));
+            let muvera = "Some(MuveraConfig { ksim: Some(5), dprojections: Some(8), repetitions: Some(12) })";
+            check("muvera", &vector("colbert").and_then(|i| i.muvera), &Shown(muvera));
         }
         "RtInverted" => {
             let inverted = &config.inverted_index;
@@ -189,12 +214,26 @@ fn spot_checks(config: &CollectionConfig) -> Vec<String> {
                 &(Some(true), Some(true), Some(true)),
             );
             check("cleanup interval", &inverted.cleanup_interval_seconds, &Some(61));
+            check("stop word presets", &inverted.stopword_presets, &Shown(r#"{"custom": ["lorem", "ipsum"]}"#));
+            let analyzer = property("body").and_then(|p| p.text_analyzer.clone());
+            let custom =
+                r#"Some(TextAnalyzer { ascii_fold: false, ascii_fold_ignore: [], stopword_preset: Some("custom") })"#;
+            check("body's analyzer", &analyzer, &Shown(custom));
         }
-        "RtReplication" => check(
-            "replication",
-            &config.replication.map(|r| (r.factor, r.deletion_strategy)),
-            &Some((Some(1), Some(DeletionStrategy::DeleteOnConflict))),
-        ),
+        "RtReplication" => {
+            check(
+                "replication",
+                &config.replication.map(|r| (r.factor, r.deletion_strategy)),
+                &Some((Some(1), Some(DeletionStrategy::DeleteOnConflict))),
+            );
+            let tuning = "Some(AsyncReplicationConfig { hashtree_height: Some(14), frequency: Some(31000), \
+                          frequency_while_propagating: Some(3100), logging_frequency: Some(61), \
+                          diff_batch_size: Some(1100), diff_per_node_timeout: Some(11), \
+                          pre_propagation_timeout: Some(301), propagation_timeout: Some(71), \
+                          propagation_limit: Some(11000), propagation_delay: Some(31), \
+                          propagation_concurrency: Some(6), propagation_batch_size: Some(110) })";
+            check("async replication", &config.replication.and_then(|r| r.async_config), &Shown(tuning));
+        }
         "RtSharding" => check(
             "sharding",
             &config.sharding.map(|s| (s.desired_count, s.virtual_per_physical, s.desired_virtual_count)),
@@ -229,6 +268,8 @@ fn spot_checks(config: &CollectionConfig) -> Vec<String> {
             check("int's index switches", &switches("int"), &Some((Some(false), Some(false), Some(true))));
             check("word.description", &property("word").and_then(|p| p.description.clone()), &Some("Word tokens."));
             check("lowercase skips vectorization", &property("lowercase").map(|p| p.skip_vectorization), &Some(true));
+            let folding = r#"Some(TextAnalyzer { ascii_fold: true, ascii_fold_ignore: ["é", "ñ"], stopword_preset: Some("custom") })"#;
+            check("word's analyzer", &property("word").and_then(|p| p.text_analyzer.clone()), &Shown(folding));
             check(
                 "whitespace vectorizes its name",
                 &property("whitespace").map(|p| p.vectorize_property_name),
@@ -265,27 +306,31 @@ fn spot_checks(config: &CollectionConfig) -> Vec<String> {
                 );
             }
         }
-        "RtObjectTtl" => check("kept object TTL", &config.other["objectTtlConfig"]["defaultTtl"].as_i64(), &Some(3600)),
+        "RtObjectTtl" => {
+            let ttl = r#"Some(ObjectTtlConfig { expires_after: DateProperty("expires"), seconds: 3600, filter_expired_objects: Some(true) })"#;
+            check("object TTL", &config.object_ttl, &Shown(ttl));
+        }
         "RtNamedVectors" => {
             let names: Vec<&str> = config.named_vectors.iter().map(|v| v.name.as_str()).collect();
             check("named vectors", &names, &["bigram", "flat_rq", "hnsw_pq", "unindexed"]);
-            check(
-                "hnsw_pq's quantizer",
-                &vector("hnsw_pq").and_then(|i| i.quantizer),
-                &Some(Quantizer::Pq { segments: Some(8), centroids: Some(128) }),
-            );
+            check("hnsw_pq's quantizer", &vector("hnsw_pq").and_then(|i| i.quantizer), &Shown(PQ));
             check("hnsw_pq's knobs", &vector("hnsw_pq").map(hnsw_knobs), &Some(knobs));
             check("unindexed's skip", &vector("unindexed").and_then(|i| i.skip), &Some(true));
             check(
                 "flat_rq",
                 &vector("flat_rq").map(|i| (i.kind, i.distance, i.quantizer)),
-                &Some((VectorIndexKind::Flat, Some(Distance::Dot), Some(Quantizer::Rq { bits: Some(1) }))),
+                &Shown(
+                    "Some((Flat, Some(Dot), Some(Rq(RqConfig { bits: Some(1), rescore_limit: Some(40), \
+                     training_limit: None, centering: None, cache: Some(true) }))))",
+                ),
             );
             let bigram = config.named_vectors.iter().find(|v| v.name == "bigram");
             check(
                 "bigram's vectorizer",
                 &bigram.map(|v| (v.vectorizer.module_name(), &v.source_properties, v.index.quantizer)),
-                &Some((Some("text2vec-bigram"), ["title"], Some(Quantizer::Bq))),
+                &Shown(
+                    r#"Some((Some("text2vec-bigram"), ["title"], Some(Bq(BqConfig { rescore_limit: None, cache: None }))))"#,
+                ),
             );
             let module = |m: &Option<weaviate_orm::schema::ModuleConfig>| m.as_ref().map(|m| m.name.clone());
             check("generative", &module(&config.generative), &Some("generative-dummy"));

@@ -5,11 +5,21 @@ use serde_json::{Value, json};
 use weaviate_orm::WeaviateCollection;
 use weaviate_orm_tests::{client, fresh};
 
-/// Creates `T` under a fresh name and returns the schema the server stores.
+/// Creates `T` under a fresh name and returns the schema the server stores,
+/// once the migrator has found the model up to date with it.
 async fn stored<T: WeaviateCollection>() -> Value {
     let client = client().await.expect("connect");
     let collection = fresh::<T>(&client).await;
+    up_to_date::<T>(&client, collection.name()).await;
     client.collections().config_json(collection.name()).await.expect("config")
+}
+
+/// Asserts that the model of `T`, under `name`, needs no change on the server.
+async fn up_to_date<T: WeaviateCollection>(client: &weaviate_orm::WeaviateClient, name: &str) {
+    let mut config = T::config();
+    config.name = name.to_owned();
+    let plans = client.migrator().config(config).plan().await.expect("plan");
+    assert!(plans.iter().all(|p| p.is_up_to_date()), "{name}: {plans:?}");
 }
 
 // A collection with every default-vector, index, module and distribution setting.
@@ -28,9 +38,13 @@ async fn stored<T: WeaviateCollection>() -> Value {
         dynamic_ef_factor = 6,
         flat_search_cutoff = 20000,
         vector_cache_max_objects = 100000,
-        quantizer = "pq",
-        pq_segments = 4,
-        pq_centroids = 128,
+        quantizer(pq(
+            segments = 4,
+            centroids = 128,
+            training_limit = 50000,
+            encoder_type = "tile",
+            encoder_distribution = "normal"
+        )),
         cleanup_interval_seconds = 420,
         filter_strategy = "acorn"
     ),
@@ -43,9 +57,15 @@ async fn stored<T: WeaviateCollection>() -> Value {
         index_null_state,
         index_property_length,
         index_timestamps,
-        cleanup_interval_seconds = 90
+        cleanup_interval_seconds = 90,
+        stopword_presets(legal = ["hereby", "whereas"])
     ),
-    replication(factor = 1, async_enabled = true, deletion_strategy = "TimeBasedResolution"),
+    replication(
+        factor = 1,
+        async_enabled = true,
+        deletion_strategy = "TimeBasedResolution",
+        async_config(hashtree_height = 14, frequency = 31000, propagation_concurrency = 6)
+    ),
     sharding(desired_count = 2, virtual_per_physical = 64),
     generative(dummy),
     reranker(dummy)
@@ -54,6 +74,7 @@ async fn stored<T: WeaviateCollection>() -> Value {
 struct Settings {
     title: String,
     #[weaviate(skip_vectorization, vectorize_property_name)]
+    #[weaviate(text_analyzer(ascii_fold, ascii_fold_ignore = ["é"], stopword_preset = "legal"))]
     body: String,
 }
 
@@ -83,6 +104,8 @@ async fn every_collection_setting_is_what_the_server_stores() {
     assert_eq!(index["pq"]["enabled"], true);
     assert_eq!(index["pq"]["segments"], 4);
     assert_eq!(index["pq"]["centroids"], 128);
+    assert_eq!(index["pq"]["trainingLimit"], 50000);
+    assert_eq!(index["pq"]["encoder"], json!({"type": "tile", "distribution": "normal"}));
 
     let inverted = &s["invertedIndexConfig"];
     assert_eq!(inverted["bm25"], json!({"b": 0.7, "k1": 1.1}));
@@ -91,20 +114,28 @@ async fn every_collection_setting_is_what_the_server_stores() {
     assert_eq!(inverted["indexPropertyLength"], true);
     assert_eq!(inverted["indexTimestamps"], true);
     assert_eq!(inverted["cleanupIntervalSeconds"], 90);
+    assert_eq!(inverted["stopwordPresets"], json!({"legal": ["hereby", "whereas"]}));
 
     assert_eq!(s["replicationConfig"]["factor"], 1);
     assert_eq!(s["replicationConfig"]["deletionStrategy"], "TimeBasedResolution");
     // Since 1.39 the server derives asyncEnabled (factor > 1); one node stays at false.
     assert_eq!(s["replicationConfig"]["asyncEnabled"], false, "{}", s["replicationConfig"]);
+    let async_config = &s["replicationConfig"]["asyncConfig"];
+    assert_eq!(
+        (&async_config["hashtreeHeight"], &async_config["frequency"], &async_config["propagationConcurrency"]),
+        (&json!(14), &json!(31000), &json!(6))
+    );
     assert_eq!(s["shardingConfig"]["desiredCount"], 2);
     assert_eq!(s["shardingConfig"]["virtualPerPhysical"], 64);
     assert!(s["moduleConfig"].get("generative-dummy").is_some(), "{}", s["moduleConfig"]);
     assert!(s["moduleConfig"].get("reranker-dummy").is_some(), "{}", s["moduleConfig"]);
 
     let body = s["properties"].as_array().and_then(|ps| ps.iter().find(|p| p["name"] == "body")).cloned();
-    let bigram = &body.unwrap_or_default()["moduleConfig"]["text2vec-bigram"];
+    let body = body.unwrap_or_default();
+    let bigram = &body["moduleConfig"]["text2vec-bigram"];
     assert_eq!(bigram["skip"], true);
     assert_eq!(bigram["vectorizePropertyName"], true);
+    assert_eq!(body["textAnalyzer"], json!({"asciiFold": true, "asciiFoldIgnore": ["é"], "stopwordPreset": "legal"}));
 }
 
 #[derive(WeaviateCollection)]
@@ -138,10 +169,14 @@ async fn multi_tenancy_is_enabled_with_its_flags() {
         name = "title",
         vectorizer = "text2vec-bigram",
         source_properties = ["title"],
-        index(kind = "flat", distance = "cosine", quantizer = "bq")
+        index(kind = "flat", distance = "cosine", quantizer(bq(cache = true, rescore_limit = 150)))
     ),
-    named_vector(name = "custom", index(distance = "l2-squared", quantizer = "rq", rq_bits = 8)),
-    named_vector(name = "scalar", index(quantizer = "sq"))
+    named_vector(name = "custom", index(distance = "l2-squared", quantizer(rq(bits = 8, rescore_limit = 40)))),
+    named_vector(name = "scalar", index(quantizer = "sq")),
+    named_vector(
+        name = "colbert",
+        index(muvera(ksim = 5, dprojections = 8, repetitions = 12), multi_vector_aggregation = "maxSim")
+    )
 )]
 struct NamedVectors {
     title: String,
@@ -159,30 +194,64 @@ async fn named_vectors_have_their_own_vectorizer_and_index() {
     assert_eq!(vectors["title"]["vectorizer"]["text2vec-bigram"]["properties"], json!(["title"]));
     assert_eq!(vectors["title"]["vectorIndexType"], "flat");
     assert_eq!(vectors["title"]["vectorIndexConfig"]["distance"], "cosine");
-    assert_eq!(vectors["title"]["vectorIndexConfig"]["bq"]["enabled"], true);
+    assert_eq!(
+        vectors["title"]["vectorIndexConfig"]["bq"],
+        json!({"enabled": true, "cache": true, "rescoreLimit": 150})
+    );
     assert!(vectors["custom"]["vectorizer"].get("none").is_some(), "{}", vectors["custom"]);
     assert_eq!(vectors["custom"]["vectorIndexConfig"]["distance"], "l2-squared");
     assert_eq!(vectors["custom"]["vectorIndexConfig"]["rq"]["enabled"], true);
     assert_eq!(vectors["custom"]["vectorIndexConfig"]["rq"]["bits"], 8);
+    assert_eq!(vectors["custom"]["vectorIndexConfig"]["rq"]["rescoreLimit"], 40);
     assert_eq!(vectors["scalar"]["vectorIndexConfig"]["sq"]["enabled"], true);
-    assert_eq!(vectors["colbert"]["vectorIndexConfig"]["multivector"]["enabled"], true);
+    let multi = &vectors["colbert"]["vectorIndexConfig"]["multivector"];
+    assert_eq!(multi["enabled"], true);
+    assert_eq!(multi["aggregation"], "maxSim");
+    assert_eq!(multi["muvera"], json!({"enabled": true, "ksim": 5, "dprojections": 8, "repetitions": 12}));
     assert_eq!(vectors["custom"]["vectorIndexConfig"]["multivector"]["enabled"], false);
 }
 
 #[derive(WeaviateCollection)]
 #[weaviate(
     name = "Test_Dynamic",
-    vector_index(kind = "dynamic", distance = "l2-squared", dynamic_threshold = 5000, ef = 90)
+    vector_index(
+        kind = "dynamic",
+        distance = "l2-squared",
+        dynamic_threshold = 5000,
+        ef = 90,
+        quantizer(sq(training_limit = 50000)),
+        flat(vector_cache_max_objects = 300000, quantizer(bq(cache = true)))
+    )
 )]
 struct Dynamic {
     title: String,
 }
 
+/// Objects expire a day after their `expires` date.
+#[derive(WeaviateCollection)]
+#[weaviate(
+    name = "Test_Expiring",
+    object_ttl(date_property = "expires", offset = 86400, filter_expired_objects = true)
+)]
+struct Expiring {
+    expires: chrono::DateTime<chrono::Utc>,
+}
+
+/// Objects expire an hour after they were last written.
+#[derive(WeaviateCollection)]
+#[weaviate(name = "Test_Fading", object_ttl(after_update = 3600))]
+struct Fading {
+    title: String,
+}
+
 #[tokio::test]
-async fn the_dynamic_index_holds_both_phases() {
+async fn a_dynamic_index_and_object_ttls_are_what_the_server_stores() {
     // The dynamic index needs asynchronous indexing, which the shared server
-    // leaves off (searches there must see writes at once): use a server of its own.
-    let options = weaviate_orm::embedded::EmbeddedOptions::default().env("ASYNC_INDEXING", "true");
+    // leaves off (searches there must see writes at once), and a time-to-live
+    // needs a deletion schedule: use a server of their own.
+    let options = weaviate_orm::embedded::EmbeddedOptions::default()
+        .env("ASYNC_INDEXING", "true")
+        .env("OBJECTS_TTL_DELETE_SCHEDULE", "0 * * * *");
     let server = weaviate_orm::embedded::EmbeddedServer::start(options).await.expect("start");
     let client = server.client_builder().connect().await.expect("connect");
     client.collections().create::<Dynamic>().await.expect("create");
@@ -193,5 +262,28 @@ async fn the_dynamic_index_holds_both_phases() {
     assert_eq!(index["threshold"], 5000);
     assert_eq!(index["hnsw"]["ef"], 90);
     assert_eq!(index["hnsw"]["distance"], "l2-squared");
+    assert_eq!((&index["hnsw"]["sq"]["enabled"], &index["hnsw"]["sq"]["trainingLimit"]), (&json!(true), &json!(50000)));
+    assert_eq!(index["flat"]["distance"], "l2-squared");
+    assert_eq!(index["flat"]["vectorCacheMaxObjects"], 300000);
+    assert_eq!((&index["flat"]["bq"]["enabled"], &index["flat"]["bq"]["cache"]), (&json!(true), &json!(true)));
+
+    client.collections().create::<Expiring>().await.expect("create with a date property's TTL");
+    client.collections().create::<Fading>().await.expect("create with an update time's TTL");
+    let expiring = client.collections().config_json(Expiring::NAME).await.expect("config");
+    assert_eq!(
+        expiring["objectTtlConfig"],
+        json!({"enabled": true, "deleteOn": "expires", "defaultTtl": 86400, "filterExpiredObjects": true})
+    );
+    let fading = client.collections().config_json(Fading::NAME).await.expect("config");
+    assert_eq!(fading["objectTtlConfig"]["deleteOn"], "_lastUpdateTimeUnix");
+    assert_eq!(fading["invertedIndexConfig"]["indexTimestamps"], true, "the server turns the timestamps on");
+    for (name, model) in [(Expiring::NAME, Expiring::config()), (Fading::NAME, Fading::config())] {
+        let read = client.collections().config(name).await.expect("typed");
+        let start = |ttl: Option<weaviate_orm::schema::ObjectTtlConfig>| ttl.map(|t| (t.expires_after, t.seconds));
+        assert_eq!(start(read.object_ttl), start(model.object_ttl), "{name}");
+    }
+    up_to_date::<Dynamic>(&client, Dynamic::NAME).await;
+    up_to_date::<Expiring>(&client, Expiring::NAME).await;
+    up_to_date::<Fading>(&client, Fading::NAME).await;
     server.shutdown().await;
 }

@@ -61,6 +61,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -75,6 +76,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = true;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -88,6 +90,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::Some(true);
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -102,6 +105,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -116,6 +120,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -128,6 +133,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 }
             ];
@@ -137,6 +143,8 @@ const _: () = {
             ));
             config.vector_index.distance = ::core::option::Option::Some(__w::schema::Distance::Dot);
             config.vector_index.quantizer = ::core::option::Option::None;
+            config.vector_index.muvera = ::core::option::Option::None;
+            config.vector_index.multi_vector_aggregation = ::core::option::Option::None;
             config.vector_index.ef = ::core::option::Option::Some(64i32);
             config.vector_index.ef_construction = ::core::option::Option::None;
             config.vector_index.max_connections = ::core::option::Option::None;
@@ -154,6 +162,7 @@ const _: () = {
             replication.async_enabled = ::core::option::Option::None;
             replication.deletion_strategy =
                 ::core::option::Option::Some(__w::schema::DeletionStrategy::TimeBasedResolution);
+            replication.async_config = ::core::option::Option::None;
             config.replication = ::core::option::Option::Some(replication);
             config.generative = ::core::option::Option::Some(__w::schema::ModuleConfig::with_config(
                 "generative-dummy",

@@ -50,6 +50,7 @@ const _: () = {
                 property.index_range_filters = ::core::option::Option::None;
                 property.skip_vectorization = false;
                 property.vectorize_property_name = false;
+                property.text_analyzer = ::core::option::Option::None;
                 property
             }];
             config.vectorizer = __w::schema::Vectorizer::None;
@@ -60,14 +61,19 @@ const _: () = {
                     __w::__private::json("{}"),
                 ));
                 vector.source_properties = ::std::vec![::std::string::String::from("title")];
-                config.named_vectors.push(vector);
-            }
-            {
-                let mut vector = __w::schema::NamedVectorConfig::new("tokens");
-                vector.vectorizer = __w::schema::Vectorizer::None;
-                vector.source_properties = ::std::vec![];
-                vector.index.distance = ::core::option::Option::Some(__w::schema::Distance::Cosine);
-                vector.index.quantizer = ::core::option::Option::None;
+                vector.index.distance = ::core::option::Option::None;
+                vector.index.quantizer = ::core::option::Option::Some({
+                    use __w::__private::quantizers;
+                    __w::schema::Quantizer::from({
+                        #[allow(unused_mut)]
+                        let mut settings = <quantizers::pq as ::core::default::Default>::default();
+                        __w::__private::modules::set(&mut settings.segments, 8);
+                        __w::__private::modules::set(&mut settings.encoder_type, __w::schema::PqEncoderType::Tile);
+                        settings
+                    })
+                });
+                vector.index.muvera = ::core::option::Option::None;
+                vector.index.multi_vector_aggregation = ::core::option::Option::None;
                 vector.index.ef = ::core::option::Option::None;
                 vector.index.ef_construction = ::core::option::Option::None;
                 vector.index.max_connections = ::core::option::Option::None;
@@ -80,6 +86,34 @@ const _: () = {
                 vector.index.cleanup_interval_seconds = ::core::option::Option::None;
                 vector.index.skip = ::core::option::Option::None;
                 vector.index.filter_strategy = ::core::option::Option::None;
+                config.named_vectors.push(vector);
+            }
+            {
+                let mut vector = __w::schema::NamedVectorConfig::new("tokens");
+                vector.vectorizer = __w::schema::Vectorizer::None;
+                vector.source_properties = ::std::vec![];
+                vector.index.distance = ::core::option::Option::Some(__w::schema::Distance::Cosine);
+                vector.index.quantizer = ::core::option::Option::None;
+                vector.index.muvera = ::core::option::Option::Some({
+                    #[allow(unused_mut)]
+                    let mut settings = <__w::schema::MuveraConfig as ::core::default::Default>::default();
+                    __w::__private::modules::set(&mut settings.ksim, 4);
+                    settings
+                });
+                vector.index.multi_vector_aggregation = ::core::option::Option::None;
+                vector.index.ef = ::core::option::Option::None;
+                vector.index.ef_construction = ::core::option::Option::None;
+                vector.index.max_connections = ::core::option::Option::None;
+                vector.index.dynamic_ef_min = ::core::option::Option::None;
+                vector.index.dynamic_ef_max = ::core::option::Option::None;
+                vector.index.dynamic_ef_factor = ::core::option::Option::None;
+                vector.index.flat_search_cutoff = ::core::option::Option::None;
+                vector.index.vector_cache_max_objects = ::core::option::Option::None;
+                vector.index.dynamic_threshold = ::core::option::Option::None;
+                vector.index.cleanup_interval_seconds = ::core::option::Option::None;
+                vector.index.skip = ::core::option::Option::None;
+                vector.index.filter_strategy = ::core::option::Option::None;
+                let () = <Option<Vec<Vec<f32>>> as __w::__private::MultiVectorAttribute>::FITS;
                 vector.index.multi_vector = <Option<Vec<Vec<f32>>> as __w::vector::VectorType>::MULTI;
                 config.named_vectors.push(vector);
             }

@@ -1,11 +1,16 @@
-//! Named vectors: one made by a module, one brought by the client, and a
-//! multi-vector; multi-tenancy on.
+//! Named vectors: one made by a module with a quantizer's options, one
+//! brought by the client, and a MUVERA-encoded multi-vector; multi-tenancy on.
 
 #[derive(WeaviateCollection)]
 #[weaviate(
     multi_tenancy(auto_tenant_creation),
-    named_vector(name = "title", vectorizer = "text2vec-bigram", source_properties = ["title"]),
-    named_vector(name = "tokens", index(distance = "cosine"))
+    named_vector(
+        name = "title",
+        vectorizer = "text2vec-bigram",
+        source_properties = ["title"],
+        index(quantizer(pq(segments = 8, encoder_type = "tile")))
+    ),
+    named_vector(name = "tokens", index(distance = "cosine", muvera(ksim = 4)))
 )]
 struct Passage {
     title: String,

@@ -14,6 +14,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 },
                 {
@@ -28,6 +29,7 @@ const _: () = {
                     property.index_range_filters = ::core::option::Option::None;
                     property.skip_vectorization = false;
                     property.vectorize_property_name = false;
+                    property.text_analyzer = ::core::option::Option::None;
                     property
                 }
             ])

@@ -38,29 +38,36 @@ const _: () = {
                 property.index_range_filters = ::core::option::Option::None;
                 property.skip_vectorization = false;
                 property.vectorize_property_name = false;
+                property.text_analyzer = ::core::option::Option::None;
                 property
             }];
             config.vectorizer = __w::schema::Vectorizer::Module({
                 use __w::__private::modules::vectorizer;
-                #[allow(unused_mut)]
-                let mut settings = <vectorizer::text2vec_openai as ::core::default::Default>::default();
-                __w::__private::modules::set(&mut settings.model, "text-embedding-3-small");
-                __w::__private::modules::set(&mut settings.dimensions, 512);
-                __w::schema::ModuleConfig::from(settings)
+                __w::schema::ModuleConfig::from({
+                    #[allow(unused_mut)]
+                    let mut settings = <vectorizer::text2vec_openai as ::core::default::Default>::default();
+                    __w::__private::modules::set(&mut settings.model, "text-embedding-3-small");
+                    __w::__private::modules::set(&mut settings.dimensions, 512);
+                    settings
+                })
             });
             config.generative = ::core::option::Option::Some({
                 use __w::__private::modules::generative;
-                #[allow(unused_mut)]
-                let mut settings = <generative::openai as ::core::default::Default>::default();
-                __w::__private::modules::set(&mut settings.model, "gpt-4o-mini");
-                __w::__private::modules::set(&mut settings.temperature, 0.2);
-                __w::schema::ModuleConfig::from(settings)
+                __w::schema::ModuleConfig::from({
+                    #[allow(unused_mut)]
+                    let mut settings = <generative::openai as ::core::default::Default>::default();
+                    __w::__private::modules::set(&mut settings.model, "gpt-4o-mini");
+                    __w::__private::modules::set(&mut settings.temperature, 0.2);
+                    settings
+                })
             });
             config.reranker = ::core::option::Option::Some({
                 use __w::__private::modules::reranker;
-                #[allow(unused_mut)]
-                let mut settings = <reranker::dummy as ::core::default::Default>::default();
-                __w::schema::ModuleConfig::from(settings)
+                __w::schema::ModuleConfig::from({
+                    #[allow(unused_mut)]
+                    let mut settings = <reranker::dummy as ::core::default::Default>::default();
+                    settings
+                })
             });
             config
         }

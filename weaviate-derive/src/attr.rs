@@ -59,6 +59,9 @@ pub(crate) struct SettingsAttrs {
     pub(crate) reranker: Option<SpannedValue<ModuleAttr>>,
     #[darling(default)]
     pub(crate) reranker_config: Option<SpannedValue<String>>,
+    /// Object time-to-live.
+    #[darling(default)]
+    pub(crate) object_ttl: Option<SpannedValue<ObjectTtlAttrs>>,
 }
 
 impl SettingsAttrs {
@@ -74,6 +77,7 @@ impl SettingsAttrs {
             ("sharding", self.sharding.is_some()),
             ("generative", self.generative.is_some() || self.generative_config.is_some()),
             ("reranker", self.reranker.is_some() || self.reranker_config.is_some()),
+            ("object_ttl", self.object_ttl.is_some()),
         ]
         .into_iter()
         .find_map(|(key, given)| given.then_some(key))
@@ -113,20 +117,9 @@ impl FromMeta for ModuleAttr {
         let settings = match meta {
             syn::Meta::Path(_) => Vec::new(),
             syn::Meta::List(list) => {
-                let pairs = list
-                    .parse_args_with(
-                        syn::punctuated::Punctuated::<syn::MetaNameValue, syn::Token![,]>::parse_terminated,
-                    )
-                    .map_err(|e| {
-                        darling::Error::custom(format!("module settings are `key = value` pairs: {e}")).with_span(list)
-                    })?;
-                pairs
-                    .into_iter()
-                    .map(|pair| match pair.path.get_ident() {
-                        Some(key) => Ok((key.clone(), pair.value)),
-                        None => Err(darling::Error::custom("a setting's name is one word").with_span(&pair.path)),
-                    })
-                    .collect::<darling::Result<_>>()?
+                let items = darling::ast::NestedMeta::parse_meta_list(list.tokens.clone())
+                    .map_err(|e| darling::Error::custom(format!("{SETTINGS_HINT}: {e}")).with_span(list))?;
+                SettingsList::from_list(&items)?.0
             }
             syn::Meta::NameValue(_) => {
                 return Err(darling::Error::custom(format!("{hint}; the module takes its settings in parentheses"))
@@ -134,6 +127,33 @@ impl FromMeta for ModuleAttr {
             }
         };
         Ok(Self::Typed(TypedModule { module, settings }))
+    }
+}
+
+const SETTINGS_HINT: &str = "settings are `key = value` pairs";
+
+/// `key = value, ...`: settings the generated code assigns to the runtime
+/// struct's fields of the same names, so that the compiler checks each key
+/// and the type of each value, at them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SettingsList(pub(crate) Vec<(syn::Ident, syn::Expr)>);
+
+impl FromMeta for SettingsList {
+    fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
+        let mut errors = darling::Error::accumulator();
+        let mut settings = Vec::new();
+        for item in items {
+            match item {
+                darling::ast::NestedMeta::Meta(syn::Meta::NameValue(pair)) => match pair.path.get_ident() {
+                    Some(key) => settings.push((key.clone(), pair.value.clone())),
+                    None => errors.push(darling::Error::custom("a setting's name is one word").with_span(&pair.path)),
+                },
+                other => {
+                    errors.push(darling::Error::custom(format!("{SETTINGS_HINT}, e.g. `ksim = 4`")).with_span(other))
+                }
+            }
+        }
+        errors.finish_with(Self(settings))
     }
 }
 
@@ -153,16 +173,26 @@ pub(crate) struct VectorIndexAttrs {
     pub(crate) flat_search_cutoff: Option<Num<u32>>,
     pub(crate) vector_cache_max_objects: Option<Num<u64>>,
     pub(crate) dynamic_threshold: Option<Num<u64>>,
-    /// `"pq"`, `"bq"`, `"sq"` or `"rq"`.
-    pub(crate) quantizer: Option<SpannedValue<String>>,
-    pub(crate) pq_segments: Option<SpannedValue<Num<u32>>>,
-    pub(crate) pq_centroids: Option<SpannedValue<Num<u32>>>,
-    pub(crate) rq_bits: Option<SpannedValue<Num<u32>>>,
+    /// `"pq"`, `"bq"`, `"sq"` or `"rq"`, or with options: `quantizer(rq(bits = 8))`.
+    pub(crate) quantizer: Option<SpannedValue<ModuleAttr>>,
+    /// A dynamic index's flat part.
+    pub(crate) flat: Option<SpannedValue<FlatPartAttrs>>,
+    /// MUVERA encoding of a multi-vector: `muvera(ksim = 4, dprojections = 16, repetitions = 10)`.
+    pub(crate) muvera: Option<SpannedValue<SettingsList>>,
+    /// `"maxSim"`.
+    pub(crate) multi_vector_aggregation: Option<SpannedValue<String>>,
     pub(crate) cleanup_interval_seconds: Option<Num<u32>>,
     /// `"sweeping"` or `"acorn"`.
     pub(crate) filter_strategy: Option<SpannedValue<String>>,
     /// Store the vectors without building an index.
     pub(crate) skip: Option<Switch>,
+}
+
+/// `flat(...)` in a dynamic index's `vector_index(...)`.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct FlatPartAttrs {
+    pub(crate) vector_cache_max_objects: Option<Num<u64>>,
+    pub(crate) quantizer: Option<SpannedValue<ModuleAttr>>,
 }
 
 /// `named_vector(name = "...", ...)` on the struct.
@@ -195,6 +225,9 @@ pub(crate) struct InvertedIndexAttrs {
     pub(crate) index_property_length: Flag,
     pub(crate) index_timestamps: Flag,
     pub(crate) cleanup_interval_seconds: Option<Num<u32>>,
+    /// Stop word lists by name: `stopword_presets(legal = ["hereby", "whereas"])`.
+    #[darling(default)]
+    pub(crate) stopword_presets: Option<SpannedValue<SettingsList>>,
 }
 
 /// `multi_tenancy(...)` on the struct.
@@ -211,6 +244,29 @@ pub(crate) struct ReplicationAttrs {
     pub(crate) async_enabled: Option<Switch>,
     /// `"NoAutomatedResolution"`, `"DeleteOnConflict"` or `"TimeBasedResolution"`.
     pub(crate) deletion_strategy: Option<SpannedValue<String>>,
+    /// Tuning of async replication: `async_config(hashtree_height = 16, ...)`.
+    #[darling(default)]
+    pub(crate) async_config: Option<SpannedValue<SettingsList>>,
+}
+
+/// `object_ttl(...)` on the struct: one of `after_creation`, `after_update`
+/// (seconds) or `date_property` (with an optional `offset` in seconds).
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct ObjectTtlAttrs {
+    pub(crate) after_creation: Option<SpannedValue<Num<i64>>>,
+    pub(crate) after_update: Option<SpannedValue<Num<i64>>>,
+    pub(crate) date_property: Option<SpannedValue<String>>,
+    pub(crate) offset: Option<SpannedValue<Num<i64>>>,
+    pub(crate) filter_expired_objects: Option<Switch>,
+}
+
+/// `text_analyzer(...)` on a text field.
+#[derive(Debug, Clone, Default, FromMeta)]
+pub(crate) struct TextAnalyzerAttrs {
+    pub(crate) ascii_fold: Flag,
+    #[darling(default)]
+    pub(crate) ascii_fold_ignore: Option<SpannedValue<Vec<syn::LitStr>>>,
+    pub(crate) stopword_preset: Option<SpannedValue<String>>,
 }
 
 /// `sharding(...)` on the struct.
@@ -249,6 +305,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) skip_vectorization: Flag,
     /// Put the property's name into the vectorizer's input.
     pub(crate) vectorize_property_name: Flag,
+    /// How the text is analysed before it is indexed.
+    #[darling(default)]
+    pub(crate) text_analyzer: Option<SpannedValue<TextAnalyzerAttrs>>,
     /// This field holds a vector: `vector` (the default one) or `vector = "name"`.
     #[darling(default)]
     pub(crate) vector: Option<SpannedValue<Override<String>>>,

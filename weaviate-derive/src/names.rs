@@ -21,6 +21,36 @@ pub(crate) const INDEX_KINDS: Names = &[("hnsw", "Hnsw"), ("flat", "Flat"), ("dy
 /// `schema::Quantizer`.
 pub(crate) const QUANTIZERS: Names = &[("pq", "Pq"), ("bq", "Bq"), ("sq", "Sq"), ("rq", "Rq")];
 
+/// `schema::PqEncoderType`.
+pub(crate) const PQ_ENCODER_TYPES: Names = &[("kmeans", "Kmeans"), ("tile", "Tile")];
+
+/// `schema::PqEncoderDistribution`.
+pub(crate) const PQ_ENCODER_DISTRIBUTIONS: Names = &[("log-normal", "LogNormal"), ("normal", "Normal")];
+
+/// `schema::MultiVectorAggregation`.
+pub(crate) const MULTI_VECTOR_AGGREGATIONS: Names = &[("maxSim", "MaxSim")];
+
+/// Quantizer options whose value is a name: the option, the names it
+/// takes, and the runtime enum.
+pub(crate) const QUANTIZER_CHOICES: &[(&str, Names, &str)] = &[
+    ("encoder_type", PQ_ENCODER_TYPES, "PqEncoderType"),
+    ("encoder_distribution", PQ_ENCODER_DISTRIBUTIONS, "PqEncoderDistribution"),
+];
+
+/// Each quantizer's options (the fields of `schema::PqConfig`...) that an
+/// HNSW index reads, and those a flat index reads; the server ignores the
+/// others, so the derive refuses them.
+pub(crate) const QUANTIZER_OPTIONS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "pq",
+        &["segments", "centroids", "training_limit", "encoder_type", "encoder_distribution"],
+        &["rescore_limit", "cache"],
+    ),
+    ("bq", &[], &["rescore_limit", "cache"]),
+    ("sq", &["rescore_limit", "training_limit"], &["rescore_limit", "cache"]),
+    ("rq", &["bits", "rescore_limit", "training_limit", "centering"], &["bits", "rescore_limit", "cache"]),
+];
+
 /// `schema::Tokenization`.
 pub(crate) const TOKENIZATIONS: Names = &[
     ("word", "Word"),

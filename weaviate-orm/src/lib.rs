@@ -135,7 +135,7 @@ pub mod __private {
 
     /// Field types that `tokenization` and `index_searchable` apply to.
     #[diagnostic::on_unimplemented(
-        message = "`tokenization` and `index_searchable` apply to text properties, and `{Self}` is not text",
+        message = "`tokenization`, `index_searchable` and `text_analyzer` apply to text properties, and `{Self}` is not text",
         label = "this needs a `String` or `Vec<String>` field (or an `Option` of one)"
     )]
     pub trait TextAttribute {
@@ -161,6 +161,44 @@ pub mod __private {
     impl RangeAttribute for f32 {}
     impl RangeAttribute for chrono::DateTime<chrono::Utc> {}
     impl<T: RangeAttribute> RangeAttribute for Option<T> {}
+
+    /// Field types `object_ttl(date_property = "...")` may name.
+    #[diagnostic::on_unimplemented(
+        message = "an object's time-to-live counts from a date property, and `{Self}` is not a date",
+        label = "this names a property that needs a `DateTime<Utc>` field (or an `Option` of one)"
+    )]
+    pub trait DateAttribute {
+        /// Named by the derive's check.
+        const FITS: () = ();
+    }
+    impl DateAttribute for chrono::DateTime<chrono::Utc> {}
+    impl<T: DateAttribute> DateAttribute for Option<T> {}
+
+    /// Field types `muvera` and `multi_vector_aggregation` apply to.
+    #[diagnostic::on_unimplemented(
+        message = "`muvera` and `multi_vector_aggregation` configure a multi-vector, and `{Self}` holds one vector",
+        label = "the field holding this vector needs a multi-vector type, `Vec<Vec<f32>>` (or an `Option` of one)"
+    )]
+    pub trait MultiVectorAttribute {
+        /// Named by the derive's check.
+        const FITS: () = ();
+    }
+    impl MultiVectorAttribute for Vec<Vec<f32>> {}
+    impl<T: MultiVectorAttribute> MultiVectorAttribute for Option<T> {}
+
+    /// The quantizers' options structs by the names the derive's attributes
+    /// use: `quantizer(rq(bits = 8))` names `quantizers::rq`.
+    #[allow(non_camel_case_types)]
+    pub mod quantizers {
+        /// Product quantization.
+        pub type pq = crate::schema::PqConfig;
+        /// Binary quantization.
+        pub type bq = crate::schema::BqConfig;
+        /// Scalar quantization.
+        pub type sq = crate::schema::SqConfig;
+        /// Rotational quantization.
+        pub type rq = crate::schema::RqConfig;
+    }
 
     /// The typed modules by the names the derive's attributes use:
     /// `vectorizer(text2vec_openai(..))` names `modules::vectorizer::text2vec_openai`.

@@ -47,9 +47,22 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
         let rule = match rule {
             TypeRule::Text => quote_spanned!(*span=> TextAttribute),
             TypeRule::RangeFilterable => quote_spanned!(*span=> RangeAttribute),
+            TypeRule::Date => quote_spanned!(*span=> DateAttribute),
         };
         quote_spanned!(*span=> let () = <#ty as __w::__private::#rule>::FITS;)
     });
+    let analyzer = super::settings::option(p.text_analyzer.as_ref().map(|a| {
+        let fold = a.ascii_fold.is_present();
+        let ignore = a.ascii_fold_ignore.iter().flat_map(|i| i.iter());
+        let preset = option_string(a.stopword_preset.as_ref().map(|p| p.as_str()));
+        quote! {{
+            let mut analyzer = __w::schema::TextAnalyzer::default();
+            analyzer.ascii_fold = #fold;
+            analyzer.ascii_fold_ignore = ::std::vec![#(::std::string::String::from(#ignore)),*];
+            analyzer.stopword_preset = #preset;
+            analyzer
+        }}
+    }));
     quote! {{
         #(#type_checks)*
         let mut property = __w::schema::PropertyConfig::new(#name, #data_type);
@@ -60,6 +73,7 @@ pub(crate) fn property_config(p: &Property) -> TokenStream {
         property.index_range_filters = #range;
         property.skip_vectorization = #skip;
         property.vectorize_property_name = #vectorize_name;
+        property.text_analyzer = #analyzer;
         property
     }}
 }

@@ -3,11 +3,14 @@
 //! generative and reranker modules.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
 use crate::attr::{ModuleAttr, SettingsAttrs, TypedModule, VectorIndexAttrs};
 use crate::model::VectorField;
-use crate::names::{DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, Names, QUANTIZERS, variant};
+use crate::names::{
+    DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, MULTI_VECTOR_AGGREGATIONS, Names,
+    QUANTIZER_CHOICES, QUANTIZERS, variant,
+};
 
 /// Statements that fill `config` from the struct-level attributes.
 pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStream {
@@ -35,6 +38,11 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
         let (null, length, timestamps) =
             (flag(&i.index_null_state), flag(&i.index_property_length), flag(&i.index_timestamps));
         let cleanup = option(i.cleanup_interval_seconds);
+        let presets = i.stopword_presets.iter().flat_map(|p| &p.0).map(|(name, words)| {
+            let name = name.to_string();
+            let words = string_list(words);
+            quote!(config.inverted_index.stopword_presets.insert(::std::string::String::from(#name), ::std::vec![#(::std::string::String::from(#words)),*]);)
+        });
         quote! {
             config.inverted_index.bm25_b = #b;
             config.inverted_index.bm25_k1 = #k1;
@@ -45,6 +53,7 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
             config.inverted_index.index_property_length = #length;
             config.inverted_index.index_timestamps = #timestamps;
             config.inverted_index.cleanup_interval_seconds = #cleanup;
+            #(#presets)*
         }
     });
     let multi_tenancy = s.multi_tenancy.as_ref().map(|mt| {
@@ -61,11 +70,14 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
     let replication = s.replication.as_ref().map(|r| {
         let (factor, async_enabled) = (option(r.factor), option(r.async_enabled.map(|s| s.0)));
         let deletion = enum_value(DELETION_STRATEGIES, quote!(DeletionStrategy), r.deletion_strategy.as_deref());
+        let async_config =
+            option(r.async_config.as_ref().map(|c| assigned(quote!(__w::schema::AsyncReplicationConfig), &c.0)));
         quote! {
             let mut replication = __w::schema::ReplicationConfig::default();
             replication.factor = #factor;
             replication.async_enabled = #async_enabled;
             replication.deletion_strategy = #deletion;
+            replication.async_config = #async_config;
             config.replication = ::core::option::Option::Some(replication);
         }
     });
@@ -88,6 +100,23 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
         let module = module(r, s.reranker_config.as_ref().map(|v| v.as_str()), Role::Reranker);
         quote!(config.reranker = ::core::option::Option::Some(#module);)
     });
+    let object_ttl = s.object_ttl.as_ref().map(|ttl| {
+        let (start, seconds) = match (&ttl.after_creation, &ttl.after_update, &ttl.date_property) {
+            (Some(seconds), ..) => (quote!(Creation), seconds.0),
+            (_, Some(seconds), _) => (quote!(LastUpdate), seconds.0),
+            (.., Some(property)) => {
+                let property = property.as_str();
+                (quote!(DateProperty(::std::string::String::from(#property))), ttl.offset.as_ref().map_or(0, |o| o.0))
+            }
+            _ => (quote!(Creation), 0),
+        };
+        let filter = option(ttl.filter_expired_objects.map(|f| f.0));
+        quote! {
+            let mut object_ttl = __w::schema::ObjectTtlConfig::new(__w::schema::TtlStart::#start, #seconds);
+            object_ttl.filter_expired_objects = #filter;
+            config.object_ttl = ::core::option::Option::Some(object_ttl);
+        }
+    });
     quote! {
         config.vectorizer = #vectorizer;
         #vector_index
@@ -98,7 +127,21 @@ pub(crate) fn settings(s: &SettingsAttrs, vector_fields: &[VectorField]) -> Toke
         #sharding
         #generative
         #reranker
+        #object_ttl
     }
+}
+
+/// The text literals of a checked `["a", "b"]` list.
+pub(crate) fn string_list(list: &syn::Expr) -> Vec<syn::LitStr> {
+    let syn::Expr::Array(array) = list else { return Vec::new() };
+    array
+        .elems
+        .iter()
+        .filter_map(|e| match e {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The named vectors: those declared with `named_vector(...)`, then those
@@ -110,7 +153,7 @@ fn named_vectors(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStrea
         let vectorizer = vectorizer(v.vectorizer.as_deref(), v.vectorizer_config.as_ref().map(|v| v.as_str()));
         let sources = v.source_properties.iter().flatten();
         let index = v.index.as_ref().map(|i| vector_index(i, quote!(vector.index)));
-        let multi = multi_vector(vector_fields, name);
+        let multi = multi_vector(vector_fields, name, v.index.as_ref());
         out.push(quote! {{
             let mut vector = __w::schema::NamedVectorConfig::new(#name);
             vector.vectorizer = #vectorizer;
@@ -125,7 +168,7 @@ fn named_vectors(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStrea
         if name.is_empty() || s.named_vectors.iter().any(|v| v.name.as_str() == name) {
             continue;
         }
-        let multi = multi_vector(vector_fields, name);
+        let multi = multi_vector(vector_fields, name, None);
         out.push(quote! {{
             let mut vector = __w::schema::NamedVectorConfig::new(#name);
             #multi
@@ -135,11 +178,22 @@ fn named_vectors(s: &SettingsAttrs, vector_fields: &[VectorField]) -> TokenStrea
     quote!(#(#out)*)
 }
 
-/// Turns on multi-vector indexing when the field holding `name` is a multi-vector.
-fn multi_vector(vector_fields: &[VectorField], name: &str) -> Option<TokenStream> {
+/// Turns on multi-vector indexing when the field holding `name` is a
+/// multi-vector, and requires one where the index configures a multi-vector.
+fn multi_vector(vector_fields: &[VectorField], name: &str, index: Option<&VectorIndexAttrs>) -> Option<TokenStream> {
     let field = vector_fields.iter().find(|f| f.name == name)?;
     let ty = &field.ty;
-    Some(quote!(vector.index.multi_vector = <#ty as __w::vector::VectorType>::MULTI;))
+    let span = index.and_then(|i| {
+        i.muvera.as_ref().map(|m| m.span()).or_else(|| i.multi_vector_aggregation.as_ref().map(|a| a.span()))
+    });
+    let check = span.map(|span| {
+        let ty = super::config::respan(ty, span);
+        quote_spanned!(span=> let () = <#ty as __w::__private::MultiVectorAttribute>::FITS;)
+    });
+    Some(quote! {
+        #check
+        vector.index.multi_vector = <#ty as __w::vector::VectorType>::MULTI;
+    })
 }
 
 fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
@@ -154,25 +208,18 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
-    let quantizer = match i.quantizer.as_ref().map(|q| q.as_str()) {
-        Some("pq") => {
-            let (segments, centroids) =
-                (option(i.pq_segments.as_ref().map(|v| v.0)), option(i.pq_centroids.as_ref().map(|v| v.0)));
-            quote!(::core::option::Option::Some(__w::schema::Quantizer::Pq { segments: #segments, centroids: #centroids }))
+    let quantizer = option(i.quantizer.as_deref().map(quantizer));
+    let flat = i.flat.as_ref().map(|flat| {
+        let cache = option(flat.vector_cache_max_objects);
+        let flat_quantizer = option(flat.quantizer.as_deref().map(self::quantizer));
+        quote! {
+            #place.dynamic_flat.vector_cache_max_objects = #cache;
+            #place.dynamic_flat.quantizer = #flat_quantizer;
         }
-        Some("rq") => {
-            let bits = option(i.rq_bits.as_ref().map(|v| v.0));
-            quote!(::core::option::Option::Some(__w::schema::Quantizer::Rq { bits: #bits }))
-        }
-        Some(other) => match variant(QUANTIZERS, other) {
-            Some(q) => {
-                let q = format_ident!("{q}");
-                quote!(::core::option::Option::Some(__w::schema::Quantizer::#q))
-            }
-            None => quote!(::core::option::Option::None),
-        },
-        None => quote!(::core::option::Option::None),
-    };
+    });
+    let muvera = option(i.muvera.as_ref().map(|m| assigned(quote!(__w::schema::MuveraConfig), &m.0)));
+    let aggregation =
+        enum_value(MULTI_VECTOR_AGGREGATIONS, quote!(MultiVectorAggregation), i.multi_vector_aggregation.as_deref());
     let knobs = [
         ("ef", option(i.ef)),
         ("ef_construction", option(i.ef_construction)),
@@ -196,8 +243,58 @@ fn vector_index(i: &VectorIndexAttrs, place: TokenStream) -> TokenStream {
         #kind
         #place.distance = #distance;
         #place.quantizer = #quantizer;
+        #flat
+        #place.muvera = #muvera;
+        #place.multi_vector_aggregation = #aggregation;
         #(#knobs)*
     }
+}
+
+/// A quantizer: by name with the server's defaults, or its options struct
+/// with each option set (a name-valued option as its enum's variant).
+fn quantizer(attr: &ModuleAttr) -> TokenStream {
+    match attr {
+        ModuleAttr::Named(name) => {
+            let v = format_ident!("{}", variant(QUANTIZERS, name).unwrap_or("Pq"));
+            quote!(__w::schema::Quantizer::#v(::core::default::Default::default()))
+        }
+        ModuleAttr::Typed(TypedModule { module, settings }) => {
+            let settings: Vec<(syn::Ident, syn::Expr)> = settings
+                .iter()
+                .map(|(key, value)| {
+                    let choice = QUANTIZER_CHOICES.iter().find(|(k, ..)| key == k);
+                    let named = match (choice, value) {
+                        (Some((_, names, ty)), syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. })) => {
+                            variant(names, &text.value()).map(|v| {
+                                let (ty, v) = (format_ident!("{ty}"), format_ident!("{v}"));
+                                syn::parse_quote_spanned!(text.span()=> __w::schema::#ty::#v)
+                            })
+                        }
+                        _ => None,
+                    };
+                    (key.clone(), named.unwrap_or_else(|| value.clone()))
+                })
+                .collect();
+            let options = assigned(quote!(quantizers::#module), &settings);
+            quote! {{
+                use __w::__private::quantizers;
+                __w::schema::Quantizer::from(#options)
+            }}
+        }
+    }
+}
+
+/// A value of the settings struct `ty` with each of `settings` set by the
+/// field of its name: the compiler checks the keys and the values' types, at them.
+fn assigned(ty: TokenStream, settings: &[(syn::Ident, syn::Expr)]) -> TokenStream {
+    let keys = settings.iter().map(|(key, _)| key);
+    let values = settings.iter().map(|(_, value)| value);
+    quote! {{
+        #[allow(unused_mut)]
+        let mut settings = <#ty as ::core::default::Default>::default();
+        #(__w::__private::modules::set(&mut settings.#keys, #values);)*
+        settings
+    }}
 }
 
 /// What a module setting fills, and the name of the runtime module that
@@ -236,14 +333,11 @@ fn module(attr: &ModuleAttr, config: Option<&str>, role: Role) -> TokenStream {
                 Role::Generative => quote!(generative),
                 Role::Reranker => quote!(reranker),
             };
-            let keys = settings.iter().map(|(key, _)| key);
-            let values = settings.iter().map(|(_, value)| value);
+            // Named from a `use`, so that an unknown module is "not found in `vectorizer`".
+            let settings = assigned(quote!(#scope::#module), settings);
             quote! {{
                 use __w::__private::modules::#scope;
-                #[allow(unused_mut)]
-                let mut settings = <#scope::#module as ::core::default::Default>::default();
-                #(__w::__private::modules::set(&mut settings.#keys, #values);)*
-                __w::schema::ModuleConfig::from(settings)
+                __w::schema::ModuleConfig::from(#settings)
             }}
         }
     }
@@ -260,7 +354,7 @@ fn enum_value(names: Names, ty: TokenStream, name: Option<&String>) -> TokenStre
     }
 }
 
-fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+pub(crate) fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     match value {
         Some(v) => quote!(::core::option::Option::Some(#v)),
         None => quote!(::core::option::Option::None),

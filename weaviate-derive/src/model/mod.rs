@@ -3,11 +3,12 @@
 use darling::FromDeriveInput;
 use proc_macro2::Span;
 
-use crate::attr::{CollectionAttrs, FieldAttrs, SettingsAttrs};
+use crate::attr::{CollectionAttrs, FieldAttrs, SettingsAttrs, TextAnalyzerAttrs};
 
+mod cross;
 mod settings;
 
-pub(crate) use settings::one_of;
+pub(crate) use settings::{one_of, unknown_name};
 
 use crate::names::{TOKENIZATIONS, server_names};
 
@@ -54,6 +55,7 @@ pub(crate) struct Property {
     pub(crate) index_range_filters: Option<bool>,
     pub(crate) skip_vectorization: bool,
     pub(crate) vectorize_property_name: bool,
+    pub(crate) text_analyzer: Option<TextAnalyzerAttrs>,
     /// Part of the deterministic id.
     pub(crate) key: Option<Span>,
     /// Attributes that need a property type the derive cannot see: checked
@@ -68,6 +70,8 @@ pub(crate) enum TypeRule {
     Text,
     /// `index_range_filters = true`: int, number or date.
     RangeFilterable,
+    /// `object_ttl(date_property = "...")`: a date.
+    Date,
 }
 
 impl Collection {
@@ -110,6 +114,7 @@ impl Collection {
         collection.check_vectors_and_keys(&mut errors);
         let has_named_vector_fields = collection.vectors.iter().any(|v| !v.name.is_empty());
         settings::check(&collection.settings, has_named_vector_fields, &mut errors);
+        collection.check_cross_references(&mut errors);
         errors.finish_with(collection)
     }
 
@@ -159,6 +164,7 @@ impl Collection {
             ("index_range_filters", field.index_range_filters.is_some()),
             ("skip_vectorization", field.skip_vectorization.is_present()),
             ("vectorize_property_name", field.vectorize_property_name.is_present()),
+            ("text_analyzer", field.text_analyzer.is_some()),
             ("key", field.key.is_present()),
         ];
         let conflicting: Vec<&str> = property_only.iter().filter(|(_, set)| *set).map(|(key, _)| *key).collect();
@@ -214,6 +220,11 @@ impl Collection {
             one_of(t, &server_names(TOKENIZATIONS), "tokenization", &mut errors);
             errors.finish()?;
         }
+        if let Some(analyzer) = &field.text_analyzer {
+            let mut errors = darling::Error::accumulator();
+            cross::text_analyzer(analyzer, field.tokenization.as_ref().map(|t| t.as_str()), &mut errors);
+            errors.finish()?;
+        }
         let tokenization = field.tokenization.as_ref().map(|t| t.as_ref().clone());
         self.properties.push(Property {
             ident,
@@ -228,6 +239,7 @@ impl Collection {
             index_range_filters: field.index_range_filters.as_ref().map(|s| s.0),
             skip_vectorization: field.skip_vectorization.is_present(),
             vectorize_property_name: field.vectorize_property_name.is_present(),
+            text_analyzer: field.text_analyzer.as_ref().map(|a| a.as_ref().clone()),
             key: field.key.is_present().then(|| field.key.span()),
             type_rules: type_rules(&field),
         });
@@ -243,6 +255,9 @@ fn type_rules(field: &FieldAttrs) -> Vec<(TypeRule, Span)> {
     }
     if let Some(searchable) = field.index_searchable.as_ref().filter(|s| s.0) {
         rules.push((TypeRule::Text, searchable.span()));
+    }
+    if let Some(analyzer) = &field.text_analyzer {
+        rules.push((TypeRule::Text, analyzer.span()));
     }
     if let Some(range) = field.index_range_filters.as_ref().filter(|s| s.0) {
         rules.push((TypeRule::RangeFilterable, range.span()));

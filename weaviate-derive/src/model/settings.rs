@@ -4,7 +4,10 @@
 use darling::util::SpannedValue;
 
 use crate::attr::{ModuleAttr, NamedVectorAttrs, SettingsAttrs, VectorIndexAttrs};
-use crate::names::{DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, QUANTIZERS, server_names};
+use crate::names::{
+    DELETION_STRATEGIES, DISTANCES, FILTER_STRATEGIES, INDEX_KINDS, MULTI_VECTOR_AGGREGATIONS, QUANTIZER_CHOICES,
+    QUANTIZER_OPTIONS, QUANTIZERS, server_names,
+};
 
 const STOPWORD_PRESETS: &[&str] = &["en", "none"];
 
@@ -88,23 +91,83 @@ fn vector_index(index: &VectorIndexAttrs, errors: &mut darling::error::Accumulat
     if let Some(strategy) = &index.filter_strategy {
         one_of(strategy, &server_names(FILTER_STRATEGIES), "filter strategy", errors);
     }
-    let quantizer = index.quantizer.as_ref().map(|q| q.as_str());
-    if let Some(q) = &index.quantizer {
-        one_of(q, &server_names(QUANTIZERS), "quantizer", errors);
+    if let Some(aggregation) = &index.multi_vector_aggregation {
+        one_of(aggregation, &server_names(MULTI_VECTOR_AGGREGATIONS), "multi-vector aggregation", errors);
     }
-    let knobs = [
-        ("pq_segments", &index.pq_segments, "pq"),
-        ("pq_centroids", &index.pq_centroids, "pq"),
-        ("rq_bits", &index.rq_bits, "rq"),
-    ];
-    for (key, value, needs) in knobs {
-        if let Some(value) = value
-            && quantizer != Some(needs)
-        {
+    let kind = index.kind.as_ref().map_or("hnsw", |k| k.as_str());
+    if let Some(q) = &index.quantizer {
+        match kind {
+            "flat" => quantizer(q, Part::Flat("a flat index"), errors),
+            "dynamic" => quantizer(q, Part::Hnsw("a dynamic index's HNSW part"), errors),
+            _ => quantizer(q, Part::Hnsw("an HNSW index"), errors),
+        }
+    }
+    if let Some(flat) = &index.flat {
+        if kind != "dynamic" {
             errors.push(
-                darling::Error::custom(format!("`{key}` only applies with `quantizer = \"{needs}\"`"))
-                    .with_span(&value.span()),
+                darling::Error::custom(
+                    "`flat(...)` configures the flat part of a dynamic index; add `kind = \"dynamic\"`, \
+                     or give a flat index's settings directly in `vector_index(kind = \"flat\", ...)`",
+                )
+                .with_span(&flat.span()),
             );
+        }
+        if let Some(q) = &flat.quantizer {
+            quantizer(q, Part::Flat("a dynamic index's flat part"), errors);
+        }
+    }
+}
+
+/// Which kind of index a quantizer compresses, and how messages call it.
+#[derive(Clone, Copy)]
+enum Part {
+    Hnsw(&'static str),
+    Flat(&'static str),
+}
+
+/// A quantizer: a known name, options the index reads, and names where an
+/// option takes one. Unknown options are left to the compiler, which names
+/// the runtime struct's fields.
+fn quantizer(q: &SpannedValue<ModuleAttr>, part: Part, errors: &mut darling::error::Accumulator) {
+    let names = server_names(QUANTIZERS);
+    let typed = match q.as_ref() {
+        ModuleAttr::Named(name) => {
+            return one_of(&SpannedValue::new(name.clone(), q.span()), &names, "quantizer", errors);
+        }
+        ModuleAttr::Typed(typed) => typed,
+    };
+    let name = typed.module.to_string();
+    let Some((_, hnsw, flat)) = QUANTIZER_OPTIONS.iter().find(|(n, ..)| *n == name) else {
+        return one_of(&SpannedValue::new(name, typed.module.span()), &names, "quantizer", errors);
+    };
+    let (reads, other, label, other_label) = match part {
+        Part::Hnsw(label) => (hnsw, flat, label, "a flat index"),
+        Part::Flat(label) => (flat, hnsw, label, "an HNSW index"),
+    };
+    for (key, value) in &typed.settings {
+        let key_name = key.to_string();
+        if !reads.contains(&key_name.as_str()) && other.contains(&key_name.as_str()) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "{label} ignores the `{key_name}` option of `{name}`; it applies to {other_label}"
+                ))
+                .with_span(key),
+            );
+        }
+        if let Some((_, choices, _)) = QUANTIZER_CHOICES.iter().find(|(k, ..)| *k == key_name) {
+            match value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => {
+                    let what = key_name.replace('_', " ");
+                    one_of(&SpannedValue::new(text.value(), text.span()), &server_names(choices), &what, errors);
+                }
+                _ => errors.push(
+                    darling::Error::custom(format!(
+                        "`{key_name}` takes a name in quotes, e.g. `= \"{}\"`",
+                        choices[0].0
+                    ))
+                    .with_span(value),
+                ),
+            }
         }
     }
 }
@@ -149,21 +212,51 @@ pub(crate) fn one_of(
     what: &str,
     errors: &mut darling::error::Accumulator,
 ) {
-    if allowed.contains(&value.as_str()) {
-        return;
+    if !allowed.contains(&value.as_str()) {
+        errors.push(darling::Error::custom(unknown_name(value, allowed, what)).with_span(&value.span()));
     }
-    let close =
-        allowed.iter().find(|a| a.eq_ignore_ascii_case(value) || a.replace('-', "_") == value.replace('-', "_"));
+}
+
+/// "unknown {what} `value`; expected one of: ...", with a suggestion when
+/// a name differs in case or `-`/`_`, else in a few letters (one per three).
+pub(crate) fn unknown_name(value: &str, allowed: &[&str], what: &str) -> String {
+    let folded = |s: &str| s.to_ascii_lowercase().replace('-', "_");
+    let distance = |a: &str| edit_distance(&folded(a), &folded(value));
+    let close = allowed.iter().find(|a| folded(a) == folded(value)).or_else(|| {
+        allowed.iter().filter(|a| distance(a) <= (value.chars().count() / 3).max(1)).min_by_key(|a| distance(a))
+    });
     let hint = match close {
         Some(suggestion) => format!("; did you mean `{suggestion}`?"),
         None => String::new(),
     };
-    errors.push(
-        darling::Error::custom(format!(
-            "unknown {what} `{}`; expected one of: {}{hint}",
-            value.as_str(),
-            allowed.join(", ")
-        ))
-        .with_span(&value.span()),
-    );
+    format!("unknown {what} `{value}`; expected one of: {}{hint}", allowed.join(", "))
+}
+
+/// The Levenshtein distance between two short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distances_count_single_changes() {
+        assert_eq!(edit_distance("tile", "tiles"), 1);
+        assert_eq!(edit_distance("legal", "legl"), 1);
+        assert_eq!(edit_distance("cosine", "cosnie"), 2);
+        assert_eq!(edit_distance("pq", "lvq"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
 }

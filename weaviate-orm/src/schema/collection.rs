@@ -3,8 +3,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig, PropertyConfig, ReplicationConfig,
-    ShardingConfig, VectorIndexConfig, Vectorizer,
+    InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig, ObjectTtlConfig, PropertyConfig,
+    ReplicationConfig, ShardingConfig, VectorIndexConfig, Vectorizer,
 };
 
 /// A collection as the schema describes it (`POST /v1/schema`).
@@ -35,6 +35,8 @@ pub struct CollectionConfig {
     pub generative: Option<ModuleConfig>,
     /// The reranker module.
     pub reranker: Option<ModuleConfig>,
+    /// When objects expire.
+    pub object_ttl: Option<ObjectTtlConfig>,
     /// Settings this crate has no typed field for, as the server returned
     /// them (JSON shaped like the class): written back under the typed
     /// fields, so a collection read and created again is the same. Empty for
@@ -58,6 +60,7 @@ impl CollectionConfig {
             sharding: None,
             generative: None,
             reranker: None,
+            object_ttl: None,
             other: Value::Null,
         }
     }
@@ -120,6 +123,9 @@ impl CollectionConfig {
         }
         if let Some(sharding) = self.sharding {
             out.insert("shardingConfig".into(), sharding.to_json());
+        }
+        if let Some(ttl) = &self.object_ttl {
+            out.insert("objectTtlConfig".into(), ttl.to_json());
         }
         let mut out = Value::Object(out);
         super::remainder::merge(&mut out, &self.other);

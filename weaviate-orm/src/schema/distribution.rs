@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::json::insert_some;
+use super::json::{insert_some, number, server_names};
 
 /// Multi-tenancy: each tenant's objects live in their own shard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,6 +36,77 @@ pub struct ReplicationConfig {
     pub async_enabled: Option<bool>,
     /// How conflicting deletes between replicas are resolved.
     pub deletion_strategy: Option<DeletionStrategy>,
+    /// Tuning of the background repair.
+    pub async_config: Option<AsyncReplicationConfig>,
+}
+
+/// Tuning of async replication (the background repair of diverged
+/// replicas); `None` leaves the server's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct AsyncReplicationConfig {
+    /// Height of the hash tree replicas are compared with (0 to 20).
+    pub hashtree_height: Option<u64>,
+    /// Milliseconds between comparisons.
+    pub frequency: Option<u64>,
+    /// Milliseconds between comparisons while changes are being propagated.
+    pub frequency_while_propagating: Option<u64>,
+    /// Seconds between status log lines.
+    pub logging_frequency: Option<u64>,
+    /// Object keys per comparison batch (1 to 10,000).
+    pub diff_batch_size: Option<u64>,
+    /// Seconds a comparison with one node may take.
+    pub diff_per_node_timeout: Option<u64>,
+    /// Seconds the phase before propagation may take.
+    pub pre_propagation_timeout: Option<u64>,
+    /// Seconds propagating one batch to a node may take.
+    pub propagation_timeout: Option<u64>,
+    /// Objects propagated per run at most (1 to 100,000).
+    pub propagation_limit: Option<u64>,
+    /// Milliseconds a new or changed object waits before it is propagated.
+    pub propagation_delay: Option<u64>,
+    /// Concurrent propagation workers (1 to 20).
+    pub propagation_concurrency: Option<u64>,
+    /// Objects per propagation batch (1 to 1,000).
+    pub propagation_batch_size: Option<u64>,
+}
+
+impl AsyncReplicationConfig {
+    /// Each setting with its key in `asyncConfig`.
+    fn settings(&mut self) -> [(&'static str, &mut Option<u64>); 12] {
+        [
+            ("hashtreeHeight", &mut self.hashtree_height),
+            ("frequency", &mut self.frequency),
+            ("frequencyWhilePropagating", &mut self.frequency_while_propagating),
+            ("loggingFrequency", &mut self.logging_frequency),
+            ("diffBatchSize", &mut self.diff_batch_size),
+            ("diffPerNodeTimeout", &mut self.diff_per_node_timeout),
+            ("prePropagationTimeout", &mut self.pre_propagation_timeout),
+            ("propagationTimeout", &mut self.propagation_timeout),
+            ("propagationLimit", &mut self.propagation_limit),
+            ("propagationDelay", &mut self.propagation_delay),
+            ("propagationConcurrency", &mut self.propagation_concurrency),
+            ("propagationBatchSize", &mut self.propagation_batch_size),
+        ]
+    }
+
+    /// The settings as `asyncConfig` JSON.
+    pub fn to_json(mut self) -> Value {
+        let mut out = Map::new();
+        for (key, value) in self.settings() {
+            insert_some(&mut out, key, *value);
+        }
+        Value::Object(out)
+    }
+
+    /// Reads `asyncConfig` JSON; keys it does not know are left out.
+    pub(super) fn from_json(json: &Value) -> Self {
+        let mut config = Self::default();
+        for (key, value) in config.settings() {
+            *value = number(Some(json), key);
+        }
+        config
+    }
 }
 
 /// How replicas resolve an object deleted on some and present on others.
@@ -50,24 +121,11 @@ pub enum DeletionStrategy {
     TimeBasedResolution,
 }
 
-impl DeletionStrategy {
-    /// Every strategy.
-    pub const ALL: [Self; 3] = [Self::NoAutomatedResolution, Self::DeleteOnConflict, Self::TimeBasedResolution];
-
-    /// The server's name, e.g. `DeleteOnConflict`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::NoAutomatedResolution => "NoAutomatedResolution",
-            Self::DeleteOnConflict => "DeleteOnConflict",
-            Self::TimeBasedResolution => "TimeBasedResolution",
-        }
-    }
-
-    /// The strategy the server calls `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
-}
+server_names!(DeletionStrategy {
+    NoAutomatedResolution => "NoAutomatedResolution",
+    DeleteOnConflict => "DeleteOnConflict",
+    TimeBasedResolution => "TimeBasedResolution",
+});
 
 impl ReplicationConfig {
     /// The settings as `replicationConfig` JSON.
@@ -76,6 +134,7 @@ impl ReplicationConfig {
         insert_some(&mut out, "factor", self.factor);
         insert_some(&mut out, "asyncEnabled", self.async_enabled);
         insert_some(&mut out, "deletionStrategy", self.deletion_strategy.map(DeletionStrategy::name));
+        insert_some(&mut out, "asyncConfig", self.async_config.map(AsyncReplicationConfig::to_json));
         Value::Object(out)
     }
 }

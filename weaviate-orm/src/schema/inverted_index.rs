@@ -1,6 +1,8 @@
 //! Inverted index settings: BM25, stop words, and the optional indexes that
 //! null, length and timestamp filters need.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value, json};
 
 use super::json::insert_some;
@@ -27,6 +29,10 @@ pub struct InvertedIndexConfig {
     pub index_timestamps: Option<bool>,
     /// Seconds between cleanups of deleted entries.
     pub cleanup_interval_seconds: Option<u32>,
+    /// Stop word lists by name, for properties' text analyzers
+    /// ([`TextAnalyzer::stopword_preset`](super::TextAnalyzer::stopword_preset));
+    /// a name of a built-in preset (`en`, `none`) replaces it.
+    pub stopword_presets: BTreeMap<String, Vec<String>>,
 }
 
 impl InvertedIndexConfig {
@@ -58,6 +64,9 @@ impl InvertedIndexConfig {
         insert_some(&mut out, "indexPropertyLength", self.index_property_length);
         insert_some(&mut out, "indexTimestamps", self.index_timestamps);
         insert_some(&mut out, "cleanupIntervalSeconds", self.cleanup_interval_seconds);
+        if !self.stopword_presets.is_empty() {
+            out.insert("stopwordPresets".into(), json!(self.stopword_presets));
+        }
         Value::Object(out)
     }
 }

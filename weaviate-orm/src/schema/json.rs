@@ -26,3 +26,46 @@ pub(crate) fn equivalent(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// The text at `key`; empty text reads as unset.
+pub(super) fn string(json: &Value, key: &str) -> Option<String> {
+    json.get(key).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// The switch at `key`.
+pub(super) fn boolean(json: Option<&Value>, key: &str) -> Option<bool> {
+    json?.get(key)?.as_bool()
+}
+
+/// An integer setting that fits `T`; out-of-range values read as unset.
+pub(super) fn number<T: TryFrom<i64>>(json: Option<&Value>, key: &str) -> Option<T> {
+    T::try_from(json?.get(key)?.as_i64()?).ok()
+}
+
+/// The list at `key`; none reads as empty.
+pub(super) fn array<'a>(json: &'a Value, key: &str) -> &'a [Value] {
+    json.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// `name()`, `from_name()` and `ALL` for an enum of server names.
+macro_rules! server_names {
+    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value, for validation.
+            pub const ALL: [Self; [$($name),*].len()] = [$(Self::$variant),*];
+
+            /// The name Weaviate uses.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),*
+                }
+            }
+
+            /// The value the server calls `name`.
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|value| value.name() == name)
+            }
+        }
+    };
+}
+pub(super) use server_names;

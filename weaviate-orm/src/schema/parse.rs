@@ -5,9 +5,11 @@
 
 use serde_json::Value;
 
+use super::json::{array, boolean, number, string};
 use super::{
-    CollectionConfig, DataType, DeletionStrategy, Distance, FilterStrategy, InvertedIndexConfig, ModuleConfig,
-    MultiTenancyConfig, NamedVectorConfig, PropertyConfig, Quantizer, ReplicationConfig, ShardingConfig, Tokenization,
+    AsyncReplicationConfig, CollectionConfig, DataType, DeletionStrategy, Distance, FilterStrategy,
+    InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, MultiVectorAggregation, MuveraConfig, NamedVectorConfig,
+    ObjectTtlConfig, PropertyConfig, Quantizer, ReplicationConfig, ShardingConfig, TextAnalyzer, Tokenization,
     VectorIndexConfig, VectorIndexKind, Vectorizer,
 };
 
@@ -80,8 +82,10 @@ impl CollectionConfig {
                 async_enabled: boolean(Some(replication), "asyncEnabled"),
                 deletion_strategy: string(replication, "deletionStrategy")
                     .and_then(|s| DeletionStrategy::from_name(&s)),
+                async_config: replication.get("asyncConfig").map(AsyncReplicationConfig::from_json),
             });
         }
+        config.object_ttl = json.get("objectTtlConfig").and_then(ObjectTtlConfig::from_json);
         let mut server = json.clone();
         if config.multi_tenancy.is_some() {
             // The server answers with an empty `shardingConfig` for a
@@ -132,18 +136,22 @@ fn vector_index(kind: Option<&str>, json: &Value, path: &str) -> Parsed<VectorIn
     index.filter_strategy = string(hnsw, "filterStrategy").and_then(|s| FilterStrategy::from_name(&s));
     index.skip = boolean(Some(hnsw), "skip");
     index.dynamic_threshold = number(Some(json), "threshold");
-    index.multi_vector = hnsw.get("multivector").and_then(|m| boolean(Some(m), "enabled")).unwrap_or(false);
-    index.quantizer = Quantizer::NAMES.into_iter().find_map(|name| {
-        let settings = hnsw.get(name).filter(|q| boolean(Some(q), "enabled") == Some(true))?;
-        Some(match Quantizer::from_name(name)? {
-            Quantizer::Pq { .. } => Quantizer::Pq {
-                segments: number(Some(settings), "segments").filter(|s| *s > 0),
-                centroids: number(Some(settings), "centroids"),
-            },
-            Quantizer::Rq { .. } => Quantizer::Rq { bits: number(Some(settings), "bits") },
-            other => other,
-        })
+    let multi = hnsw.get("multivector").filter(|m| boolean(Some(m), "enabled") == Some(true));
+    index.multi_vector = multi.is_some();
+    index.multi_vector_aggregation =
+        multi.and_then(|m| string(m, "aggregation")).and_then(|a| MultiVectorAggregation::from_name(&a));
+    index.muvera = multi.and_then(|m| m.get("muvera")).filter(|m| boolean(Some(m), "enabled") == Some(true)).map(|m| {
+        MuveraConfig {
+            ksim: number(Some(m), "ksim"),
+            dprojections: number(Some(m), "dprojections"),
+            repetitions: number(Some(m), "repetitions"),
+        }
     });
+    index.quantizer = Quantizer::from_index_json(hnsw);
+    if let Some(flat) = json.get("flat").filter(|_| kind == VectorIndexKind::Dynamic) {
+        index.dynamic_flat.vector_cache_max_objects = number(Some(flat), "vectorCacheMaxObjects");
+        index.dynamic_flat.quantizer = Quantizer::from_index_json(flat);
+    }
     Ok(index)
 }
 
@@ -172,6 +180,11 @@ fn property(json: &Value, parent: &str) -> Parsed<PropertyConfig> {
         property.skip_vectorization = boolean(Some(switches), "skip").unwrap_or(false);
         property.vectorize_property_name = boolean(Some(switches), "vectorizePropertyName").unwrap_or(false);
     }
+    property.text_analyzer = json.get("textAnalyzer").map(|analyzer| TextAnalyzer {
+        ascii_fold: boolean(Some(analyzer), "asciiFold").unwrap_or(false),
+        ascii_fold_ignore: serde_json::from_value(analyzer["asciiFoldIgnore"].clone()).unwrap_or_default(),
+        stopword_preset: string(analyzer, "stopwordPreset"),
+    });
     Ok(property)
 }
 
@@ -191,24 +204,11 @@ fn inverted_index(json: &Value) -> InvertedIndexConfig {
         index_property_length: boolean(Some(json), "indexPropertyLength"),
         index_timestamps: boolean(Some(json), "indexTimestamps"),
         cleanup_interval_seconds: number(Some(json), "cleanupIntervalSeconds"),
+        stopword_presets: json
+            .get("stopwordPresets")
+            .and_then(|p| serde_json::from_value(p.clone()).ok())
+            .unwrap_or_default(),
     }
-}
-
-fn string(json: &Value, key: &str) -> Option<String> {
-    json.get(key).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
-}
-
-fn boolean(json: Option<&Value>, key: &str) -> Option<bool> {
-    json?.get(key)?.as_bool()
-}
-
-/// An integer setting that fits `T`; out-of-range values read as unset.
-fn number<T: TryFrom<i64>>(json: Option<&Value>, key: &str) -> Option<T> {
-    T::try_from(json?.get(key)?.as_i64()?).ok()
-}
-
-fn array<'a>(json: &'a Value, key: &str) -> &'a [Value] {
-    json.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(config.vectorizer.module_name(), Some("text2vec-bigram"));
         assert_eq!(config.generative.as_ref().map(|g| g.name.as_str()), Some("generative-dummy"));
         assert_eq!(config.vector_index.distance, Some(Distance::Dot));
-        assert_eq!(config.vector_index.quantizer, Some(Quantizer::Bq));
+        assert_eq!(config.vector_index.quantizer, Some(Quantizer::bq()));
         assert_eq!(config.vector_index.ef, Some(-1));
         assert_eq!(config.inverted_index.index_timestamps, Some(true));
         assert_eq!(config.sharding.and_then(|s| s.desired_count), Some(2));

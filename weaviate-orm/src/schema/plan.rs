@@ -126,6 +126,8 @@ pub enum BreakingKind {
     PropertyIndex,
     /// A property's vectorization switches (`skip`, `vectorizePropertyName`).
     PropertyVectorization,
+    /// A text property's analyzer (ASCII folding, its stop word preset).
+    TextAnalyzer,
     /// A sub-property added to an existing `object` property.
     NestedPropertyAdded,
     /// The vectorizer module or its settings.
@@ -155,6 +157,7 @@ impl BreakingKind {
             Self::Tokenization => "Weaviate fixes a property's tokenization when the property is created",
             Self::PropertyIndex => "Weaviate fixes a property's indexes when the property is created",
             Self::PropertyVectorization => "Weaviate fixes a property's vectorizer settings when it is created",
+            Self::TextAnalyzer => "Weaviate fixes how a property's text is analysed when the property is created",
             Self::NestedPropertyAdded => {
                 "Weaviate's schema API cannot add a sub-property to an existing object property"
             }
@@ -172,7 +175,11 @@ impl BreakingKind {
     /// What the user can do about it.
     pub fn remedy(self) -> &'static str {
         match self {
-            Self::DataType | Self::Tokenization | Self::PropertyIndex | Self::PropertyVectorization => {
+            Self::DataType
+            | Self::Tokenization
+            | Self::PropertyIndex
+            | Self::PropertyVectorization
+            | Self::TextAnalyzer => {
                 "give the field a new property name (`#[weaviate(rename = \"...\")]`) and copy the data over, \
                  or recreate the collection"
             }

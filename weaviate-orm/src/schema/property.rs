@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::json::server_names;
+
 /// How text is split into tokens for keyword search and filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -27,40 +29,17 @@ pub enum Tokenization {
     KagomeKr,
 }
 
-impl Tokenization {
-    /// Every tokenization, for validation and suggestions.
-    pub const ALL: [Tokenization; 9] = [
-        Self::Word,
-        Self::Lowercase,
-        Self::Whitespace,
-        Self::Field,
-        Self::Trigram,
-        Self::Gse,
-        Self::GseCh,
-        Self::KagomeJa,
-        Self::KagomeKr,
-    ];
-
-    /// The name Weaviate uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Word => "word",
-            Self::Lowercase => "lowercase",
-            Self::Whitespace => "whitespace",
-            Self::Field => "field",
-            Self::Trigram => "trigram",
-            Self::Gse => "gse",
-            Self::GseCh => "gse_ch",
-            Self::KagomeJa => "kagome_ja",
-            Self::KagomeKr => "kagome_kr",
-        }
-    }
-
-    /// The tokenization called `name`, if any.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
+server_names!(Tokenization {
+    Word => "word",
+    Lowercase => "lowercase",
+    Whitespace => "whitespace",
+    Field => "field",
+    Trigram => "trigram",
+    Gse => "gse",
+    GseCh => "gse_ch",
+    KagomeJa => "kagome_ja",
+    KagomeKr => "kagome_kr",
+});
 
 /// One property as the schema describes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +62,39 @@ pub struct PropertyConfig {
     pub skip_vectorization: bool,
     /// Put the property's name into the vectorizer's input.
     pub vectorize_property_name: bool,
+    /// How text is analysed before it is indexed (text and text[] only).
+    pub text_analyzer: Option<TextAnalyzer>,
+}
+
+/// How a text property's values are analysed before they are indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct TextAnalyzer {
+    /// Fold accented letters to ASCII (`é` matches `e`).
+    pub ascii_fold: bool,
+    /// Characters kept as they are when folding (each one character).
+    pub ascii_fold_ignore: Vec<String>,
+    /// The stop word preset of this property (`word` tokenization only):
+    /// `en`, `none`, or a preset of the collection's
+    /// [`stopword_presets`](super::InvertedIndexConfig::stopword_presets).
+    pub stopword_preset: Option<String>,
+}
+
+impl TextAnalyzer {
+    /// The analyzer as `textAnalyzer` JSON.
+    pub fn to_json(&self) -> Value {
+        let mut out = Map::new();
+        if self.ascii_fold {
+            out.insert("asciiFold".into(), json!(true));
+        }
+        if !self.ascii_fold_ignore.is_empty() {
+            out.insert("asciiFoldIgnore".into(), json!(self.ascii_fold_ignore));
+        }
+        if let Some(preset) = &self.stopword_preset {
+            out.insert("stopwordPreset".into(), json!(preset));
+        }
+        Value::Object(out)
+    }
 }
 
 impl PropertyConfig {
@@ -98,6 +110,7 @@ impl PropertyConfig {
             index_range_filters: None,
             skip_vectorization: false,
             vectorize_property_name: false,
+            text_analyzer: None,
         }
     }
 
@@ -121,6 +134,9 @@ impl PropertyConfig {
             if let Some(value) = value {
                 out.insert(key.into(), json!(value));
             }
+        }
+        if let Some(analyzer) = &self.text_analyzer {
+            out.insert("textAnalyzer".into(), analyzer.to_json());
         }
         if let Some(nested) = self.data_type.nested_properties() {
             // Nested properties take no module configuration.

@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::json::insert_some;
+use super::json::{insert_some, server_names};
+use super::quantizer::Quantizer;
 
 /// The kind of vector index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,24 +18,7 @@ pub enum VectorIndexKind {
     Dynamic,
 }
 
-impl VectorIndexKind {
-    /// Every kind, for validation.
-    pub const ALL: [Self; 3] = [Self::Hnsw, Self::Flat, Self::Dynamic];
-
-    /// The name Weaviate uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Hnsw => "hnsw",
-            Self::Flat => "flat",
-            Self::Dynamic => "dynamic",
-        }
-    }
-
-    /// The kind called `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
+server_names!(VectorIndexKind { Hnsw => "hnsw", Flat => "flat", Dynamic => "dynamic" });
 
 /// How vectors are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,88 +36,13 @@ pub enum Distance {
     Hamming,
 }
 
-impl Distance {
-    /// Every distance, for validation.
-    pub const ALL: [Self; 5] = [Self::Cosine, Self::Dot, Self::L2Squared, Self::Manhattan, Self::Hamming];
-
-    /// The name Weaviate uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Cosine => "cosine",
-            Self::Dot => "dot",
-            Self::L2Squared => "l2-squared",
-            Self::Manhattan => "manhattan",
-            Self::Hamming => "hamming",
-        }
-    }
-
-    /// The distance called `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.name() == name)
-    }
-}
-
-/// Vector compression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Quantizer {
-    /// Product quantization.
-    Pq {
-        /// Segments per vector (`None`: the server's choice).
-        segments: Option<u32>,
-        /// Centroids per segment (`None`: 256).
-        centroids: Option<u32>,
-    },
-    /// Binary quantization.
-    Bq,
-    /// Scalar quantization.
-    Sq,
-    /// Rotational quantization.
-    Rq {
-        /// Bits per dimension (`None`: 8).
-        bits: Option<u32>,
-    },
-}
-
-impl Quantizer {
-    /// The names of the quantizers, for validation.
-    pub const NAMES: [&'static str; 4] = ["pq", "bq", "sq", "rq"];
-
-    /// The quantizer called `name` with the server's default settings.
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "pq" => Some(Self::Pq { segments: None, centroids: None }),
-            "bq" => Some(Self::Bq),
-            "sq" => Some(Self::Sq),
-            "rq" => Some(Self::Rq { bits: None }),
-            _ => None,
-        }
-    }
-
-    /// The name Weaviate uses (and the key of its settings).
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Pq { .. } => "pq",
-            Self::Bq => "bq",
-            Self::Sq => "sq",
-            Self::Rq { .. } => "rq",
-        }
-    }
-
-    fn to_json(self) -> Value {
-        let mut out = Map::new();
-        out.insert("enabled".into(), json!(true));
-        match self {
-            Self::Pq { segments, centroids } => {
-                insert_some(&mut out, "segments", segments);
-                insert_some(&mut out, "centroids", centroids);
-            }
-            Self::Rq { bits } => insert_some(&mut out, "bits", bits),
-            Self::Bq | Self::Sq => {}
-        }
-        Value::Object(out)
-    }
-}
+server_names!(Distance {
+    Cosine => "cosine",
+    Dot => "dot",
+    L2Squared => "l2-squared",
+    Manhattan => "manhattan",
+    Hamming => "hamming",
+});
 
 /// A vector index's settings; `None` leaves the server's default.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -161,10 +70,16 @@ pub struct VectorIndexConfig {
     pub vector_cache_max_objects: Option<u64>,
     /// Dynamic: object count at which the index turns into HNSW.
     pub dynamic_threshold: Option<u64>,
-    /// Compression.
+    /// Compression (of the HNSW part, for a dynamic index).
     pub quantizer: Option<Quantizer>,
+    /// Dynamic: the flat part's settings.
+    pub dynamic_flat: DynamicFlatConfig,
     /// Multi-vectors (late interaction): several vectors per object.
     pub multi_vector: bool,
+    /// Multi-vectors: how vectors are scored (`maxSim`, the default and only one).
+    pub multi_vector_aggregation: Option<MultiVectorAggregation>,
+    /// Multi-vectors: MUVERA encoding, when the index holds it.
+    pub muvera: Option<MuveraConfig>,
     /// HNSW: seconds between cleanups of deleted vectors.
     pub cleanup_interval_seconds: Option<u32>,
     /// HNSW: how filtered searches walk the graph.
@@ -184,22 +99,40 @@ pub enum FilterStrategy {
     Acorn,
 }
 
-impl FilterStrategy {
-    /// Every strategy.
-    pub const ALL: [Self; 2] = [Self::Sweeping, Self::Acorn];
+server_names!(FilterStrategy { Sweeping => "sweeping", Acorn => "acorn" });
 
-    /// The server's name: `sweeping` or `acorn`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Sweeping => "sweeping",
-            Self::Acorn => "acorn",
-        }
-    }
+/// How a multi-vector's vectors are scored against a query's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MultiVectorAggregation {
+    /// The sum over the query's vectors of each one's best match (late interaction).
+    MaxSim,
+}
 
-    /// The strategy the server calls `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
+server_names!(MultiVectorAggregation { MaxSim => "maxSim" });
+
+/// MUVERA: a multi-vector encoded into one fixed-size vector for the index;
+/// `None` leaves the server's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct MuveraConfig {
+    /// Bits of each SimHash (4 by default).
+    pub ksim: Option<u32>,
+    /// Dimensions of each projection (16 by default).
+    pub dprojections: Option<u32>,
+    /// Repetitions of the encoding (10 by default).
+    pub repetitions: Option<u32>,
+}
+
+/// The flat part of a dynamic index: the index it starts as, before it
+/// turns into HNSW; `None` leaves the server's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct DynamicFlatConfig {
+    /// Vectors kept in memory.
+    pub vector_cache_max_objects: Option<u64>,
+    /// Compression of the flat part (takes a flat index's options).
+    pub quantizer: Option<Quantizer>,
 }
 
 impl VectorIndexConfig {
@@ -225,8 +158,19 @@ impl VectorIndexConfig {
         insert_some(&mut out, "cleanupIntervalSeconds", self.cleanup_interval_seconds);
         insert_some(&mut out, "filterStrategy", self.filter_strategy.map(FilterStrategy::name));
         insert_some(&mut out, "skip", self.skip);
-        if self.multi_vector {
-            out.insert("multivector".into(), json!({"enabled": true}));
+        if self.multi_vector || self.multi_vector_aggregation.is_some() || self.muvera.is_some() {
+            let mut multi = Map::new();
+            multi.insert("enabled".into(), json!(self.multi_vector));
+            insert_some(&mut multi, "aggregation", self.multi_vector_aggregation.map(MultiVectorAggregation::name));
+            if let Some(muvera) = self.muvera {
+                let mut encoding = Map::new();
+                encoding.insert("enabled".into(), json!(true));
+                insert_some(&mut encoding, "ksim", muvera.ksim);
+                insert_some(&mut encoding, "dprojections", muvera.dprojections);
+                insert_some(&mut encoding, "repetitions", muvera.repetitions);
+                multi.insert("muvera".into(), Value::Object(encoding));
+            }
+            out.insert("multivector".into(), Value::Object(multi));
         }
         if let Some(quantizer) = self.quantizer {
             out.insert(quantizer.name().into(), quantizer.to_json());
@@ -238,8 +182,16 @@ impl VectorIndexConfig {
             if let Some(distance) = self.distance {
                 dynamic.insert("distance".into(), json!(distance.name()));
             }
-            dynamic.insert("hnsw".into(), Value::Object(out.clone()));
-            dynamic.insert("flat".into(), json!({}));
+            dynamic.insert("hnsw".into(), Value::Object(out));
+            let mut flat = Map::new();
+            if let Some(distance) = self.distance {
+                flat.insert("distance".into(), json!(distance.name()));
+            }
+            insert_some(&mut flat, "vectorCacheMaxObjects", self.dynamic_flat.vector_cache_max_objects);
+            if let Some(quantizer) = self.dynamic_flat.quantizer {
+                flat.insert(quantizer.name().into(), quantizer.to_json());
+            }
+            dynamic.insert("flat".into(), Value::Object(flat));
             return Value::Object(dynamic);
         }
         Value::Object(out)
@@ -256,7 +208,7 @@ mod tests {
         assert_eq!(index.to_json(), json!({}));
         index.distance = Some(Distance::Dot);
         index.ef_construction = Some(64);
-        index.quantizer = Some(Quantizer::Pq { segments: Some(8), centroids: None });
+        index.quantizer = Some(Quantizer::Pq(super::super::PqConfig { segments: Some(8), ..Default::default() }));
         assert_eq!(
             index.to_json(),
             json!({"distance": "dot", "efConstruction": 64, "pq": {"enabled": true, "segments": 8}})
@@ -270,9 +222,6 @@ mod tests {
         }
         for k in VectorIndexKind::ALL {
             assert_eq!(VectorIndexKind::from_name(k.name()), Some(k));
-        }
-        for q in Quantizer::NAMES {
-            assert_eq!(Quantizer::from_name(q).map(Quantizer::name), Some(q));
         }
     }
 }

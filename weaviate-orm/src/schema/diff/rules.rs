@@ -67,6 +67,7 @@ const FIXED: &[Rule] = &[
     rule(P, &["indexSearchable"], PropertyIndex),
     rule(P, &["indexRangeFilters"], PropertyIndex),
     rule(P, &["moduleConfig", "*", "**"], PropertyVectorization),
+    rule(P, &["textAnalyzer", "**"], TextAnalyzer),
 ];
 
 /// Why the setting at `path` (relative to `scope`) cannot change in place,

@@ -265,6 +265,13 @@ impl<'a> Walk<'a> {
                 self.differ(scope, at(key), found, wanted);
             }
         }
+        // No analyzer and an empty one are the same to the server.
+        let no_analyzer = json!({});
+        let analyzer = model.get("textAnalyzer").unwrap_or(&no_analyzer);
+        let server_analyzer = server.get("textAnalyzer").unwrap_or(&no_analyzer);
+        if analyzer != server_analyzer {
+            self.differ(scope, at("textAnalyzer"), server_analyzer, analyzer);
+        }
         // Switches for a vectorizer the server's collection does not use are
         // covered by the vectorizer's own difference.
         let server_modules = server.get("moduleConfig");

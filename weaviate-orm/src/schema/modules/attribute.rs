@@ -32,6 +32,26 @@ impl SettingValue<Option<u32>> for u32 {
     }
 }
 
+impl SettingValue<Option<u64>> for u64 {
+    fn into_setting(self) -> Option<u64> {
+        Some(self)
+    }
+}
+
+/// The quantizer options that take a name (`encoder_type = "tile"`, which
+/// the derive checks and turns into the variant).
+impl SettingValue<Option<crate::schema::PqEncoderType>> for crate::schema::PqEncoderType {
+    fn into_setting(self) -> Option<Self> {
+        Some(self)
+    }
+}
+
+impl SettingValue<Option<crate::schema::PqEncoderDistribution>> for crate::schema::PqEncoderDistribution {
+    fn into_setting(self) -> Option<Self> {
+        Some(self)
+    }
+}
+
 impl SettingValue<Option<f64>> for f64 {
     fn into_setting(self) -> Option<f64> {
         Some(self)

@@ -1,7 +1,7 @@
 use weaviate_orm::WeaviateCollection;
 
 #[derive(WeaviateCollection)]
-#[weaviate(vector_index(quantizer = "bq", pq_segments = 8))]
+#[weaviate(vector_index(quantizer(rq(bits = 8, rescore_limt = 40))))]
 struct Article {
     title: String,
 }
