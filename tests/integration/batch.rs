@@ -252,13 +252,21 @@ async fn a_streaming_import_survives_a_crash_and_a_restart() {
 
     let batch = questions.batch().stream().start();
     let handle = batch.handle();
+    // The adder holds back the objects past each stop until the server is
+    // back, so that each stop is mid-import however fast the server is.
+    let (resume_tx, mut resume) = tokio::sync::mpsc::channel::<()>(2);
     let adder = tokio::spawn(async move {
-        for question in all {
+        for (i, question) in all.iter().enumerate() {
+            if i == 5000 || i == 8000 {
+                resume.recv().await.expect("resumed");
+            }
             handle.add(question.clone()).await.expect("add");
         }
     });
     interrupt_at(&server, || batch.progress(), 3000, StopMode::Kill).await;
+    resume_tx.send(()).await.expect("resume");
     interrupt_at(&server, || batch.progress(), 7000, StopMode::Graceful).await;
+    resume_tx.send(()).await.expect("resume");
     adder.await.expect("adder");
     let report = batch.finish().await.expect("finish");
 

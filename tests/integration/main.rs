@@ -2,6 +2,8 @@
 //! All live in one test binary so they share one server.
 
 mod aggregate;
+mod aliases;
+mod backup;
 mod batch;
 mod connection;
 mod cross_client;

@@ -233,6 +233,17 @@ pub enum Error {
         limit: usize,
     },
 
+    /// A backup or a restore was refused, failed or was cancelled.
+    #[error("backup {id}: {kind}: {message}")]
+    Backup {
+        /// The backup's id.
+        id: String,
+        /// What happened.
+        kind: BackupErrorKind,
+        /// The server's words.
+        message: String,
+    },
+
     /// The client configuration is invalid (bad URL, header, certificate...).
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
@@ -251,6 +262,46 @@ fn schema_mismatch_message(plans: &[crate::schema::MigrationPlan], policy: crate
         }
     }
     message
+}
+
+/// What happened to a backup, in [`Error::Backup`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BackupErrorKind {
+    /// The server does not load the backend's module (e.g. `backup-s3`).
+    BackendNotEnabled,
+    /// A backup with this id exists already.
+    AlreadyExists,
+    /// There is no backup with this id on the backend.
+    NotFound,
+    /// A collection to back up does not exist.
+    CollectionNotFound,
+    /// A collection to restore is not in the backup.
+    CollectionNotInBackup,
+    /// A collection to restore exists on the server already.
+    CollectionExists,
+    /// Another backup or restore is running.
+    InProgress,
+    /// The server reports that it failed.
+    Failed,
+    /// It was cancelled.
+    Canceled,
+}
+
+impl fmt::Display for BackupErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::BackendNotEnabled => "the backend's module is not enabled on the server",
+            Self::AlreadyExists => "a backup with this id exists already",
+            Self::NotFound => "there is no such backup",
+            Self::CollectionNotFound => "a collection to back up does not exist",
+            Self::CollectionNotInBackup => "a collection to restore is not in the backup",
+            Self::CollectionExists => "a collection to restore exists already",
+            Self::InProgress => "another backup or restore is running",
+            Self::Failed => "it failed",
+            Self::Canceled => "it was cancelled",
+        })
+    }
 }
 
 /// What a name is for, in [`Error::InvalidName`].

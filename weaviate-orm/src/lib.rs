@@ -69,6 +69,8 @@
 //! `ARCHITECTURE.md` in the repository shows how the modules are layered.
 
 pub mod aggregate;
+pub mod aliases;
+pub mod backup;
 pub mod client;
 mod collection;
 pub mod data;
@@ -99,7 +101,7 @@ pub use client::{
 pub use collection::{Collection, ConsistencyLevel};
 pub use data::InsertManyReport;
 pub use embedded::connect_to_embedded;
-pub use error::{EmbeddedError, Error, Result};
+pub use error::{BackupErrorKind, EmbeddedError, Error, Result};
 pub use grpc_code::GrpcCode;
 pub use id::deterministic_id;
 pub use id_type::IdType;

@@ -121,14 +121,17 @@ impl Path {
             return Err(Error::InvalidConfig(format!("{name:?} cannot be a segment of a URL path")));
         }
         self.0.push('/');
-        for byte in name.bytes() {
-            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
-                self.0.push(char::from(byte));
-            } else {
-                self.0.push_str(&format!("%{byte:02X}"));
-            }
-        }
+        push_encoded(&mut self.0, name);
         Ok(self)
+    }
+
+    /// The path with the query `?key=value`, `value` percent-encoded.
+    pub(crate) fn query(mut self, key: &'static str, value: &str) -> Self {
+        self.0.push('?');
+        self.0.push_str(key);
+        self.0.push('=');
+        push_encoded(&mut self.0, value);
+        self
     }
 
     /// The path with the fixed segment `route` (`"tenants"`, `"references"`).
@@ -136,6 +139,17 @@ impl Path {
         self.0.push('/');
         self.0.push_str(route);
         self
+    }
+}
+
+/// Appends `text` percent-encoded: only unreserved characters stay as they are.
+fn push_encoded(out: &mut String, text: &str) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
     }
 }
 
