@@ -72,6 +72,7 @@ pub mod aggregate;
 pub mod aliases;
 pub mod backup;
 pub mod client;
+pub mod cluster;
 mod collection;
 pub mod data;
 #[cfg(test)]
@@ -87,6 +88,7 @@ pub mod migrate;
 mod model;
 pub mod names;
 pub mod query;
+pub mod rbac;
 mod reply;
 pub mod schema;
 pub mod tenants;

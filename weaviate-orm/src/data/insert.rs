@@ -45,6 +45,11 @@ impl<T: WeaviateCollection> Collection<T> {
         let id = report.ids.first().copied().unwrap_or_default();
         match report.errors.into_iter().next() {
             None => Ok(id),
+            // The server refuses an object the user may not write among the
+            // batch's per-object errors: it is an authorization error all the same.
+            Some((_, reason)) if reason.starts_with("rbac: authorization, forbidden action") => {
+                Err(Error::Authorization { operation: format!("insert into {}", self.name()), message: reason })
+            }
             Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name().to_owned(), id, reason }),
         }
     }
