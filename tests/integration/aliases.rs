@@ -63,10 +63,20 @@ async fn an_alias_is_re_pointed_while_a_reader_queries_through_it() {
     assert!(switch > 0 && versions[switch..].iter().all(|v| *v == 2), "old before, new after: {versions:?}");
     assert_eq!(aliases.get(&alias).await.expect("get").map(|a| a.collection), Some(v2.clone()));
 
-    // Writes and counts through the alias reach its target.
+    // Writes, batches, counts and aggregates through the alias reach its target.
     articles.insert(&Article { title: "through the alias".into(), version: 2 }).await.expect("insert");
-    assert_eq!(articles.count().await.expect("count"), 6);
-    assert_eq!(client.collection_named::<Article>(v2.clone()).count().await.expect("count"), 6);
+    let batch = articles.batch().start();
+    for i in 0..4 {
+        batch.add(Article { title: format!("batched {i}"), version: 2 }).await.expect("add");
+    }
+    let report = batch.finish().await.expect("finish");
+    assert_eq!((report.confirmed, report.failed.len()), (4, 0));
+    assert_eq!(articles.count().await.expect("count"), 10);
+    let version = Article::FIELDS.version;
+    let aggregate = articles.aggregate().metrics(&version).fetch().await.expect("aggregate");
+    assert_eq!(aggregate.total, Some(10));
+    assert_eq!(aggregate.get(&version).and_then(|m| m.sum), Some(20));
+    assert_eq!(client.collection_named::<Article>(v2.clone()).count().await.expect("count"), 10);
 
     assert!(aliases.delete(&alias).await.expect("delete"));
     assert!(!aliases.delete(&alias).await.expect("delete again"));

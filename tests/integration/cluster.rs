@@ -70,6 +70,9 @@ async fn nodes_shards_and_vector_indexing_are_what_the_server_reports() {
     assert!(refused.to_string().contains("read-only"), "{refused}");
     collection.update_shard(&shard.name, ShardStatus::Ready).await.expect("ready");
     collection.insert(&points(1)[0]).await.expect("writable again");
+    assert_eq!(collection.update_all_shards(ShardStatus::ReadOnly).await.expect("all"), [ShardStatus::ReadOnly]);
+    assert!(collection.insert(&points(1)[0]).await.is_err());
+    assert_eq!(collection.update_all_shards(ShardStatus::Ready).await.expect("all"), [ShardStatus::Ready]);
 
     // What the server would accept silently, or cannot set, is refused.
     let unknown = collection.update_shard("no-such-shard", ShardStatus::Ready).await.expect_err("unknown");

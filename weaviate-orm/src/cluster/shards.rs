@@ -115,6 +115,16 @@ impl<T: WeaviateCollection> Collection<T> {
         Ok(updated.status)
     }
 
+    /// Sets the status of every shard of the collection (as the Python
+    /// client's `update_shards` without names); the shards' new statuses.
+    pub async fn update_all_shards(&self, status: ShardStatus) -> Result<Vec<ShardStatus>> {
+        let mut updated = Vec::new();
+        for shard in self.shards().await? {
+            updated.push(self.update_shard(&shard.name, status.clone()).await?);
+        }
+        Ok(updated)
+    }
+
     /// Waits until every shard of the collection, on every node, has
     /// indexed every vector written to it (no queue, no shard INDEXING):
     /// with asynchronous indexing, searches then see every write. Past
