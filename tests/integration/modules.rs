@@ -275,6 +275,10 @@ fn s(value: &str) -> Option<String> {
     Some(value.to_owned())
 }
 
+fn u(value: &str) -> Option<HttpUrl> {
+    Some(HttpUrl::new(value))
+}
+
 fn list(values: &[&str]) -> Option<Vec<String>> {
     Some(values.iter().map(|v| (*v).to_owned()).collect())
 }
@@ -427,7 +431,8 @@ fn cases() -> Vec<Case> {
             TEXT,
             text2vec(
                 Text2VecOpenAi {
-                    base_url: s("https://llm-gateway.example.com/openai"),
+                    // Without a path, and not lower-case: both clients write its normal form.
+                    base_url: u("https://LLM-Gateway.example.com:443"),
                     dimensions: Some(1024),
                     endpoint: s("/v1/embeddings"),
                     model: s("text-embedding-3-large"),
@@ -436,7 +441,7 @@ fn cases() -> Vec<Case> {
                     ..Default::default()
                 },
                 "text2vec_openai",
-                json!({"base_url": "https://llm-gateway.example.com/openai", "dimensions": 1024, "endpoint": "/v1/embeddings",
+                json!({"base_url": "https://LLM-Gateway.example.com:443", "dimensions": 1024, "endpoint": "/v1/embeddings",
                        "model": "text-embedding-3-large", "type_": "text", "vectorize_collection_name": false}),
             )
             .unlike::<Text2VecAzureOpenAi>(),
@@ -446,7 +451,7 @@ fn cases() -> Vec<Case> {
             TEXT,
             text2vec(
                 Text2VecAzureOpenAi {
-                    base_url: s("https://acme-search.openai.azure.com/openai"),
+                    base_url: u("https://acme-search.openai.azure.com/openai"),
                     resource_name: s("acme-search"),
                     deployment_id: s("embeddings-3-small"),
                     dimensions: Some(1536),
@@ -464,7 +469,7 @@ fn cases() -> Vec<Case> {
             TEXT,
             text2vec(
                 Text2VecCohere {
-                    base_url: s("https://llm-gateway.example.com/cohere"),
+                    base_url: u("https://llm-gateway.example.com/cohere"),
                     model: s("embed-v4.0"),
                     dimensions: Some(1024),
                     truncate: s("END"),
@@ -513,7 +518,7 @@ fn cases() -> Vec<Case> {
             text2vec(
                 Text2VecMistral {
                     model: s("mistral-embed"),
-                    base_url: s("https://api.mistral.ai/v1"),
+                    base_url: u("https://api.mistral.ai/v1"),
                     vectorize_collection_name: false,
                     ..Default::default()
                 },
@@ -724,7 +729,7 @@ fn cases() -> Vec<Case> {
                 Multi2VecCohere {
                     image_fields: list(&["image"]),
                     text_fields: list(&["title"]),
-                    base_url: s("https://llm-gateway.example.com/cohere"),
+                    base_url: u("https://llm-gateway.example.com/cohere"),
                     model: s("embed-v4.0"),
                     dimensions: Some(1024),
                     truncate: s("START"),
@@ -746,7 +751,7 @@ fn cases() -> Vec<Case> {
                     image_fields: list(&["image"]),
                     text_fields: list(&["title"]),
                     video_fields: list(&["clip"]),
-                    base_url: s("https://api.voyageai.com/v1"),
+                    base_url: u("https://api.voyageai.com/v1"),
                     model: s("voyage-multimodal-3.5"),
                     truncation: Some(true),
                     dimensions: Some(1024),
@@ -768,7 +773,7 @@ fn cases() -> Vec<Case> {
                 Multi2VecJinaAi {
                     image_fields: list(&["image"]),
                     text_fields: list(&["title"]),
-                    base_url: s("https://api.jina.ai/v1"),
+                    base_url: u("https://api.jina.ai/v1"),
                     model: s("jina-clip-v2"),
                     dimensions: Some(512),
                     image_weights: Some(vec![0.6]),
@@ -836,7 +841,7 @@ fn cases() -> Vec<Case> {
                 Multi2VecNvidia {
                     image_fields: list(&["image"]),
                     text_fields: list(&["title"]),
-                    base_url: s("https://integrate.api.nvidia.com/v1"),
+                    base_url: u("https://integrate.api.nvidia.com/v1"),
                     model: s("nvidia/nvclip"),
                     truncation: Some(true),
                     image_weights: Some(vec![0.8]),
@@ -883,7 +888,7 @@ fn cases() -> Vec<Case> {
             "GenerativeOpenAi",
             generative(
                 GenerativeOpenAi {
-                    base_url: s("https://llm-gateway.example.com/openai"),
+                    base_url: u("https://llm-gateway.example.com/openai"),
                     max_tokens: Some(4096),
                     model: s("gpt-5-mini"),
                     verbosity: s("low"),
@@ -899,7 +904,7 @@ fn cases() -> Vec<Case> {
             "GenerativeAzureOpenAi",
             generative(
                 GenerativeOpenAi {
-                    base_url: s("https://acme-search.openai.azure.com/openai"),
+                    base_url: u("https://acme-search.openai.azure.com/openai"),
                     resource_name: s("acme-search"),
                     deployment_id: s("gpt-4o-mini"),
                     api_version: s("2024-06-01"),
@@ -933,7 +938,7 @@ fn cases() -> Vec<Case> {
             "GenerativeCohere",
             generative(
                 GenerativeCohere {
-                    base_url: s("https://llm-gateway.example.com/cohere"),
+                    base_url: u("https://llm-gateway.example.com/cohere"),
                     k: Some(5),
                     model: s("command-a-03-2025"),
                     max_tokens: Some(800),
@@ -1121,7 +1126,7 @@ fn cases() -> Vec<Case> {
             reranker(
                 RerankerCohere {
                     model: s("rerank-v3.5"),
-                    base_url: s("https://llm-gateway.example.com/cohere"),
+                    base_url: u("https://llm-gateway.example.com/cohere"),
                     ..Default::default()
                 },
                 "cohere",
@@ -1149,7 +1154,7 @@ fn cases() -> Vec<Case> {
             reranker(
                 RerankerNvidia {
                     model: s("nvidia/llama-3.2-nv-rerankqa-1b-v2"),
-                    base_url: s("https://ai.api.nvidia.com/v1"),
+                    base_url: u("https://ai.api.nvidia.com/v1"),
                     ..Default::default()
                 },
                 "nvidia",

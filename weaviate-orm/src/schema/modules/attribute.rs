@@ -26,6 +26,13 @@ impl SettingValue<String> for &str {
     }
 }
 
+/// URL settings (`base_url = "https://..."`), in their normal form.
+impl SettingValue<Option<super::HttpUrl>> for &str {
+    fn into_setting(self) -> Option<super::HttpUrl> {
+        Some(super::HttpUrl::new(self))
+    }
+}
+
 impl SettingValue<Option<u32>> for u32 {
     fn into_setting(self) -> Option<u32> {
         Some(self)

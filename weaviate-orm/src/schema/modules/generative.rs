@@ -2,6 +2,7 @@
 
 use super::settings::GenerativeModule;
 use super::table::module_settings;
+use super::url::HttpUrl;
 
 module_settings! {
     role GenerativeModule;
@@ -15,7 +16,7 @@ module_settings! {
     /// `verbosity` or `reasoning_effort`, and no `isAzure` key.
     GenerativeOpenAi / openai = "generative-openai" {
         /// Another OpenAI-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// Penalizes repeated tokens (0 to 1).
         frequency_penalty: f64 => "frequencyPenalty",
         /// Penalizes tokens already present (0 to 1).
@@ -62,7 +63,7 @@ module_settings! {
     /// Cohere chat models (`generative-cohere`).
     GenerativeCohere / cohere = "generative-cohere" {
         /// Another Cohere-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// Sampling among the `k` likeliest tokens.
         k: u32 => "k",
         /// The model, e.g. `command-a-03-2025`.

@@ -17,6 +17,10 @@ fn s(value: &str) -> Option<String> {
     Some(value.to_owned())
 }
 
+fn u(value: &str) -> Option<HttpUrl> {
+    Some(HttpUrl::new(value))
+}
+
 fn list(values: &[&str]) -> Option<Vec<String>> {
     Some(values.iter().map(|v| (*v).to_owned()).collect())
 }
@@ -64,7 +68,7 @@ fn text2vec() {
     );
     check_vector(
         &Text2VecOpenAi {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             dimensions: Some(256),
             endpoint: s("my-endpoint"),
             model: s("my-model"),
@@ -84,7 +88,7 @@ fn text2vec() {
     );
     check_vector(
         &Text2VecAzureOpenAi {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             resource_name: s("res"),
             deployment_id: s("dep"),
             dimensions: Some(256),
@@ -103,7 +107,7 @@ fn text2vec() {
     );
     check_vector(
         &Text2VecCohere {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             model: s("my-model"),
             dimensions: Some(256),
             truncate: s("END"),
@@ -156,7 +160,7 @@ fn text2vec() {
     );
     check_vector(
         &Text2VecMistral {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             model: s("my-model"),
             vectorize_collection_name: false,
             ..Default::default()
@@ -265,7 +269,7 @@ fn text2vec() {
     check_vector(
         &Text2VecHuggingFace {
             // Python's `https://hf.example.com`, normalized.
-            endpoint_url: s("https://hf.example.com/"),
+            endpoint_url: u("https://hf.example.com/"),
             model: s("my-model"),
             passage_model: s("pm"),
             query_model: s("qm"),
@@ -466,7 +470,7 @@ fn multi2vec() {
     check_vector(&Multi2VecCohere::default(), &[], &json!({"vectorizer": {"multi2vec-cohere": {}}}));
     check_vector(
         &Multi2VecCohere {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             image_fields: list(&["img"]),
             image_weights: Some(vec![0.7]),
             model: s("my-model"),
@@ -529,7 +533,7 @@ fn multi2vec() {
     check_vector(&Multi2VecJinaAi::default(), &[], &json!({"vectorizer": {"multi2vec-jinaai": {}}}));
     check_vector(
         &Multi2VecJinaAi {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             dimensions: Some(256),
             image_fields: list(&["img"]),
             image_weights: Some(vec![0.7]),
@@ -545,7 +549,7 @@ fn multi2vec() {
     check_vector(&Multi2VecNvidia::default(), &[], &json!({"vectorizer": {"multi2vec-nvidia": {}}}));
     check_vector(
         &Multi2VecNvidia {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             image_fields: list(&["img"]),
             image_weights: Some(vec![0.7]),
             model: s("my-model"),
@@ -561,7 +565,7 @@ fn multi2vec() {
     check_vector(&Multi2VecVoyageAi::default(), &[], &json!({"vectorizer": {"multi2vec-voyageai": {}}}));
     check_vector(
         &Multi2VecVoyageAi {
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             image_fields: list(&["img"]),
             image_weights: Some(vec![0.7]),
             model: s("my-model"),
@@ -627,7 +631,7 @@ fn generative() {
             presence_penalty: Some(0.2),
             temperature: Some(0.5),
             top_p: Some(0.9),
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             verbosity: s("low"),
             reasoning_effort: s("high"),
             ..Default::default()
@@ -654,7 +658,7 @@ fn generative() {
             presence_penalty: Some(0.2),
             temperature: Some(0.5),
             top_p: Some(0.9),
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             api_version: s("2024-02-01"),
             ..Default::default()
         },
@@ -685,7 +689,7 @@ fn generative() {
             max_tokens: Some(100),
             stop_sequences: list(&["END"]),
             temperature: Some(0.5),
-            base_url: s("https://example.com/api"),
+            base_url: u("https://example.com/api"),
             ..Default::default()
         },
         &json!({"generative-cohere": {"baseURL": "https://example.com/api", "k": 3, "model": "my-model", "maxTokens": 100, "stopSequences": ["END"], "temperature": 0.5}}),
@@ -862,7 +866,7 @@ fn generative() {
 fn reranker() {
     check(&RerankerCohere::default(), &json!({"reranker-cohere": {}}));
     check(
-        &RerankerCohere { model: s("my-model"), base_url: s("https://example.com/api"), ..Default::default() },
+        &RerankerCohere { model: s("my-model"), base_url: u("https://example.com/api"), ..Default::default() },
         &json!({"reranker-cohere": {"model": "my-model", "baseURL": "https://example.com/api"}}),
     );
     check(&RerankerVoyageAi::default(), &json!({"reranker-voyageai": {}}));
@@ -877,12 +881,12 @@ fn reranker() {
     );
     check(&RerankerNvidia::default(), &json!({"reranker-nvidia": {}}));
     check(
-        &RerankerNvidia { model: s("my-model"), base_url: s("https://example.com/api"), ..Default::default() },
+        &RerankerNvidia { model: s("my-model"), base_url: u("https://example.com/api"), ..Default::default() },
         &json!({"reranker-nvidia": {"model": "my-model", "baseURL": "https://example.com/api"}}),
     );
     // Reranker.nvidia(base_url="http://x"), normalized by Python.
     check(
-        &RerankerNvidia { base_url: s("http://x/"), ..Default::default() },
+        &RerankerNvidia { base_url: u("http://x"), ..Default::default() },
         &json!({"reranker-nvidia": {"baseURL": "http://x/"}}),
     );
     check(&RerankerTransformers::default(), &json!({"reranker-transformers": {}}));

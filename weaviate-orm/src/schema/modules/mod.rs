@@ -20,9 +20,11 @@ mod reranker;
 mod settings;
 pub(crate) mod table;
 mod text2vec;
+mod url;
 
 pub use generative::*;
 pub use multi2vec::*;
 pub use reranker::*;
 pub use settings::{GenerativeModule, ModuleSettings, RerankerModule, VectorizerModule};
 pub use text2vec::*;
+pub use url::HttpUrl;

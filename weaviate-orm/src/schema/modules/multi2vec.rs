@@ -10,6 +10,7 @@
 
 use super::settings::VectorizerModule;
 use super::table::module_settings;
+use super::url::HttpUrl;
 
 module_settings! {
     role VectorizerModule;
@@ -74,7 +75,7 @@ module_settings! {
         /// The text properties embedded.
         text_fields: Vec<String> => "textFields",
         /// Another Cohere-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The model, e.g. `embed-multilingual-v3.0`.
         model: String => "model",
         /// The size of the vectors.
@@ -94,7 +95,7 @@ module_settings! {
         /// The text properties embedded.
         text_fields: Vec<String> => "textFields",
         /// Another Voyage-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The model, e.g. `voyage-multimodal-3`.
         model: String => "model",
         /// Whether too long inputs are cut. Written `truncation`, as the
@@ -119,7 +120,7 @@ module_settings! {
         /// The text properties embedded.
         text_fields: Vec<String> => "textFields",
         /// Another Jina-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The model, e.g. `jina-clip-v2`.
         model: String => "model",
         /// The size of the vectors (`jina-clip-v2`: 64 to 1024; `jina-clip-v1`: 768).
@@ -199,7 +200,7 @@ module_settings! {
         /// The text properties embedded.
         text_fields: Vec<String> => "textFields",
         /// Another NVIDIA-compatible API, e.g. `https://integrate.api.nvidia.com`.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The model, e.g. `nvidia/nvclip`.
         model: String => "model",
         /// Whether too long inputs are cut (written as the Python client

@@ -2,6 +2,7 @@
 
 use super::settings::RerankerModule;
 use super::table::module_settings;
+use super::url::HttpUrl;
 
 module_settings! {
     role RerankerModule;
@@ -12,7 +13,7 @@ module_settings! {
         /// The model, e.g. `rerank-v3.5`.
         model: String => "model",
         /// Another Cohere-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
     }
 
     /// Voyage AI rerankers (`reranker-voyageai`).
@@ -32,7 +33,7 @@ module_settings! {
         /// The model, e.g. `nvidia/rerank-qa-mistral-4b`.
         model: String => "model",
         /// Another NVIDIA-compatible API, e.g. `https://ai.api.nvidia.com`.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
     }
 
     /// A local cross-encoder inference container (`reranker-transformers`;

@@ -7,6 +7,7 @@
 
 use super::settings::VectorizerModule;
 use super::table::module_settings;
+use super::url::HttpUrl;
 
 module_settings! {
     role VectorizerModule;
@@ -15,7 +16,7 @@ module_settings! {
     /// OpenAI embeddings (`text2vec-openai`).
     Text2VecOpenAi / text2vec_openai = "text2vec-openai" {
         /// Another OpenAI-compatible API, e.g. `https://api.openai.com`.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The size of the vectors (the v3 models only; `text-embedding-3-small`:
         /// 512 or 1536, `text-embedding-3-large`: 256, 1024 or 3072).
         dimensions: u32 => "dimensions",
@@ -35,7 +36,7 @@ module_settings! {
     /// Azure OpenAI embeddings (the `text2vec-openai` module with `isAzure`).
     Text2VecAzureOpenAi / text2vec_azure_openai = "text2vec-openai" {
         /// Another endpoint than the resource's.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The Azure resource (required, with `deployment_id`).
         resource_name: String => "resourceName",
         /// The deployment of the model in that resource (required, with `resource_name`).
@@ -52,7 +53,7 @@ module_settings! {
     /// Cohere embeddings (`text2vec-cohere`).
     Text2VecCohere / text2vec_cohere = "text2vec-cohere" {
         /// Another Cohere-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
         /// The model, e.g. `embed-multilingual-v3.0`.
         model: String => "model",
         /// The size of the vectors.
@@ -96,7 +97,7 @@ module_settings! {
         /// Whether the collection's name is part of each object's text.
         vectorize_collection_name: bool => "vectorizeClassName" = true,
         /// Another Mistral-compatible API.
-        base_url: String => "baseURL",
+        base_url: HttpUrl => "baseURL",
     }
 
     /// NVIDIA NIM embeddings (`text2vec-nvidia`).
@@ -194,7 +195,7 @@ module_settings! {
         /// The model for queries (with `passage_model`).
         query_model: String => "queryModel",
         /// A dedicated inference endpoint (then the models are not read).
-        endpoint_url: String => "endpointURL",
+        endpoint_url: HttpUrl => "endpointURL",
         /// Whether the collection's name is part of each object's text.
         vectorize_collection_name: bool => "vectorizeClassName" = true,
         /// Whether to wait for a model not loaded yet (the server's default: false).
