@@ -43,6 +43,10 @@ const _: () = {
             }];
             config.vectorizer = __w::schema::Vectorizer::Module({
                 use __w::__private::modules::vectorizer;
+                const _: () = __w::__private::modules::require(
+                    <vectorizer::text2vec_openai as __w::__private::modules::ModuleSettings>::REQUIRED,
+                    &["model", "dimensions"],
+                );
                 __w::schema::ModuleConfig::from({
                     #[allow(unused_mut)]
                     let mut settings = <vectorizer::text2vec_openai as ::core::default::Default>::default();
@@ -53,6 +57,10 @@ const _: () = {
             });
             config.generative = ::core::option::Option::Some({
                 use __w::__private::modules::generative;
+                const _: () = __w::__private::modules::require(
+                    <generative::openai as __w::__private::modules::ModuleSettings>::REQUIRED,
+                    &["model", "temperature"],
+                );
                 __w::schema::ModuleConfig::from({
                     #[allow(unused_mut)]
                     let mut settings = <generative::openai as ::core::default::Default>::default();
@@ -63,6 +71,10 @@ const _: () = {
             });
             config.reranker = ::core::option::Option::Some({
                 use __w::__private::modules::reranker;
+                const _: () = __w::__private::modules::require(
+                    <reranker::dummy as __w::__private::modules::ModuleSettings>::REQUIRED,
+                    &[],
+                );
                 __w::schema::ModuleConfig::from({
                     #[allow(unused_mut)]
                     let mut settings = <reranker::dummy as ::core::default::Default>::default();

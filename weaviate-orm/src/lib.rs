@@ -207,7 +207,8 @@ pub mod __private {
     /// The typed modules by the names the derive's attributes use:
     /// `vectorizer(text2vec_openai(..))` names `modules::vectorizer::text2vec_openai`.
     pub mod modules {
-        pub use crate::schema::modules::attribute::set;
+        pub use crate::schema::modules::ModuleSettings;
+        pub use crate::schema::modules::attribute::{require, set};
 
         /// Vectorizer modules.
         pub mod vectorizer {

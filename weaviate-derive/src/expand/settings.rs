@@ -334,9 +334,17 @@ fn module(attr: &ModuleAttr, config: Option<&str>, role: Role) -> TokenStream {
                 Role::Reranker => quote!(reranker),
             };
             // Named from a `use`, so that an unknown module is "not found in `vectorizer`".
+            let given = settings.iter().map(|(key, _)| key.to_string());
+            let required = quote_spanned! {module.span()=>
+                const _: () = __w::__private::modules::require(
+                    <#scope::#module as __w::__private::modules::ModuleSettings>::REQUIRED,
+                    &[#(#given),*],
+                );
+            };
             let settings = assigned(quote!(#scope::#module), settings);
             quote! {{
                 use __w::__private::modules::#scope;
+                #required
                 __w::schema::ModuleConfig::from(#settings)
             }}
         }

@@ -2,6 +2,8 @@
 //! `Some(String)`, `dimensions = 512` gives `Some(512u32)`, `image_fields =
 //! ["image"]` a list. A value of the wrong kind is a compile error at it.
 
+use super::HttpUrl;
+
 /// A value the derive's attributes may give a setting of type `T`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a valid value for this setting",
@@ -27,9 +29,9 @@ impl SettingValue<String> for &str {
 }
 
 /// URL settings (`base_url = "https://..."`), in their normal form.
-impl SettingValue<Option<super::HttpUrl>> for &str {
-    fn into_setting(self) -> Option<super::HttpUrl> {
-        Some(super::HttpUrl::new(self))
+impl SettingValue<Option<HttpUrl>> for &str {
+    fn into_setting(self) -> Option<HttpUrl> {
+        Some(HttpUrl::new(self))
     }
 }
 
@@ -100,4 +102,39 @@ impl<const N: usize> SettingValue<Option<Vec<String>>> for [&str; N] {
 /// Sets `place` (a settings field, whose type decides) from a derive's attribute value.
 pub fn set<T, V: SettingValue<T>>(place: &mut T, value: V) {
     *place = value.into_setting();
+}
+
+/// Fails the build (evaluated in a `const`) when a setting of `required`
+/// (a module's [`REQUIRED`](super::ModuleSettings::REQUIRED)) is not among
+/// the `given` keys of a derive's attribute, with the module's message.
+pub const fn require(required: &[(&str, &str)], given: &[&str]) {
+    let mut i = 0;
+    while i < required.len() {
+        let (key, message) = required[i];
+        let mut found = false;
+        let mut j = 0;
+        while j < given.len() {
+            found |= same(given[j], key);
+            j += 1;
+        }
+        if !found {
+            panic!("{}", message);
+        }
+        i += 1;
+    }
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

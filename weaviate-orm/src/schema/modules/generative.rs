@@ -114,6 +114,7 @@ module_settings! {
         max_tokens: u32 => "maxTokens",
     }
     fixed { "service": "bedrock" }
+    required { model, region }
 
     /// AWS SageMaker endpoints (`generative-aws` with `service: sagemaker`).
     GenerativeAwsSagemaker / aws_sagemaker = "generative-aws" {
@@ -137,6 +138,7 @@ module_settings! {
         max_tokens: u32 => "maxTokens",
     }
     fixed { "service": "sagemaker" }
+    required { region, endpoint }
 
     /// Google Vertex AI models (`generative-palm`, the legacy name of
     /// `generative-google` the Python client writes).
@@ -164,6 +166,7 @@ module_settings! {
         top_p: f64 => "topP",
     }
     unless { "projectId": "" }
+    required { project_id }
 
     /// Google Gemini API (AI Studio) models: `generative-palm` with an
     /// empty `projectId`, as the Python client writes it.
@@ -195,6 +198,7 @@ module_settings! {
         /// Nucleus sampling (0 to 5).
         top_p: f64 => "topP",
     }
+    required { endpoint }
 
     /// FriendliAI models (`generative-friendliai`).
     GenerativeFriendliAi / friendliai = "generative-friendliai" {

@@ -164,6 +164,7 @@ module_settings! {
         video_weights: Vec<f64> => "weights.videoFields",
     }
     unless { "apiEndpoint": "generativelanguage.googleapis.com" }
+    required { project_id, location }
 
     /// Google Gemini API (AI Studio) multimodal embeddings: `multi2vec-palm`
     /// with the `generativelanguage.googleapis.com` endpoint.
@@ -217,6 +218,7 @@ module_settings! {
         /// The image (blob) properties embedded (required, not empty).
         image_fields: Vec<String> => "imageFields",
     }
+    required { image_fields }
 
     /// The mean of the vectors of the objects referenced (`ref2vec-centroid`).
     Ref2VecCentroid / ref2vec_centroid = "ref2vec-centroid" {
@@ -225,4 +227,5 @@ module_settings! {
         /// How the vectors are combined: only `mean`.
         method: String => "method" = "mean",
     }
+    required { reference_properties }
 }

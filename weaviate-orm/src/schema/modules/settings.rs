@@ -11,6 +11,10 @@ pub trait ModuleSettings: Sized + Clone + std::fmt::Debug + Default + PartialEq 
     const MODULE: &'static str;
     /// Its name in the derive's attributes, e.g. `text2vec_openai`.
     const ATTRIBUTE: &'static str;
+    /// The settings the server refuses the module without (as the Python
+    /// client's required arguments), each with the derive's message when
+    /// it is missing.
+    const REQUIRED: &'static [(&'static str, &'static str)];
 
     /// Keys written with a fixed value (e.g. `isAzure`), which also tell
     /// apart the typed forms of one server module.

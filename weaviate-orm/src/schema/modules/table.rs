@@ -7,7 +7,10 @@
 /// (an `Option`, left out of the JSON when `None`) or `name: Type =>
 /// "jsonKey" = default` (always written, as the official Python client
 /// does); a dotted key (`"options.useGPU"`) nests. `fixed { "key": value }`
-/// are written always and tell apart modules that share a server name.
+/// are written always and tell apart modules that share a server name;
+/// `unless { "key": value }` marks another form of it; `required { field,
+/// ... }` are the settings the server refuses the module without, which the
+/// derive requires at compile time.
 /// Each module needs its doc comment (`+`: an ident there would be
 /// ambiguous with the `fixed` of the module before).
 macro_rules! module_settings {
@@ -18,6 +21,7 @@ macro_rules! module_settings {
         }
         $(fixed { $($fkey:literal : $fval:expr),* $(,)? })?
         $(unless { $($ukey:literal : $uval:expr),* $(,)? })?
+        $(required { $($req:ident),* $(,)? })?
     )*) => {
         $(
             $(#[$meta])*
@@ -39,9 +43,15 @@ macro_rules! module_settings {
 
             impl $role for $ty {}
 
+            $($(const _: fn(&$ty) = |settings| { let _ = &settings.$req; };)*)?
+
             impl $crate::schema::modules::ModuleSettings for $ty {
                 const MODULE: &'static str = $module;
                 const ATTRIBUTE: &'static str = stringify!($attr);
+                const REQUIRED: &'static [(&'static str, &'static str)] = &[$($((
+                    stringify!($req),
+                    concat!("`", stringify!($attr), "` needs `", stringify!($req), " = ...`: the server refuses the module without it"),
+                )),*)?];
 
                 fn fixed() -> Vec<(&'static str, ::serde_json::Value)> {
                     vec![$($(($fkey, ::serde_json::json!($fval))),*)?]

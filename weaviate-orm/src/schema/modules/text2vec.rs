@@ -49,6 +49,7 @@ module_settings! {
         model: String => "model",
     }
     fixed { "isAzure": true }
+    required { resource_name, deployment_id }
 
     /// Cohere embeddings (`text2vec-cohere`).
     Text2VecCohere / text2vec_cohere = "text2vec-cohere" {
@@ -137,6 +138,7 @@ module_settings! {
         location: String => "location",
     }
     unless { "apiEndpoint": "generativelanguage.googleapis.com" }
+    required { project_id }
 
     /// Google Gemini API (AI Studio) embeddings: `text2vec-palm` with the
     /// `generativelanguage.googleapis.com` endpoint.
@@ -168,6 +170,7 @@ module_settings! {
         vectorize_collection_name: bool => "vectorizeClassName" = true,
     }
     fixed { "service": "bedrock" }
+    required { model, region }
 
     /// AWS SageMaker embeddings (`text2vec-aws` with `service: sagemaker`).
     Text2VecAwsSagemaker / text2vec_aws_sagemaker = "text2vec-aws" {
@@ -185,6 +188,7 @@ module_settings! {
         vectorize_collection_name: bool => "vectorizeClassName" = true,
     }
     fixed { "service": "sagemaker" }
+    required { endpoint, region }
 
     /// Hugging Face Inference API embeddings (`text2vec-huggingface`).
     Text2VecHuggingFace / text2vec_huggingface = "text2vec-huggingface" {
@@ -268,6 +272,7 @@ module_settings! {
         /// Whether the collection's name is part of each object's text.
         vectorize_collection_name: bool => "vectorizeClassName" = true,
     }
+    required { endpoint }
 
     /// Bag-of-bigrams vectors computed by the server itself, for tests
     /// (`text2vec-bigram`; needs no network).
