@@ -1350,6 +1350,10 @@ pub struct GenerativeAnthropic {
     pub top_p: ::core::option::Option<f64>,
     #[prost(message, optional, tag = "7")]
     pub stop_sequences: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "8")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "9")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeAws {
@@ -1371,6 +1375,10 @@ pub struct GenerativeAws {
     pub max_tokens: ::core::option::Option<i64>,
     #[prost(message, optional, tag = "17")]
     pub stop_sequences: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "14")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "15")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeCohere {
@@ -1392,6 +1400,10 @@ pub struct GenerativeCohere {
     pub stop_sequences: ::core::option::Option<TextArray>,
     #[prost(double, optional, tag = "9")]
     pub temperature: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "10")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "11")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeMistral {
@@ -1414,6 +1426,10 @@ pub struct GenerativeOllama {
     pub model: ::core::option::Option<::prost::alloc::string::String>,
     #[prost(double, optional, tag = "3")]
     pub temperature: ::core::option::Option<f64>,
+    #[prost(message, optional, tag = "4")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "5")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeOpenAi {
@@ -1443,6 +1459,10 @@ pub struct GenerativeOpenAi {
     pub deployment_id: ::core::option::Option<::prost::alloc::string::String>,
     #[prost(bool, optional, tag = "13")]
     pub is_azure: ::core::option::Option<bool>,
+    #[prost(message, optional, tag = "14")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "15")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeGoogle {
@@ -1472,6 +1492,10 @@ pub struct GenerativeGoogle {
     pub region: ::core::option::Option<::prost::alloc::string::String>,
     #[prost(string, optional, tag = "15")]
     pub location: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(message, optional, tag = "13")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "14")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct GenerativeDatabricks {
@@ -1538,6 +1562,10 @@ pub struct GenerativeXai {
     pub top_p: ::core::option::Option<f64>,
     #[prost(int64, optional, tag = "5")]
     pub max_tokens: ::core::option::Option<i64>,
+    #[prost(message, optional, tag = "6")]
+    pub images: ::core::option::Option<TextArray>,
+    #[prost(message, optional, tag = "7")]
+    pub image_properties: ::core::option::Option<TextArray>,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct GenerativeReply {

@@ -104,6 +104,10 @@ providers! {
         deployment_id: String,
         /// Whether this is Azure OpenAI.
         is_azure: bool,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// Anthropic's Claude models.
@@ -122,6 +126,10 @@ providers! {
         stop_sequences: Vec<String>,
         /// Another Anthropic-compatible API.
         base_url: String,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// Cohere's models.
@@ -144,6 +152,10 @@ providers! {
         stop_sequences: Vec<String>,
         /// Another Cohere-compatible API.
         base_url: String,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// Mistral's models.
@@ -168,6 +180,10 @@ providers! {
         temperature: f64,
         /// The Ollama server, e.g. `http://localhost:11434`.
         api_endpoint: String,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// AWS Bedrock (`service = "bedrock"`) or SageMaker (`"sagemaker"`).
@@ -190,6 +206,10 @@ providers! {
         max_tokens: i64,
         /// Where the answer stops.
         stop_sequences: Vec<String>,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// Google: Vertex AI (`project_id`...) or the Gemini API.
@@ -220,6 +240,10 @@ providers! {
         region: String,
         /// Vertex AI: the location.
         location: String,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 
     /// A Databricks serving endpoint.
@@ -290,6 +314,10 @@ providers! {
         top_p: f64,
         /// Another xAI-compatible API.
         base_url: String,
+        /// Images sent with the prompt, base64-encoded.
+        images: Vec<String>,
+        /// Blob properties of each result whose images are sent with the prompt.
+        image_properties: Vec<String>,
     }
 }
 
@@ -310,6 +338,15 @@ mod tests {
         assert_eq!((openai.model.as_deref(), openai.temperature), (Some("gpt-4o-mini"), Some(0.2)));
         assert_eq!(openai.stop.map(|s| s.values), Some(vec!["END".to_owned()]));
         assert_eq!((openai.max_tokens, openai.is_azure), (None, None));
+        let anthropic: GenerativeProvider = AnthropicProvider {
+            images: Some(vec!["iVBORw0KGgo=".into()]),
+            image_properties: Some(vec!["cover".into()]),
+            ..Default::default()
+        }
+        .into();
+        let Some(Kind::Anthropic(anthropic)) = anthropic.to_proto().kind else { panic!("an Anthropic message") };
+        assert_eq!(anthropic.images.map(|i| i.values), Some(vec!["iVBORw0KGgo=".to_owned()]));
+        assert_eq!(anthropic.image_properties.map(|i| i.values), Some(vec!["cover".to_owned()]));
         let dummy = GenerativeProvider::from(DummyProvider::default()).to_proto();
         assert!(matches!(dummy.kind, Some(Kind::Dummy(_))));
     }
