@@ -20,6 +20,7 @@ mod modules;
 mod objects;
 mod oidc;
 mod rbac;
+mod reindex;
 mod resolve;
 mod roundtrip;
 mod search;

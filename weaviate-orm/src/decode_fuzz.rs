@@ -14,10 +14,10 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use crate::aggregate::Aggregation;
-use crate::data::requests::positions;
 use crate::model::WeaviateCollection;
 use crate::query::Field;
 use crate::query::results::decode_hit;
+use crate::reply::positions;
 use crate::schema::CollectionConfig;
 use crate::value::{GeoCoordinates, PropertyValue};
 use crate::value::{PropertyBag, PropertyError};

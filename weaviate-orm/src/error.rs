@@ -233,6 +233,23 @@ pub enum Error {
         limit: usize,
     },
 
+    /// A reindexing migration could not copy objects into the new version;
+    /// the alias still points to the old one.
+    #[error(
+        "copying {from} into {to}: {} objects were refused (the first, {}: {}); the alias was not moved",
+        failed.len(),
+        failed.first().map(|f| f.0.to_string()).unwrap_or_default(),
+        failed.first().map(|f| f.1.as_str()).unwrap_or_default()
+    )]
+    CopyFailed {
+        /// The version copied from.
+        from: String,
+        /// The version copied into.
+        to: String,
+        /// The objects refused, with the reasons.
+        failed: Vec<(uuid::Uuid, String)>,
+    },
+
     /// A backup or a restore was refused, failed or was cancelled.
     #[error("backup {id}: {kind}: {message}")]
     Backup {

@@ -48,6 +48,22 @@ impl Vector {
     }
 }
 
+/// How errors name a vector: `vector` (the default one) or `vector body`.
+pub(crate) fn vector_label(name: &str) -> String {
+    if name.is_empty() { "vector".to_owned() } else { format!("vector {name}") }
+}
+
+/// Puts `vector` into a batch message: the default one (named `""`) as
+/// bytes, a named one or a multi-vector in `vectors`. A non-finite value is refused.
+pub(crate) fn put_vector(message: &mut pb::BatchObject, name: &str, vector: &Vector) -> Result<(), ValueError> {
+    vector.check_finite()?;
+    match (name, vector) {
+        ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(values),
+        (name, vector) => message.vectors.push(vector.to_proto(name)?),
+    }
+    Ok(())
+}
+
 pub(crate) fn f32_bytes(values: &[f32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
 }

@@ -9,7 +9,7 @@ use crate::collection::Collection;
 use crate::model::WeaviateCollection;
 use crate::value::json::object;
 use crate::value::wire::WriteProperties;
-use crate::vector::{Vector, f32_bytes};
+use crate::vector::{Vector, put_vector, vector_label};
 use crate::{Error, Result};
 
 impl<T: WeaviateCollection> Collection<T> {
@@ -29,12 +29,8 @@ impl<T: WeaviateCollection> Collection<T> {
             ..Default::default()
         };
         for (name, vector) in object.vectors() {
-            let invalid = |source| Error::InvalidValue { property: vector_label(name), source };
-            vector.check_finite().map_err(invalid)?;
-            match (name, vector) {
-                ("", Vector::Single(values)) => message.vector_bytes = f32_bytes(&values),
-                (name, vector) => message.vectors.push(vector.to_proto(name).map_err(invalid)?),
-            }
+            put_vector(&mut message, name, &vector)
+                .map_err(|source| Error::InvalidValue { property: vector_label(name), source })?;
         }
         Ok(message)
     }
@@ -66,9 +62,4 @@ impl<T: WeaviateCollection> Collection<T> {
         }
         Ok(Value::Object(body))
     }
-}
-
-/// How errors name a vector: `vector` (the default one) or `vector body`.
-fn vector_label(name: &str) -> String {
-    if name.is_empty() { "vector".to_owned() } else { format!("vector {name}") }
 }

@@ -2,8 +2,9 @@
 
 use weaviate_orm_proto::v1 as pb;
 
+use crate::Result;
 use crate::client::WeaviateClient;
-use crate::{Error, Result};
+use crate::reply::positions;
 
 /// Sends objects in one `BatchObjects` request; returns the failed ones as
 /// (position in `objects`, reason).
@@ -39,18 +40,4 @@ pub(crate) async fn batch_references(
     let timeout = t.timeouts.insert;
     let reply = t.grpc.batch_references(message, timeout).await?;
     positions("BatchReferences", count, reply.errors)
-}
-
-/// Checks that every error names a position of the request.
-pub(crate) fn positions(operation: &str, count: usize, errors: Vec<pb::BatchError>) -> Result<Vec<(usize, String)>> {
-    errors
-        .into_iter()
-        .map(|error| match usize::try_from(error.index).ok().filter(|i| *i < count) {
-            Some(position) => Ok((position, error.error)),
-            None => Err(Error::UnexpectedResponse {
-                operation: operation.into(),
-                message: format!("error for unknown index {}: {}", error.index, error.error),
-            }),
-        })
-        .collect()
 }

@@ -2,17 +2,20 @@
 //! the policy forbids, then applies the safe steps, re-planning whenever
 //! another process changed the collection in between.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use reqwest::Method;
 use serde_json::Value;
 
+use super::reindex::{self, Conversion, Reindexed};
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
 use crate::model::WeaviateCollection;
 use crate::model::registered_collections;
 use crate::schema::diff::{Diff, Edit, Key, diff};
 use crate::schema::{Change, CollectionConfig, MigrationPlan, Policy};
+use crate::value::PropertyValue;
 use crate::{Error, Result, names};
 
 /// How many times one collection is re-planned when concurrent writers keep
@@ -45,6 +48,17 @@ pub struct Migrator {
     policy: Policy,
     configs: Vec<CollectionConfig>,
     invalid: Option<String>,
+    conversions: Conversions,
+}
+
+/// The conversions of a reindex, by property.
+#[derive(Clone, Default)]
+struct Conversions(HashMap<String, Conversion>);
+
+impl std::fmt::Debug for Conversions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
 }
 
 /// What a migration did.
@@ -71,6 +85,8 @@ pub struct MigrationReport {
     pub recreated: Vec<String>,
     /// Schema write requests sent; 0 when everything was up to date.
     pub writes: usize,
+    /// Collections moved to a new version behind their alias ([`Policy::Reindex`]).
+    pub reindexed: Vec<Reindexed>,
 }
 
 impl WeaviateClient {
@@ -111,7 +127,13 @@ impl WeaviateClient {
 
     /// A migration of several models; see [`Migrator`].
     pub fn migrator(&self) -> Migrator {
-        Migrator { client: self.clone(), policy: Policy::default(), configs: Vec::new(), invalid: None }
+        Migrator {
+            client: self.clone(),
+            policy: Policy::default(),
+            configs: Vec::new(),
+            invalid: None,
+            conversions: Conversions::default(),
+        }
     }
 }
 
@@ -170,12 +192,78 @@ impl Migrator {
         self
     }
 
+    /// Under [`Policy::Reindex`], converts each stored value of `property`
+    /// while it is copied (for a changed data type); an error stops the
+    /// migration before the alias moves.
+    ///
+    /// ```no_run
+    /// # use weaviate_orm::{WeaviateClient, WeaviateCollection};
+    /// # #[derive(WeaviateCollection)] struct Article { title: String, pages: f64 }
+    /// # async fn demo(client: WeaviateClient) -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::migrate::Policy;
+    /// use weaviate_orm::value::PropertyValue;
+    ///
+    /// // `pages` was an int, and is a number now.
+    /// client
+    ///     .migrator()
+    ///     .collection::<Article>()
+    ///     .policy(Policy::Reindex)
+    ///     .convert("pages", |value| match value {
+    ///         PropertyValue::Int(pages) => Ok(PropertyValue::Number(pages as f64)),
+    ///         other => Ok(other),
+    ///     })
+    ///     .run()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn convert(
+        mut self,
+        property: &str,
+        conversion: impl Fn(PropertyValue) -> std::result::Result<PropertyValue, String> + Send + Sync + 'static,
+    ) -> Self {
+        self.conversions.0.insert(property.to_owned(), Arc::new(conversion));
+        self
+    }
+
     /// A dry run: each collection's plan, in the order they were added.
     /// Only reads the schema. See [`Migrator`] for an example.
     pub async fn plan(&self) -> Result<Vec<MigrationPlan>> {
         self.check()?;
-        let server = self.server_classes().await?;
-        Ok(self.configs.iter().map(|config| diff(config, find(&server, &config.name)).plan).collect())
+        let (server, aliases) = (self.server_classes().await?, self.aliases().await?);
+        let mut plans = Vec::with_capacity(self.configs.len());
+        for config in &self.configs {
+            plans.push(self.plan_one(config, &server, &aliases).await?);
+        }
+        Ok(plans)
+    }
+
+    /// The alias targets, by alias.
+    async fn aliases(&self) -> Result<HashMap<String, String>> {
+        Ok(self.client.aliases().list().await?.into_iter().map(|a| (a.alias, a.collection)).collect())
+    }
+
+    /// The collection behind the model's name: the alias's target, or the
+    /// collection of that name.
+    fn target<'a>(config: &'a CollectionConfig, aliases: &'a HashMap<String, String>) -> &'a str {
+        aliases.get(&config.name).map_or(config.name.as_str(), String::as_str)
+    }
+
+    /// The model's plan against the collection behind its name; under
+    /// [`Policy::Reindex`] a breaking one ends with the reindex.
+    async fn plan_one(
+        &self,
+        config: &CollectionConfig,
+        server: &[Value],
+        aliases: &HashMap<String, String>,
+    ) -> Result<MigrationPlan> {
+        let target = Self::target(config, aliases);
+        let mut plan = diff(config, find(server, target)).plan;
+        if self.policy == Policy::Reindex && plan.breaking().next().is_some() {
+            let objects = reindex::count(&self.client, target).await?;
+            let to = reindex::next_version(&config.name, target);
+            plan.changes.push(Change::Reindex { from: target.to_owned(), to, objects });
+        }
+        Ok(plan)
     }
 
     /// Applies the plans. When any collection has a change the policy
@@ -201,8 +289,11 @@ impl Migrator {
     /// ```
     pub async fn run(&self) -> Result<MigrationReport> {
         self.check()?;
-        let server = self.server_classes().await?;
-        let plans = self.configs.iter().map(|config| diff(config, find(&server, &config.name)).plan).collect();
+        let (server, aliases) = (self.server_classes().await?, self.aliases().await?);
+        let mut plans = Vec::with_capacity(self.configs.len());
+        for config in &self.configs {
+            plans.push(self.plan_one(config, &server, &aliases).await?);
+        }
         let mut report = MigrationReport { plans, ..MigrationReport::default() };
         let refused: Vec<MigrationPlan> =
             report.plans.iter().filter(|plan| plan.blockers(self.policy).next().is_some()).cloned().collect();
@@ -211,19 +302,92 @@ impl Migrator {
         }
         // References to collections that do not exist yet wait for a second pass.
         let mut existing: BTreeSet<String> = server.iter().filter_map(class_name).map(str::to_owned).collect();
-        let mut deferred = Vec::new();
-        for config in &self.configs {
-            let seen = find(&server, &config.name).cloned();
-            let pending = self.migrate_one(config, Some(seen), &existing, &mut report).await?;
+        let mut targets = Vec::with_capacity(self.configs.len());
+        for (index, config) in self.configs.iter().enumerate() {
+            let target = match self.reindex_step(config, &report.plans[index], &aliases).await? {
+                Some(reindexed) => {
+                    let to = reindexed.to.clone();
+                    report.writes += 1;
+                    report.reindexed.push(reindexed);
+                    targets.push(None);
+                    existing.insert(config.name.clone());
+                    existing.insert(to);
+                    continue;
+                }
+                None => self.versioned(config, &aliases, &server),
+            };
+            let seen = find(&server, &target.name).cloned();
+            let pending = self.migrate_one(&target, Some(seen), &existing, &mut report).await?;
             existing.insert(config.name.clone());
-            if pending {
-                deferred.push(config);
-            }
+            targets.push(pending.then_some(target));
         }
-        for config in deferred {
-            self.migrate_one(config, None, &existing, &mut report).await?;
+        for target in targets.into_iter().flatten() {
+            self.migrate_one(&target, None, &existing, &mut report).await?;
+        }
+        for config in &self.configs {
+            self.serve_as_alias(config, &aliases, &mut report).await?;
         }
         Ok(report)
+    }
+
+    /// Runs the plan's reindex, if it has one.
+    async fn reindex_step(
+        &self,
+        config: &CollectionConfig,
+        plan: &MigrationPlan,
+        aliases: &HashMap<String, String>,
+    ) -> Result<Option<Reindexed>> {
+        let Some(Change::Reindex { from, to, .. }) = plan.changes.iter().find(|c| matches!(c, Change::Reindex { .. }))
+        else {
+            return Ok(None);
+        };
+        if !aliases.contains_key(&config.name) {
+            return Err(Error::InvalidConfig(format!(
+                "`{}` is a collection, not an alias: a reindex moves the alias of the model's name; \
+                 adopting an existing collection behind an alias is not supported yet",
+                config.name
+            )));
+        }
+        reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await.map(Some)
+    }
+
+    /// The model as the collection it migrates: under the alias's target's
+    /// name when its name is an alias; under [`Policy::Reindex`] a new model
+    /// is created as its first version.
+    fn versioned(
+        &self,
+        config: &CollectionConfig,
+        aliases: &HashMap<String, String>,
+        server: &[Value],
+    ) -> CollectionConfig {
+        let mut target = config.clone();
+        if let Some(collection) = aliases.get(&config.name) {
+            target.name = collection.clone();
+        } else if self.policy == Policy::Reindex && find(server, &config.name).is_none() {
+            target.name = reindex::first_version(&config.name);
+        }
+        target
+    }
+
+    /// Under [`Policy::Reindex`], a model created as its first version is
+    /// served by an alias of its name.
+    async fn serve_as_alias(
+        &self,
+        config: &CollectionConfig,
+        aliases: &HashMap<String, String>,
+        report: &mut MigrationReport,
+    ) -> Result<()> {
+        let created = self.policy == Policy::Reindex
+            && !aliases.contains_key(&config.name)
+            && report
+                .plans
+                .iter()
+                .any(|p| p.collection == config.name && p.changes.contains(&Change::CreateCollection));
+        if created {
+            self.client.aliases().create(&config.name, &reindex::first_version(&config.name)).await?;
+            report.writes += 1;
+        }
+        Ok(())
     }
 
     fn check(&self) -> Result<()> {

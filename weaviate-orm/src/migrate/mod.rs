@@ -31,11 +31,17 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Under [`Policy::Reindex`] the model's name is served as an alias, and a
+//! breaking change moves the data to the next version of the collection
+//! without downtime: see the [`Migrator::convert`] example and the README.
+//!
 //! Settings a model does not declare are left as the server has them.
 //! Running a migration twice writes nothing the second time, and processes
 //! migrating the same models at the same moment all succeed.
 
 mod apply;
+mod reindex;
 
 pub use crate::schema::{BreakingChange, BreakingKind, Change, MigrationPlan, Policy};
 pub use apply::{MigrationReport, Migrator};
+pub use reindex::{Conversion, Reindexed};

@@ -1,16 +1,12 @@
 //! Search results decoded into typed objects, straight from the gRPC messages.
 
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use crate::model::Object;
 use crate::model::WeaviateCollection;
-use crate::value::Beacon;
+use crate::reply::object::{fields_of, object_id, vectors};
 use crate::value::PropertyBag;
-use crate::value::wire::object_fields;
-use crate::value::{PropertyValue, ResolvedObject};
-use crate::vector::{Vector, from_f32_bytes};
 use crate::vocabulary::Projection;
 use crate::{Error, Result};
 
@@ -101,59 +97,4 @@ pub(crate) fn decode<C: WeaviateCollection, P: Projection<C>>(
     let properties = P::from_properties(id, PropertyBag::new(fields).with_vectors(vectors))
         .map_err(|source| Error::Decode { collection: collection.to_owned(), object_id: id, source })?;
     Ok(Object { id, properties })
-}
-
-fn object_id(metadata: Option<&pb::MetadataResult>) -> std::result::Result<Uuid, String> {
-    let id = metadata.map(|m| m.id.as_str()).unwrap_or_default();
-    Uuid::parse_str(id).map_err(|e| format!("object id {id:?}: {e}"))
-}
-
-/// The vectors returned with an object: the default one under `""`.
-fn vectors(metadata: Option<&pb::MetadataResult>) -> std::result::Result<Vec<(String, Vector)>, String> {
-    let Some(metadata) = metadata else { return Ok(Vec::new()) };
-    let mut out = Vec::with_capacity(metadata.vectors.len() + 1);
-    if !metadata.vector_bytes.is_empty() {
-        out.push((String::new(), Vector::Single(from_f32_bytes(&metadata.vector_bytes).map_err(|e| e.to_string())?)));
-    }
-    for vector in &metadata.vectors {
-        let value = Vector::from_proto(vector).map_err(|e| format!("vector `{}`: {e}", vector.name))?;
-        out.push((vector.name.clone(), value));
-    }
-    Ok(out)
-}
-
-/// An object's properties: the plain ones, then its references (with
-/// their targets' properties when the query resolved them).
-fn fields_of(properties: pb::PropertiesResult) -> std::result::Result<Vec<(String, PropertyValue)>, String> {
-    let mut fields = object_fields(properties.non_ref_props.unwrap_or_default()).map_err(|e| e.to_string())?;
-    for reference in properties.ref_props {
-        let (name, mut beacons, mut resolved) = references(reference)?;
-        // A multi-target reference comes back once per target collection.
-        match fields.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, PropertyValue::Reference { beacons: earlier, resolved: earlier_resolved, .. })) => {
-                earlier.append(&mut beacons);
-                earlier_resolved.append(&mut resolved);
-            }
-            _ => fields.push((name, PropertyValue::Reference { beacons, multi_target: false, resolved })),
-        }
-    }
-    Ok(fields)
-}
-
-/// A reference property's name, targets, and the targets read with their properties.
-fn references(
-    result: pb::RefPropertiesResult,
-) -> std::result::Result<(String, Vec<Beacon>, Vec<ResolvedObject>), String> {
-    let mut beacons = Vec::with_capacity(result.properties.len());
-    let mut resolved = Vec::new();
-    for target in result.properties {
-        let id = object_id(target.metadata.as_ref()).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
-        let beacon = Beacon { collection: target.target_collection.clone(), id };
-        if target.non_ref_props.as_ref().is_some_and(|p| !p.fields.is_empty()) || !target.ref_props.is_empty() {
-            let properties = fields_of(target).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
-            resolved.push(ResolvedObject { beacon: beacon.clone(), properties: PropertyBag::new(properties) });
-        }
-        beacons.push(beacon);
-    }
-    Ok((result.prop_name, beacons, resolved))
 }

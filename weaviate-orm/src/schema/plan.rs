@@ -84,6 +84,17 @@ pub enum Change {
         /// The vector's name.
         vector: String,
     },
+    /// Under [`Policy::Reindex`]: the model's collection is created as `to`,
+    /// the objects of `from` are copied into it, and the alias of the
+    /// model's name is pointed at it; `from` is kept.
+    Reindex {
+        /// The collection the alias points to now (or the plain collection adopted).
+        from: String,
+        /// The new collection.
+        to: String,
+        /// The objects to copy, as counted when planning.
+        objects: u64,
+    },
 }
 
 /// A difference Weaviate cannot apply in place, with what the user can do.
@@ -200,7 +211,7 @@ impl Change {
     /// Whether applying the plan under `policy` must stop at this change.
     pub fn blocks(&self, policy: Policy) -> bool {
         match self {
-            Self::Breaking(_) => policy != Policy::DropAndRecreate,
+            Self::Breaking(_) => !matches!(policy, Policy::DropAndRecreate | Policy::Reindex),
             Self::ServerOnlyProperty { .. } => policy == Policy::Strict,
             _ => false,
         }
@@ -214,6 +225,7 @@ impl Change {
                 | Self::AddProperty { .. }
                 | Self::AddNamedVector { .. }
                 | Self::UpdateSetting { .. }
+                | Self::Reindex { .. }
         )
     }
 }
@@ -265,6 +277,11 @@ impl fmt::Display for Change {
             Self::ServerOnlyVector { vector } => {
                 write!(f, "= named vector `{vector}` exists only on the server (kept)")
             }
+            Self::Reindex { from, to, objects } => write!(
+                f,
+                "> reindex: create `{to}`, copy the {objects} objects of `{from}` into it, point the alias at it \
+                 (`{from}` is kept)"
+            ),
         }
     }
 }
@@ -310,4 +327,10 @@ pub enum Policy {
     /// Delete and recreate a collection with breaking changes, **losing its
     /// objects**. For development only.
     DropAndRecreate,
+    /// Serve the model's name as an alias; apply a breaking change by
+    /// creating the next version of the collection (`<Name>_v<N>`), copying
+    /// every object into it and pointing the alias at it, without downtime.
+    /// The old version is kept; pointing the alias back rolls back. See
+    /// [`crate::migrate`].
+    Reindex,
 }

@@ -3,8 +3,11 @@
 //! never a default that looks like data.
 
 use uuid::Uuid;
+use weaviate_orm_proto::v1 as pb;
 
 use crate::{Error, Result};
+
+pub(crate) mod object;
 
 /// The error for an answer to `operation` that the client cannot use.
 pub(crate) fn unexpected(operation: &str, message: impl Into<String>) -> Error {
@@ -25,6 +28,20 @@ pub(crate) fn uuid_text(operation: &str, text: &str) -> Result<Uuid> {
 /// An object id the server sent as 16 bytes.
 pub(crate) fn uuid_bytes(operation: &str, bytes: &[u8]) -> Result<Uuid> {
     Uuid::from_slice(bytes).map_err(|e| unexpected(operation, format!("object id of {} bytes: {e}", bytes.len())))
+}
+
+/// Checks that every error names a position of the request.
+pub(crate) fn positions(operation: &str, count: usize, errors: Vec<pb::BatchError>) -> Result<Vec<(usize, String)>> {
+    errors
+        .into_iter()
+        .map(|error| match usize::try_from(error.index).ok().filter(|i| *i < count) {
+            Some(position) => Ok((position, error.error)),
+            None => Err(Error::UnexpectedResponse {
+                operation: operation.into(),
+                message: format!("error for unknown index {}: {}", error.index, error.error),
+            }),
+        })
+        .collect()
 }
 
 #[cfg(test)]

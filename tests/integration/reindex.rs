@@ -1,0 +1,188 @@
+//! Policy::Reindex on the real server: a tokenization change and a data-type
+//! change with a conversion, applied by copying into the next version behind
+//! the alias while one task queries through the alias and another writes
+//! through it: every query answers, no confirmed write is lost, vectors are
+//! equal; the old version stays for a rollback, and a second run resumes
+//! into the version the first left.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use uuid::Uuid;
+use weaviate_orm::migrate::{Change, Policy};
+use weaviate_orm::schema::Tokenization;
+use weaviate_orm::value::PropertyValue;
+use weaviate_orm::{WeaviateClient, WeaviateCollection, WeaviateProjection};
+use weaviate_orm_tests::{client, unique_name};
+
+/// The first version: `pages` an int, `title` tokenized by word.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexV1")]
+struct V1 {
+    title: String,
+    pages: Option<i64>,
+    #[weaviate(vector = "embedding")]
+    embedding: Option<Vec<f32>>,
+}
+
+/// The second: `pages` a number, `title` a single token.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexV2")]
+struct V2 {
+    #[weaviate(tokenization = "field")]
+    title: String,
+    pages: Option<f64>,
+    #[weaviate(vector = "embedding")]
+    embedding: Option<Vec<f32>>,
+}
+
+/// What the reader reads, in both versions.
+#[derive(WeaviateProjection, Debug)]
+#[weaviate(of = V1)]
+struct TitleOnly {
+    title: String,
+}
+
+fn v1_objects(count: usize) -> Vec<V1> {
+    (0..count)
+        .map(|i| V1 {
+            title: format!("Book number {i}"),
+            pages: Some(i as i64),
+            embedding: Some(vec![(i % 17) as f32 / 17.0, (i % 5) as f32 / 5.0, 1.0]),
+        })
+        .collect()
+}
+
+fn named(config: weaviate_orm::schema::CollectionConfig, name: &str) -> weaviate_orm::schema::CollectionConfig {
+    let mut config = config;
+    config.name = name.to_owned();
+    config
+}
+
+fn to_number(value: PropertyValue) -> Result<PropertyValue, String> {
+    match value {
+        PropertyValue::Int(pages) => Ok(PropertyValue::Number(pages as f64)),
+        other => Ok(other),
+    }
+}
+
+async fn migrate_v2(
+    client: &WeaviateClient,
+    name: &str,
+) -> weaviate_orm::Result<weaviate_orm::migrate::MigrationReport> {
+    client.migrator().config(named(V2::config(), name)).policy(Policy::Reindex).convert("pages", to_number).run().await
+}
+
+#[tokio::test]
+async fn a_breaking_change_reindexes_behind_the_alias_while_it_is_read_and_written() {
+    let client = client().await.expect("connect");
+    let name = unique_name("Reindexed");
+    let v1_name = format!("{name}_v1");
+    let v2_name = format!("{name}_v2");
+
+    // A new model under Reindex is its first version behind an alias.
+    let report = client.migrator().config(named(V1::config(), &name)).policy(Policy::Reindex).run().await.expect("v1");
+    assert!(report.plans[0].changes.contains(&Change::CreateCollection));
+    assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v1_name.clone()));
+    let v1 = client.collection_via_alias::<V1>(&name).expect("handle");
+    let originals = v1_objects(1200);
+    let inserted = v1.insert_many(&originals).await.expect("insert");
+    assert!(inserted.errors.is_empty());
+
+    // The dry run names the reindex and why.
+    let plan = client.migrator().config(named(V2::config(), &name)).policy(Policy::Reindex).plan().await.expect("plan");
+    let text = plan[0].to_string();
+    assert!(text.contains("reindex") && text.contains(&v2_name) && text.contains("1200 objects"), "{text}");
+    assert!(plan[0].breaking().count() >= 2, "{text}");
+
+    // A reader and a writer through the alias while the migration runs.
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (handle, stop) = (v1.clone(), Arc::clone(&stop));
+        tokio::spawn(async move {
+            let mut reads = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                let count = handle.count().await.expect("every count answers");
+                assert!(count >= 1200, "never fewer objects than were there: {count}");
+                let page = handle.query().limit(3).project::<TitleOnly>().fetch().await.expect("every query answers");
+                assert!(page.len() == 3 && page.iter().all(|o| !o.properties.title.is_empty()));
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let writer = {
+        let (handle, stop) = (v1.clone(), Arc::clone(&stop));
+        tokio::spawn(async move {
+            let mut confirmed: Vec<(Uuid, String)> = Vec::new();
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let title = format!("Written during the migration {i}");
+                // Objects without `pages` fit both versions.
+                let object = V1 { title: title.clone(), pages: None, embedding: None };
+                if let Ok(id) = handle.insert(&object).await {
+                    confirmed.push((id, title));
+                }
+                i += 1;
+            }
+            confirmed
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let report = migrate_v2(&client, &name).await.expect("reindex");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    stop.store(true, Ordering::Relaxed);
+    let reads = reader.await.expect("reader");
+    let written = writer.await.expect("writer");
+    assert!(reads > 0 && !written.is_empty(), "{reads} reads, {} writes", written.len());
+
+    let reindexed = &report.reindexed[0];
+    assert_eq!((reindexed.from.as_str(), reindexed.to.as_str()), (v1_name.as_str(), v2_name.as_str()));
+    assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v2_name.clone()));
+    let config = client.collections().config(&v2_name).await.expect("v2 config");
+    assert_eq!(config.property("title").and_then(|p| p.tokenization), Some(Tokenization::Field));
+
+    // Every object: the originals converted with equal vectors, and every confirmed write.
+    let v2 = client.collection_via_alias::<V2>(&name).expect("handle");
+    let mut stored: HashMap<String, V2> = HashMap::new();
+    let mut ids: HashMap<String, Uuid> = HashMap::new();
+    let mut all = v2.iterate().page_size(500);
+    while let Some(object) = all.next().await {
+        let object = object.expect("read v2");
+        ids.insert(object.properties.title.clone(), object.id);
+        stored.insert(object.properties.title.clone(), object.properties);
+    }
+    for original in &originals {
+        let copy = stored.get(&original.title).unwrap_or_else(|| panic!("{} lost", original.title));
+        assert_eq!(copy.pages, original.pages.map(|p| p as f64));
+        assert_eq!(copy.embedding, original.embedding, "{}", original.title);
+    }
+    for (id, title) in &written {
+        assert!(stored.contains_key(title), "the confirmed write {id} ({title}) was lost");
+    }
+    assert_eq!(stored.len(), originals.len() + written.len(), "nothing else");
+
+    // A write to the new version while it serves the alias.
+    let first = ids["Book number 0"];
+    let edited = V2 { pages: Some(999.5), ..stored["Book number 0"].clone() };
+    v2.replace(first, &edited).await.expect("edit in v2");
+
+    // The old version is kept: a rollback is one re-point.
+    client.aliases().update(&name, &v1_name).await.expect("roll back");
+    assert!(v1.count().await.expect("count") >= 1200);
+
+    // Run again: the version the first run made is taken up again, and the
+    // write it received is newer than the old version's object: kept.
+    let again = migrate_v2(&client, &name).await.expect("resume");
+    assert_eq!(again.reindexed[0].to, v2_name);
+    assert_eq!(v2.count().await.expect("count"), stored.len() as u64);
+    let kept = v2.fetch_by_id(first).await.expect("read").expect("there");
+    assert_eq!(kept.properties.pages, Some(999.5), "the newer write in v2 survives the resumed copy");
+    assert!(migrate_v2(&client, &name).await.expect("third run").reindexed.is_empty(), "up to date now");
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [v1_name, v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}

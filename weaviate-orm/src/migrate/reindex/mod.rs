@@ -1,0 +1,279 @@
+//! [`Policy::Reindex`](crate::migrate::Policy::Reindex): a breaking change
+//! applied by copying every object into the next version of the collection
+//! and pointing the model's alias at it.
+//!
+//! The copy reads the old version with the cursor and writes each object as
+//! it is stored (its properties, references and vectors of every name),
+//! leaving out the properties the model no longer has and converting those
+//! the migration maps. Writes that reach the old version while it is copied
+//! are caught up: a second pass copies the objects that changed since the
+//! first (by their update time) and deletes the ones deleted meanwhile; the
+//! alias is then moved; a last pass copies what changed on the old version
+//! in between, unless the new version has a newer write of the object.
+//! Objects refused by the new version stop the migration before the alias
+//! moves. The old version is kept: pointing the alias back rolls back.
+
+mod raw;
+mod versions;
+
+use std::collections::HashMap;
+
+use reqwest::Method;
+use serde_json::Value;
+use uuid::Uuid;
+
+use self::raw::{RawObject, Shape};
+use crate::client::WeaviateClient;
+use crate::client::rest::Path;
+use crate::schema::CollectionConfig;
+use crate::schema::diff::diff;
+use crate::value::PropertyValue;
+use crate::{Error, Result, names};
+
+pub(crate) use versions::{first_version, next_version};
+
+/// Objects per page of the copy.
+const PAGE: u32 = 500;
+
+/// A conversion of one property's stored value into the model's type.
+pub type Conversion = std::sync::Arc<dyn Fn(PropertyValue) -> std::result::Result<PropertyValue, String> + Send + Sync>;
+
+/// A reindex done: the alias, the versions, and the objects copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reindexed {
+    /// The alias: the model's collection name.
+    pub alias: String,
+    /// The version the alias pointed to (kept).
+    pub from: String,
+    /// The new version it points to.
+    pub to: String,
+    /// Objects copied (once each, however many passes).
+    pub objects: u64,
+}
+
+/// The objects of `collection`.
+pub(crate) async fn count(client: &WeaviateClient, collection: &str) -> Result<u64> {
+    let t = client.transports()?;
+    let message = weaviate_orm_proto::v1::AggregateRequest {
+        collection: names::collection(collection)?.to_owned(),
+        objects_count: true,
+        ..Default::default()
+    };
+    let reply = t.grpc.aggregate(message, t.timeouts.query).await?;
+    match reply.result {
+        Some(weaviate_orm_proto::v1::aggregate_reply::Result::SingleResult(single)) => {
+            crate::reply::count("Aggregate", "object count", single.objects_count)
+        }
+        _ => Err(crate::reply::unexpected("Aggregate", "a count without a single result")),
+    }
+}
+
+/// Copies `from` into the model's collection created as `to`, and points
+/// `alias` at it; `alias_exists` tells whether to re-point or create it.
+pub(crate) async fn reindex(
+    client: &WeaviateClient,
+    model: &CollectionConfig,
+    from: &str,
+    to: &str,
+    alias_exists: bool,
+    conversions: &HashMap<String, Conversion>,
+) -> Result<Reindexed> {
+    let alias = model.name.clone();
+    let mut target = model.clone();
+    target.name = to.to_owned();
+    create_or_resume(client, &target).await?;
+    let source_class = client.collections().config_json(from).await?;
+    let shape = shape_of(&source_class);
+    let copy = Copy { client, from, to, shape: &shape, model: &target, conversions };
+
+    // A version an interrupted run made may have served the alias since:
+    // what was written to it then is newer than the old version's objects.
+    let resumed = copy.times_in_to().await?;
+    // Pass 1, then the catch-up of what changed meanwhile.
+    let mut copied = HashMap::new();
+    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
+    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
+    copy.verify(&copied).await?;
+
+    if alias_exists {
+        client.aliases().update(&alias, to).await?;
+    } else {
+        client.aliases().create(&alias, to).await?;
+    }
+    let moved_at = chrono::Utc::now().timestamp_millis();
+    // What reached the old version between the catch-up and the move.
+    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: Some(moved_at) }).await?;
+    tracing::info!(%alias, %from, %to, objects = copied.len(), "reindexed");
+    Ok(Reindexed { alias, from: from.to_owned(), to: to.to_owned(), objects: copied.len() as u64 })
+}
+
+/// Creates `config`'s collection, or takes the one an interrupted run left
+/// when it has the model's schema.
+async fn create_or_resume(client: &WeaviateClient, config: &CollectionConfig) -> Result<()> {
+    match client.collections().config_if_exists(&config.name).await? {
+        None => client.collections().create_from_config(config).await,
+        Some(existing) if diff(config, Some(&existing)).plan.is_up_to_date() => {
+            tracing::info!(collection = %config.name, "resuming an interrupted reindex");
+            Ok(())
+        }
+        Some(_) => Err(Error::InvalidConfig(format!(
+            "`{}` exists with another schema than the model's; drop it to reindex into it",
+            config.name
+        ))),
+    }
+}
+
+/// The references and vectors to read from a collection's schema JSON.
+fn shape_of(class: &Value) -> Shape {
+    let properties = class.get("properties").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let references = properties
+        .iter()
+        .filter(|p| {
+            let types = p.get("dataType").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            types.iter().filter_map(Value::as_str).any(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+        .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let vectors =
+        class.get("vectorConfig").and_then(Value::as_object).map(|v| v.keys().cloned().collect()).unwrap_or_default();
+    Shape { everything: true, references, vectors }
+}
+
+/// Which objects of `to` a pass leaves as they are.
+#[derive(Clone, Copy)]
+struct Keep<'a> {
+    /// Those these times (read when the run began) show newer than `from`'s.
+    newer_in: &'a HashMap<Uuid, i64>,
+    /// Those written after this moment (ms), when the alias moved.
+    written_after: Option<i64>,
+}
+
+struct Copy<'a> {
+    client: &'a WeaviateClient,
+    from: &'a str,
+    to: &'a str,
+    shape: &'a Shape,
+    model: &'a CollectionConfig,
+    conversions: &'a HashMap<String, Conversion>,
+}
+
+impl Copy<'_> {
+    /// Copies the objects of `from` that are not in `copied` at their update
+    /// time, and deletes from `to` the copied ones `from` no longer has; the
+    /// objects `keep` names in `to` are newer than `from`'s and left alone.
+    async fn pass(&self, copied: &mut HashMap<Uuid, i64>, keep: Keep<'_>) -> Result<()> {
+        let written_after: HashMap<Uuid, i64> = match keep.written_after {
+            Some(moment) => self.times_in_to().await?.into_iter().filter(|(_, updated)| *updated > moment).collect(),
+            None => HashMap::new(),
+        };
+        let kept = |object: &RawObject| {
+            keep.newer_in.get(&object.id).is_some_and(|t| *t > object.updated) || written_after.contains_key(&object.id)
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut after = None;
+        loop {
+            let page = raw::page(self.client, self.from, self.shape, after, PAGE).await?;
+            after = page.last().map(|o| o.id);
+            let done = page.len() < PAGE as usize;
+            let mut batch = Vec::new();
+            for object in page {
+                seen.insert(object.id);
+                if copied.get(&object.id) == Some(&object.updated) || kept(&object) {
+                    continue;
+                }
+                copied.insert(object.id, object.updated);
+                batch.push(self.convert(object)?);
+            }
+            let failed = raw::write(self.client, self.to, &batch).await?;
+            if !failed.is_empty() {
+                return Err(Error::CopyFailed { from: self.from.to_owned(), to: self.to.to_owned(), failed });
+            }
+            if done {
+                break;
+            }
+        }
+        let gone: Vec<Uuid> = copied.keys().filter(|id| !seen.contains(id)).copied().collect();
+        for id in gone {
+            copied.remove(&id);
+            if !written_after.contains_key(&id) {
+                self.delete(id).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The update time of each object of `to`.
+    async fn times_in_to(&self) -> Result<HashMap<Uuid, i64>> {
+        let mut out = HashMap::new();
+        let mut after = None;
+        loop {
+            let page = raw::page(self.client, self.to, &Shape::ids(), after, PAGE).await?;
+            after = page.last().map(|o| o.id);
+            let done = page.len() < PAGE as usize;
+            out.extend(page.into_iter().map(|o| (o.id, o.updated)));
+            if done {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// The object as the model stores it: properties the model no longer has
+    /// left out, mapped ones converted.
+    fn convert(&self, mut object: RawObject) -> Result<RawObject> {
+        object.properties.retain(|(name, _)| self.model.property(name).is_some());
+        for (name, value) in &mut object.properties {
+            if let Some(conversion) = self.conversions.get(name) {
+                let stored = std::mem::replace(value, PropertyValue::Null);
+                *value = conversion(stored).map_err(|reason| Error::CopyFailed {
+                    from: self.from.to_owned(),
+                    to: self.to.to_owned(),
+                    failed: vec![(object.id, format!("converting `{name}`: {reason}"))],
+                })?;
+            }
+        }
+        Ok(object)
+    }
+
+    async fn delete(&self, id: Uuid) -> Result<()> {
+        let path = Path::new("objects").then(names::collection(self.to)?)?.then(&id.to_string())?;
+        let t = self.client.transports()?;
+        let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
+        match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
+            Ok(_) | Err(Error::UnexpectedStatus { status: 404, .. }) => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Every copied id is in `to`. Others may be there too: written to a
+    /// version a resumed run takes up while the alias pointed to it.
+    async fn verify(&self, copied: &HashMap<Uuid, i64>) -> Result<()> {
+        let mut found = std::collections::HashSet::with_capacity(copied.len());
+        let mut after = None;
+        loop {
+            let page = raw::page(self.client, self.to, &Shape::ids(), after, PAGE).await?;
+            after = page.last().map(|o| o.id);
+            let done = page.len() < PAGE as usize;
+            found.extend(page.into_iter().map(|o| o.id).filter(|id| copied.contains_key(id)));
+            if done {
+                break;
+            }
+        }
+        match copied.keys().find(|id| !found.contains(*id)) {
+            Some(missing) => Err(self.mismatch(format!(
+                "{missing} was copied but is not in `{}` ({} of {} found)",
+                self.to,
+                found.len(),
+                copied.len()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn mismatch(&self, message: String) -> Error {
+        Error::UnexpectedResponse {
+            operation: format!("verifying the copy of {} into {}", self.from, self.to),
+            message,
+        }
+    }
+}
