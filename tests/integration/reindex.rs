@@ -186,3 +186,43 @@ async fn a_breaking_change_reindexes_behind_the_alias_while_it_is_read_and_writt
         client.collections().delete(&collection).await.expect("drop");
     }
 }
+
+#[tokio::test]
+async fn a_plain_collection_is_moved_behind_an_alias_and_reindexed() {
+    let client = client().await.expect("connect");
+    let name = unique_name("Adopted");
+    client.migrator().config(named(V1::config(), &name)).run().await.expect("a plain collection");
+    let plain = client.collection_named::<V1>(name.clone());
+    let originals = v1_objects(300);
+    assert!(plain.insert_many(&originals).await.expect("insert").errors.is_empty());
+
+    let report = migrate_v2(&client, &name).await.expect("adopt and reindex");
+    let (v1_name, v2_name) = (format!("{name}_v1"), format!("{name}_v2"));
+    let moved = &report.reindexed[0];
+    assert_eq!((moved.from.as_str(), moved.to.as_str(), moved.objects), (v1_name.as_str(), v2_name.as_str(), 300));
+    assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v2_name.clone()));
+    let collections = client.collections().list().await.expect("list");
+    assert!(!collections.contains(&name), "the plain collection is gone: {collections:?}");
+
+    // The first version is the collection as it was; the second the model's.
+    let kept = client.collection_named::<V1>(v1_name.clone());
+    assert_eq!(kept.count().await.expect("count"), 300);
+    let v1_config = client.collections().config(&v1_name).await.expect("config");
+    assert_eq!(v1_config.property("title").and_then(|p| p.tokenization), Some(Tokenization::Word));
+    let v2 = client.collection_via_alias::<V2>(&name).expect("handle");
+    let mut titles = Vec::new();
+    let mut all = v2.iterate();
+    while let Some(object) = all.next().await {
+        let object = object.expect("read");
+        let original = originals.iter().find(|o| o.title == object.properties.title).expect("an original");
+        assert_eq!(object.properties.pages, original.pages.map(|p| p as f64));
+        assert_eq!(object.properties.embedding, original.embedding);
+        titles.push(object.properties.title);
+    }
+    assert_eq!(titles.len(), 300);
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [v1_name, v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}

@@ -229,12 +229,29 @@ impl Migrator {
     /// Only reads the schema. See [`Migrator`] for an example.
     pub async fn plan(&self) -> Result<Vec<MigrationPlan>> {
         self.check()?;
-        let (server, aliases) = (self.server_classes().await?, self.aliases().await?);
+        let (server, mut aliases) = (self.server_classes().await?, self.aliases().await?);
+        aliases.extend(self.stranded(&server, &aliases));
         let mut plans = Vec::with_capacity(self.configs.len());
         for config in &self.configs {
             plans.push(self.plan_one(config, &server, &aliases).await?);
         }
         Ok(plans)
+    }
+
+    /// Under [`Policy::Reindex`], the models whose name is neither an alias
+    /// nor a collection while their first version exists (a move behind an
+    /// alias stopped between the delete and the alias), with that version.
+    fn stranded(&self, server: &[Value], aliases: &HashMap<String, String>) -> Vec<(String, String)> {
+        if self.policy != Policy::Reindex {
+            return Vec::new();
+        }
+        self.configs
+            .iter()
+            .map(|config| (config.name.clone(), reindex::first_version(&config.name)))
+            .filter(|(name, first)| {
+                !aliases.contains_key(name) && find(server, name).is_none() && find(server, first).is_some()
+            })
+            .collect()
     }
 
     /// The alias targets, by alias.
@@ -289,7 +306,11 @@ impl Migrator {
     /// ```
     pub async fn run(&self) -> Result<MigrationReport> {
         self.check()?;
-        let (server, aliases) = (self.server_classes().await?, self.aliases().await?);
+        let (server, mut aliases) = (self.server_classes().await?, self.aliases().await?);
+        for (alias, first) in self.stranded(&server, &aliases) {
+            self.client.aliases().create(&alias, &first).await?;
+            aliases.insert(alias, first);
+        }
         let mut plans = Vec::with_capacity(self.configs.len());
         for config in &self.configs {
             plans.push(self.plan_one(config, &server, &aliases).await?);
@@ -341,14 +362,13 @@ impl Migrator {
         else {
             return Ok(None);
         };
-        if !aliases.contains_key(&config.name) {
-            return Err(Error::InvalidConfig(format!(
-                "`{}` is a collection, not an alias: a reindex moves the alias of the model's name; \
-                 adopting an existing collection behind an alias is not supported yet",
-                config.name
-            )));
+        if aliases.contains_key(&config.name) {
+            return reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await.map(Some);
         }
-        reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await.map(Some)
+        // A plain collection of the model's name: first behind an alias.
+        let first = reindex::adopt(&self.client, &config.name).await?;
+        let to = reindex::next_version(&config.name, &first);
+        reindex::reindex(&self.client, config, &first, &to, true, &self.conversions.0).await.map(Some)
     }
 
     /// The model as the collection it migrates: under the alias's target's
@@ -423,6 +443,11 @@ impl Migrator {
             let Diff { plan, new_properties, edits } = diff(config, server.as_ref());
             if plan.blockers(self.policy).next().is_some() {
                 return Err(Error::SchemaMismatch { plans: vec![plan], policy: self.policy });
+            }
+            // A breaking change found only now (the schema changed since the
+            // plan) is the reindex's to apply, never skipped.
+            if self.policy == Policy::Reindex && plan.breaking().next().is_some() {
+                return Err(Error::SchemaMismatch { plans: vec![plan], policy: Policy::Safe });
             }
             if self.policy == Policy::DropAndRecreate && plan.breaking().next().is_some() {
                 tracing::warn!(collection = %config.name, "dropping and recreating:\n{plan}");

@@ -108,6 +108,48 @@ pub(crate) async fn reindex(
     Ok(Reindexed { alias, from: from.to_owned(), to: to.to_owned(), objects: copied.len() as u64 })
 }
 
+/// Moves the plain collection `name` behind an alias of its name: copies it
+/// as it is into its first version, stops writes to it (its shards
+/// READONLY: a write then fails, and is never confirmed and lost), copies
+/// what was written meanwhile, deletes it and creates the alias. Between the
+/// delete and the alias, a read of the name fails; the first version keeps
+/// the collection as it was. Returns the first version's name.
+pub(crate) async fn adopt(client: &WeaviateClient, name: &str) -> Result<String> {
+    let class = client.collections().config_json(name).await?;
+    let mut original =
+        CollectionConfig::from_json(&class).map_err(|e| Error::InvalidConfig(format!("adopting `{name}`: {e}")))?;
+    let first = first_version(name);
+    original.name = first.clone();
+    create_or_resume(client, &original).await?;
+    let shape = shape_of(&class);
+    let none = HashMap::new();
+    let copy = Copy { client, from: name, to: &first, shape: &shape, model: &original, conversions: &none };
+    let resumed = copy.times_in_to().await?;
+    let keep = Keep { newer_in: &resumed, written_after: None };
+    let mut copied = HashMap::new();
+    copy.pass(&mut copied, keep).await?;
+    copy.pass(&mut copied, keep).await?;
+    read_only(client, name).await?;
+    copy.pass(&mut copied, keep).await?;
+    copy.verify(&copied).await?;
+    client.collections().delete(name).await?;
+    client.aliases().create(name, &first).await?;
+    tracing::info!(collection = %name, version = %first, objects = copied.len(), "moved behind an alias");
+    Ok(first)
+}
+
+/// Sets every shard of `collection` READONLY.
+async fn read_only(client: &WeaviateClient, collection: &str) -> Result<()> {
+    let path = Path::new("schema").then(names::collection(collection)?)?.and("shards");
+    let t = client.transports()?;
+    let shards: Vec<Value> = t.rest.get_json(&path, t.timeouts.query).await?;
+    for shard in shards.iter().filter_map(|s| s.get("name").and_then(Value::as_str)) {
+        let body = serde_json::json!({"status": "READONLY"});
+        t.rest.send_json(Method::PUT, &path.clone().then(shard)?, &body, t.timeouts.insert).await?;
+    }
+    Ok(())
+}
+
 /// Creates `config`'s collection, or takes the one an interrupted run left
 /// when it has the model's schema.
 async fn create_or_resume(client: &WeaviateClient, config: &CollectionConfig) -> Result<()> {
