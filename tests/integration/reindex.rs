@@ -226,3 +226,70 @@ async fn a_plain_collection_is_moved_behind_an_alias_and_reindexed() {
         client.collections().delete(&collection).await.expect("drop");
     }
 }
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexTenantsV1", multi_tenancy)]
+struct TenantNoteV1 {
+    body: String,
+    #[weaviate(vector)]
+    vector: Vec<f32>,
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexTenantsV2", multi_tenancy)]
+struct TenantNoteV2 {
+    #[weaviate(tokenization = "whitespace")]
+    body: String,
+    #[weaviate(vector)]
+    vector: Vec<f32>,
+}
+
+#[tokio::test]
+async fn every_tenant_is_copied_and_inactive_ones_stay_inactive() {
+    use weaviate_orm::tenants::{Tenant, TenantStatus};
+
+    let client = client().await.expect("connect");
+    let name = unique_name("ReindexedTenants");
+    let (v1_name, v2_name) = (format!("{name}_v1"), format!("{name}_v2"));
+    let v1_model = named(TenantNoteV1::config(), &name);
+    client.migrator().config(v1_model).policy(Policy::Reindex).run().await.expect("v1");
+    let v1 = client.collection_named::<TenantNoteV1>(v1_name.clone());
+    v1.tenants().create(["acme", "globex"]).await.expect("tenants");
+    let note =
+        |tenant: &str, i: usize| TenantNoteV1 { body: format!("{tenant} note {i}"), vector: vec![i as f32, 1.0] };
+    for (tenant, count) in [("acme", 120), ("globex", 80)] {
+        let notes: Vec<_> = (0..count).map(|i| note(tenant, i)).collect();
+        assert!(v1.with_tenant(tenant).insert_many(&notes).await.expect("insert").errors.is_empty());
+    }
+    v1.tenants().update([Tenant::new("globex").with_status(TenantStatus::Inactive)]).await.expect("deactivate");
+
+    let report = client
+        .migrator()
+        .config(named(TenantNoteV2::config(), &name))
+        .policy(Policy::Reindex)
+        .run()
+        .await
+        .expect("reindex");
+    assert_eq!(report.reindexed[0].objects, 200, "both tenants, the inactive one included");
+
+    let v2 = client.collection_named::<TenantNoteV2>(v2_name.clone());
+    let status = |tenants: Vec<Tenant>, name: &str| tenants.into_iter().find(|t| t.name == name).map(|t| t.status);
+    assert_eq!(status(v2.tenants().list().await.expect("list"), "globex"), Some(TenantStatus::Inactive));
+    assert_eq!(status(v1.tenants().list().await.expect("list"), "globex"), Some(TenantStatus::Inactive));
+    assert_eq!(status(v2.tenants().list().await.expect("list"), "acme"), Some(TenantStatus::Active));
+    assert_eq!(v2.with_tenant("acme").count().await.expect("count"), 120);
+    v2.tenants().update([Tenant::new("globex").with_status(TenantStatus::Active)]).await.expect("activate");
+    let globex = v2.with_tenant("globex");
+    assert_eq!(globex.count().await.expect("count"), 80);
+    let mut all = globex.iterate();
+    while let Some(object) = all.next().await {
+        let object = object.expect("read");
+        let i: usize = object.properties.body.rsplit(' ').next().and_then(|n| n.parse().ok()).expect("numbered");
+        assert_eq!(object.properties.vector, vec![i as f32, 1.0]);
+    }
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [v1_name, v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}

@@ -11,9 +11,12 @@
 //! alias is then moved; a last pass copies what changed on the old version
 //! in between, unless the new version has a newer write of the object.
 //! Objects refused by the new version stop the migration before the alias
-//! moves. The old version is kept: pointing the alias back rolls back.
+//! moves. The old version is kept: pointing the alias back rolls back. A
+//! multi-tenant collection is copied tenant by tenant; inactive tenants are
+//! activated for the copy and made inactive again in both versions.
 
 mod raw;
+mod tenancy;
 mod versions;
 
 use std::collections::HashMap;
@@ -52,11 +55,24 @@ pub struct Reindexed {
     pub objects: u64,
 }
 
-/// The objects of `collection`.
+/// The objects of `collection` (of its active tenants, when it has tenants).
 pub(crate) async fn count(client: &WeaviateClient, collection: &str) -> Result<u64> {
+    let class = client.collections().config_json(collection).await?;
+    if !tenancy::is_multi_tenant(&class) {
+        return count_in(client, collection, "").await;
+    }
+    let mut total = 0;
+    for tenant in tenancy::list(client, collection).await?.iter().filter(|t| t.is_active()) {
+        total += count_in(client, collection, &tenant.name).await?;
+    }
+    Ok(total)
+}
+
+async fn count_in(client: &WeaviateClient, collection: &str, tenant: &str) -> Result<u64> {
     let t = client.transports()?;
     let message = weaviate_orm_proto::v1::AggregateRequest {
         collection: names::collection(collection)?.to_owned(),
+        tenant: tenant.to_owned(),
         objects_count: true,
         ..Default::default()
     };
@@ -85,16 +101,25 @@ pub(crate) async fn reindex(
     create_or_resume(client, &target).await?;
     let source_class = client.collections().config_json(from).await?;
     let shape = shape_of(&source_class);
-    let copy = Copy { client, from, to, shape: &shape, model: &target, conversions };
+    let tenants = Tenancy::prepare(client, &source_class, from, to).await?;
+    let copies: Vec<Copy<'_>> = tenants
+        .scopes()
+        .into_iter()
+        .map(|tenant| Copy { client, from, to, tenant, shape: &shape, model: &target, conversions })
+        .collect();
 
-    // A version an interrupted run made may have served the alias since:
-    // what was written to it then is newer than the old version's objects.
-    let resumed = copy.times_in_to().await?;
-    // Pass 1, then the catch-up of what changed meanwhile.
-    let mut copied = HashMap::new();
-    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
-    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
-    copy.verify(&copied).await?;
+    // Per tenant: what a resumed version holds, pass 1, the catch-up, the check.
+    let mut states = Vec::with_capacity(copies.len());
+    for copy in &copies {
+        // A version an interrupted run made may have served the alias since:
+        // what was written to it then is newer than the old version's objects.
+        let resumed = copy.times_in_to().await?;
+        let mut copied = HashMap::new();
+        copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
+        copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: None }).await?;
+        copy.verify(&copied).await?;
+        states.push((resumed, copied));
+    }
 
     if alias_exists {
         client.aliases().update(&alias, to).await?;
@@ -103,9 +128,14 @@ pub(crate) async fn reindex(
     }
     let moved_at = chrono::Utc::now().timestamp_millis();
     // What reached the old version between the catch-up and the move.
-    copy.pass(&mut copied, Keep { newer_in: &resumed, written_after: Some(moved_at) }).await?;
-    tracing::info!(%alias, %from, %to, objects = copied.len(), "reindexed");
-    Ok(Reindexed { alias, from: from.to_owned(), to: to.to_owned(), objects: copied.len() as u64 })
+    let mut objects = 0;
+    for (copy, (resumed, copied)) in copies.iter().zip(&mut states) {
+        copy.pass(copied, Keep { newer_in: resumed, written_after: Some(moved_at) }).await?;
+        objects += copied.len() as u64;
+    }
+    tenants.restore(client, from, to).await?;
+    tracing::info!(%alias, %from, %to, objects, "reindexed");
+    Ok(Reindexed { alias, from: from.to_owned(), to: to.to_owned(), objects })
 }
 
 /// Moves the plain collection `name` behind an alias of its name: copies it
@@ -123,29 +153,42 @@ pub(crate) async fn adopt(client: &WeaviateClient, name: &str) -> Result<String>
     create_or_resume(client, &original).await?;
     let shape = shape_of(&class);
     let none = HashMap::new();
-    let copy = Copy { client, from: name, to: &first, shape: &shape, model: &original, conversions: &none };
-    let resumed = copy.times_in_to().await?;
-    let keep = Keep { newer_in: &resumed, written_after: None };
-    let mut copied = HashMap::new();
-    copy.pass(&mut copied, keep).await?;
-    copy.pass(&mut copied, keep).await?;
-    read_only(client, name).await?;
-    copy.pass(&mut copied, keep).await?;
-    copy.verify(&copied).await?;
+    let tenants = Tenancy::prepare(client, &class, name, &first).await?;
+    let mut objects = 0;
+    for tenant in tenants.scopes() {
+        let copy = Copy { client, from: name, to: &first, tenant, shape: &shape, model: &original, conversions: &none };
+        let resumed = copy.times_in_to().await?;
+        let keep = Keep { newer_in: &resumed, written_after: None };
+        let mut copied = HashMap::new();
+        copy.pass(&mut copied, keep).await?;
+        copy.pass(&mut copied, keep).await?;
+        read_only(client, name, tenant).await?;
+        copy.pass(&mut copied, keep).await?;
+        copy.verify(&copied).await?;
+        objects += copied.len();
+    }
+    tenants.restore(client, name, &first).await?;
     client.collections().delete(name).await?;
     client.aliases().create(name, &first).await?;
-    tracing::info!(collection = %name, version = %first, objects = copied.len(), "moved behind an alias");
+    tracing::info!(collection = %name, version = %first, objects, "moved behind an alias");
     Ok(first)
 }
 
-/// Sets every shard of `collection` READONLY.
-async fn read_only(client: &WeaviateClient, collection: &str) -> Result<()> {
-    let path = Path::new("schema").then(names::collection(collection)?)?.and("shards");
+/// Sets every shard of `collection` (of `tenant`'s, for a tenant) READONLY.
+async fn read_only(client: &WeaviateClient, collection: &str, tenant: &str) -> Result<()> {
+    let mut path = Path::new("schema").then(names::collection(collection)?)?.and("shards");
+    if !tenant.is_empty() {
+        path = path.query("tenant", tenant);
+    }
     let t = client.transports()?;
     let shards: Vec<Value> = t.rest.get_json(&path, t.timeouts.query).await?;
     for shard in shards.iter().filter_map(|s| s.get("name").and_then(Value::as_str)) {
         let body = serde_json::json!({"status": "READONLY"});
-        t.rest.send_json(Method::PUT, &path.clone().then(shard)?, &body, t.timeouts.insert).await?;
+        let mut shard_path = Path::new("schema").then(collection)?.and("shards").then(shard)?;
+        if !tenant.is_empty() {
+            shard_path = shard_path.query("tenant", tenant);
+        }
+        t.rest.send_json(Method::PUT, &shard_path, &body, t.timeouts.insert).await?;
     }
     Ok(())
 }
@@ -182,6 +225,46 @@ fn shape_of(class: &Value) -> Shape {
     Shape { everything: true, references, vectors }
 }
 
+/// The tenants of a copy: none, or those of `from`, made in `to`, with the
+/// inactive ones activated for the copy and put back afterwards.
+struct Tenancy {
+    tenants: Vec<tenancy::TenantState>,
+}
+
+impl Tenancy {
+    async fn prepare(client: &WeaviateClient, class: &Value, from: &str, to: &str) -> Result<Self> {
+        if !tenancy::is_multi_tenant(class) {
+            return Ok(Self { tenants: Vec::new() });
+        }
+        let tenants = tenancy::list(client, from).await?;
+        if let Some(offloaded) = tenants.iter().find(|t| t.is_offloaded()) {
+            return Err(Error::InvalidConfig(format!(
+                "the tenant `{}` of `{from}` is offloaded ({}); load it before reindexing",
+                offloaded.name, offloaded.status
+            )));
+        }
+        let existing: Vec<String> = tenancy::list(client, to).await?.into_iter().map(|t| t.name).collect();
+        let missing: Vec<_> = tenants.iter().filter(|t| !existing.contains(&t.name)).cloned().collect();
+        tenancy::send(client, to, Method::POST, &tenancy::with_status(&missing, "HOT")).await?;
+        let inactive: Vec<_> = tenants.iter().filter(|t| !t.is_active()).cloned().collect();
+        tenancy::send(client, from, Method::PUT, &tenancy::with_status(&inactive, "HOT")).await?;
+        tenancy::send(client, to, Method::PUT, &tenancy::with_status(&inactive, "HOT")).await?;
+        Ok(Self { tenants })
+    }
+
+    /// The tenant of each copy: `""` without multi-tenancy.
+    fn scopes(&self) -> Vec<&str> {
+        if self.tenants.is_empty() { vec![""] } else { self.tenants.iter().map(|t| t.name.as_str()).collect() }
+    }
+
+    /// Puts the tenants that were inactive back as they were, in both versions.
+    async fn restore(&self, client: &WeaviateClient, from: &str, to: &str) -> Result<()> {
+        let inactive: Vec<_> = self.tenants.iter().filter(|t| !t.is_active()).cloned().collect();
+        tenancy::send(client, from, Method::PUT, &inactive).await?;
+        tenancy::send(client, to, Method::PUT, &inactive).await
+    }
+}
+
 /// Which objects of `to` a pass leaves as they are.
 #[derive(Clone, Copy)]
 struct Keep<'a> {
@@ -195,6 +278,8 @@ struct Copy<'a> {
     client: &'a WeaviateClient,
     from: &'a str,
     to: &'a str,
+    /// The tenant copied; empty without multi-tenancy.
+    tenant: &'a str,
     shape: &'a Shape,
     model: &'a CollectionConfig,
     conversions: &'a HashMap<String, Conversion>,
@@ -215,7 +300,7 @@ impl Copy<'_> {
         let mut seen = std::collections::HashSet::new();
         let mut after = None;
         loop {
-            let page = raw::page(self.client, self.from, self.shape, after, PAGE).await?;
+            let page = raw::page(self.client, self.from, self.tenant, self.shape, after, PAGE).await?;
             after = page.last().map(|o| o.id);
             let done = page.len() < PAGE as usize;
             let mut batch = Vec::new();
@@ -227,7 +312,7 @@ impl Copy<'_> {
                 copied.insert(object.id, object.updated);
                 batch.push(self.convert(object)?);
             }
-            let failed = raw::write(self.client, self.to, &batch).await?;
+            let failed = raw::write(self.client, self.to, self.tenant, &batch).await?;
             if !failed.is_empty() {
                 return Err(Error::CopyFailed { from: self.from.to_owned(), to: self.to.to_owned(), failed });
             }
@@ -250,7 +335,7 @@ impl Copy<'_> {
         let mut out = HashMap::new();
         let mut after = None;
         loop {
-            let page = raw::page(self.client, self.to, &Shape::ids(), after, PAGE).await?;
+            let page = raw::page(self.client, self.to, self.tenant, &Shape::ids(), after, PAGE).await?;
             after = page.last().map(|o| o.id);
             let done = page.len() < PAGE as usize;
             out.extend(page.into_iter().map(|o| (o.id, o.updated)));
@@ -278,7 +363,10 @@ impl Copy<'_> {
     }
 
     async fn delete(&self, id: Uuid) -> Result<()> {
-        let path = Path::new("objects").then(names::collection(self.to)?)?.then(&id.to_string())?;
+        let mut path = Path::new("objects").then(names::collection(self.to)?)?.then(&id.to_string())?;
+        if !self.tenant.is_empty() {
+            path = path.query("tenant", self.tenant);
+        }
         let t = self.client.transports()?;
         let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
         match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
@@ -293,7 +381,7 @@ impl Copy<'_> {
         let mut found = std::collections::HashSet::with_capacity(copied.len());
         let mut after = None;
         loop {
-            let page = raw::page(self.client, self.to, &Shape::ids(), after, PAGE).await?;
+            let page = raw::page(self.client, self.to, self.tenant, &Shape::ids(), after, PAGE).await?;
             after = page.last().map(|o| o.id);
             let done = page.len() < PAGE as usize;
             found.extend(page.into_iter().map(|o| o.id).filter(|id| copied.contains_key(id)));

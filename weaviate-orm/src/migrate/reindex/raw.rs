@@ -44,6 +44,7 @@ impl Shape {
 pub(super) async fn page(
     client: &WeaviateClient,
     collection: &str,
+    tenant: &str,
     shape: &Shape,
     after: Option<Uuid>,
     limit: u32,
@@ -59,6 +60,7 @@ pub(super) async fn page(
         .collect();
     let request = pb::SearchRequest {
         collection: collection.to_owned(),
+        tenant: tenant.to_owned(),
         limit,
         after: after.map(|id| id.to_string()).unwrap_or_default(),
         properties: Some(pb::PropertiesRequest {
@@ -99,6 +101,7 @@ pub(super) async fn page(
 pub(super) async fn write(
     client: &WeaviateClient,
     collection: &str,
+    tenant: &str,
     objects: &[RawObject],
 ) -> Result<Vec<(Uuid, String)>> {
     if objects.is_empty() {
@@ -112,6 +115,7 @@ pub(super) async fn write(
             uuid: object.id.to_string(),
             properties: Some(properties.into_batch()),
             collection: collection.to_owned(),
+            tenant: tenant.to_owned(),
             ..Default::default()
         };
         for (name, vector) in &object.vectors {
