@@ -14,6 +14,7 @@ use weaviate_orm::migrate::{Change, Policy};
 use weaviate_orm::schema::Tokenization;
 use weaviate_orm::value::PropertyValue;
 use weaviate_orm::{WeaviateClient, WeaviateCollection, WeaviateProjection};
+use weaviate_orm_tests::jeopardy::{self, JeopardyQuestion};
 use weaviate_orm_tests::{client, unique_name};
 
 /// The first version: `pages` an int, `title` tokenized by word.
@@ -287,6 +288,135 @@ async fn every_tenant_is_copied_and_inactive_ones_stay_inactive() {
         let i: usize = object.properties.body.rsplit(' ').next().and_then(|n| n.parse().ok()).expect("numbered");
         assert_eq!(object.properties.vector, vec![i as f32, 1.0]);
     }
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [v1_name, v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}
+
+/// The Jeopardy questions with `value` a number and `category` one token.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_JeopardyV2")]
+struct JeopardyV2 {
+    #[weaviate(id)]
+    id: Uuid,
+    air_date: chrono::DateTime<chrono::Utc>,
+    round: String,
+    value: Option<f64>,
+    #[weaviate(tokenization = "field")]
+    category: String,
+    question: String,
+    answer: String,
+    #[weaviate(vector)]
+    vector: Vec<f32>,
+}
+
+/// What the reader reads of either version.
+#[derive(WeaviateProjection, Debug)]
+#[weaviate(of = JeopardyQuestion)]
+struct Clue {
+    question: String,
+}
+
+#[tokio::test]
+async fn the_jeopardy_questions_reindex_through_a_killed_run_while_read_and_written() {
+    let all = tokio::task::spawn_blocking(jeopardy::questions).await.expect("dataset");
+    let client = client().await.expect("connect");
+    let name = unique_name("Jeopardy");
+    let (v1_name, v2_name) = (format!("{name}_v1"), format!("{name}_v2"));
+    let v1_model = named(JeopardyQuestion::config(), &name);
+    client.migrator().config(v1_model).policy(Policy::Reindex).run().await.expect("v1");
+    let questions = client.collection_via_alias::<JeopardyQuestion>(&name).expect("handle");
+    let batch = questions.batch().start();
+    for question in all {
+        batch.add(question.clone()).await.expect("add");
+    }
+    let report = batch.finish().await.expect("import");
+    assert_eq!((report.confirmed, report.failed.len()), (10_000, 0));
+
+    // A reader searching by vector and a writer adding questions, through the alias.
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (handle, stop, probe) = (questions.clone(), Arc::clone(&stop), all[7].vector.clone());
+        tokio::spawn(async move {
+            let mut reads = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                let hits = handle.query().near_vector(probe.clone()).limit(3).project::<Clue>().fetch().await;
+                let hits = hits.expect("every search answers");
+                assert_eq!(hits.len(), 3, "every search finds its neighbours");
+                assert!(hits.iter().all(|h| !h.properties.question.is_empty()));
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let writer = {
+        let (handle, stop, template) = (questions.clone(), Arc::clone(&stop), all[0].clone());
+        tokio::spawn(async move {
+            let mut confirmed = Vec::new();
+            let mut i = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                let id = Uuid::new_v5(&Uuid::NAMESPACE_OID, format!("written-{i}").as_bytes());
+                let question =
+                    JeopardyQuestion { id, value: None, question: format!("Written {i}"), ..template.clone() };
+                if handle.insert(&question).await.is_ok() {
+                    confirmed.push(id);
+                }
+                i += 1;
+            }
+            confirmed
+        })
+    };
+
+    // A first run killed mid-copy leaves the alias where it was.
+    let migrate = || {
+        let (client, name) = (client.clone(), name.clone());
+        async move {
+            client
+                .migrator()
+                .config(named(JeopardyV2::config(), &name))
+                .policy(Policy::Reindex)
+                .convert("value", to_number)
+                .run()
+                .await
+        }
+    };
+    let first = tokio::spawn(migrate());
+    let partial = client.collection_named::<JeopardyV2>(v2_name.clone());
+    while partial.count().await.unwrap_or(0) < 2000 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    first.abort();
+    let _ = first.await;
+    assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v1_name.clone()));
+
+    // The next run takes the copy up and finishes it.
+    let report = migrate().await.expect("resumed");
+    assert_eq!(report.reindexed[0].to, v2_name);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    stop.store(true, Ordering::Relaxed);
+    let reads = reader.await.expect("reader");
+    let written = writer.await.expect("writer");
+    assert!(reads > 0 && !written.is_empty(), "{reads} searches, {} writes", written.len());
+
+    let v2 = client.collection_via_alias::<JeopardyV2>(&name).expect("handle");
+    let mut stored: HashMap<Uuid, JeopardyV2> = HashMap::new();
+    let mut objects = v2.iterate().page_size(1000);
+    while let Some(object) = objects.next().await {
+        let object = object.expect("read v2");
+        stored.insert(object.id, object.properties);
+    }
+    for original in all {
+        let copy = stored.get(&original.id).unwrap_or_else(|| panic!("{} lost", original.id));
+        assert_eq!(copy.vector, original.vector, "{}: the vector", original.id);
+        assert_eq!(copy.value, original.value.map(|v| v as f64));
+        assert_eq!((&copy.question, &copy.category), (&original.question, &original.category));
+    }
+    for id in &written {
+        assert!(stored.contains_key(id), "the confirmed write {id} was lost");
+    }
+    assert_eq!(stored.len(), all.len() + written.len());
 
     client.aliases().delete(&name).await.expect("alias");
     for collection in [v1_name, v2_name] {
