@@ -378,6 +378,8 @@ async fn the_jeopardy_questions_reindex_through_a_killed_run_while_read_and_writ
                 .config(named(JeopardyV2::config(), &name))
                 .policy(Policy::Reindex)
                 .convert("value", to_number)
+                // The killed run leaves its lock: taken over once its copy stalls this long.
+                .lock_timeout(std::time::Duration::from_secs(2))
                 .run()
                 .await
         }
@@ -420,6 +422,30 @@ async fn the_jeopardy_questions_reindex_through_a_killed_run_while_read_and_writ
 
     client.aliases().delete(&name).await.expect("alias");
     for collection in [v1_name, v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}
+
+#[tokio::test]
+async fn two_processes_starting_at_once_reindex_once() {
+    let client = client().await.expect("connect");
+    let name = unique_name("ReindexedOnce");
+    client.migrator().config(named(V1::config(), &name)).policy(Policy::Reindex).run().await.expect("v1");
+    let v1 = client.collection_via_alias::<V1>(&name).expect("handle");
+    assert!(v1.insert_many(&v1_objects(600)).await.expect("insert").errors.is_empty());
+
+    // Two migrators, as two processes would run them at start-up.
+    let (one, two) = tokio::join!(migrate_v2(&client, &name), migrate_v2(&client, &name));
+    let (one, two) = (one.expect("first"), two.expect("second"));
+    let copies = one.reindexed.len() + two.reindexed.len();
+    assert_eq!(copies, 1, "one of them copies, the other waits: {:?} / {:?}", one.reindexed, two.reindexed);
+    let v2_name = format!("{name}_v2");
+    assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v2_name.clone()));
+    assert_eq!(client.collection_via_alias::<V2>(&name).expect("handle").count().await.expect("count"), 600);
+    assert_eq!(client.aliases().get(&format!("{name}_reindexing")).await.expect("lock"), None, "the lock is let go");
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [format!("{name}_v1"), v2_name] {
         client.collections().delete(&collection).await.expect("drop");
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use std::time::Duration;
 
 use reqwest::Method;
 use serde_json::Value;
@@ -49,6 +50,7 @@ pub struct Migrator {
     configs: Vec<CollectionConfig>,
     invalid: Option<String>,
     conversions: Conversions,
+    lock_timeout: Duration,
 }
 
 /// The conversions of a reindex, by property.
@@ -133,6 +135,7 @@ impl WeaviateClient {
             configs: Vec::new(),
             invalid: None,
             conversions: Conversions::default(),
+            lock_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -189,6 +192,14 @@ impl Migrator {
     /// [`Policy`] for an example.
     pub fn policy(mut self, policy: Policy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// Under [`Policy::Reindex`], how long a process waiting for another's
+    /// reindex of the same model lets that copy make no progress before it
+    /// takes the work over (the other process died); default 60 s.
+    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
+        self.lock_timeout = timeout;
         self
     }
 
@@ -335,6 +346,12 @@ impl Migrator {
                     existing.insert(to);
                     continue;
                 }
+                None if report.plans[index].changes.iter().any(|c| matches!(c, Change::Reindex { .. })) => {
+                    // Another process reindexed it: migrate what its alias points to now.
+                    let mut target = config.clone();
+                    target.name = self.client.aliases().get(&config.name).await?.map_or(target.name, |a| a.collection);
+                    target
+                }
                 None => self.versioned(config, &aliases, &server),
             };
             let seen = find(&server, &target.name).cloned();
@@ -351,7 +368,8 @@ impl Migrator {
         Ok(report)
     }
 
-    /// Runs the plan's reindex, if it has one.
+    /// Runs the plan's reindex, if it has one, holding the model's reindex
+    /// lock; `Ok(None)` too when another process held it and did the work.
     async fn reindex_step(
         &self,
         config: &CollectionConfig,
@@ -362,13 +380,30 @@ impl Migrator {
         else {
             return Ok(None);
         };
-        if aliases.contains_key(&config.name) {
-            return reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await.map(Some);
+        match reindex::acquire(&self.client, &config.name, from, to, self.lock_timeout).await? {
+            reindex::Acquired::WaitedFor => return Ok(None),
+            reindex::Acquired::Held => {}
         }
-        // A plain collection of the model's name: first behind an alias.
-        let first = reindex::adopt(&self.client, &config.name).await?;
-        let to = reindex::next_version(&config.name, &first);
-        reindex::reindex(&self.client, config, &first, &to, true, &self.conversions.0).await.map(Some)
+        // Another process may have moved the alias between this plan and the lock.
+        let now = self.client.aliases().get(&config.name).await?.map(|a| a.collection);
+        if now != aliases.get(&config.name).cloned() {
+            reindex::release(&self.client, &config.name).await?;
+            return Ok(None);
+        }
+        let result = if aliases.contains_key(&config.name) {
+            reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await
+        } else {
+            // A plain collection of the model's name: first behind an alias.
+            match reindex::adopt(&self.client, &config.name).await {
+                Ok(first) => {
+                    let to = reindex::next_version(&config.name, &first);
+                    reindex::reindex(&self.client, config, &first, &to, true, &self.conversions.0).await
+                }
+                Err(error) => Err(error),
+            }
+        };
+        reindex::release(&self.client, &config.name).await?;
+        result.map(Some)
     }
 
     /// The model as the collection it migrates: under the alias's target's

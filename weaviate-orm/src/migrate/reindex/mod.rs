@@ -15,6 +15,8 @@
 //! multi-tenant collection is copied tenant by tenant; inactive tenants are
 //! activated for the copy and made inactive again in both versions.
 
+mod count;
+mod lock;
 mod raw;
 mod tenancy;
 mod versions;
@@ -33,6 +35,8 @@ use crate::schema::diff::diff;
 use crate::value::PropertyValue;
 use crate::{Error, Result, names};
 
+pub(crate) use count::count;
+pub(crate) use lock::{Acquired, acquire, release};
 pub(crate) use versions::{first_version, next_version};
 
 /// Objects per page of the copy.
@@ -53,36 +57,6 @@ pub struct Reindexed {
     pub to: String,
     /// Objects copied (once each, however many passes).
     pub objects: u64,
-}
-
-/// The objects of `collection` (of its active tenants, when it has tenants).
-pub(crate) async fn count(client: &WeaviateClient, collection: &str) -> Result<u64> {
-    let class = client.collections().config_json(collection).await?;
-    if !tenancy::is_multi_tenant(&class) {
-        return count_in(client, collection, "").await;
-    }
-    let mut total = 0;
-    for tenant in tenancy::list(client, collection).await?.iter().filter(|t| t.is_active()) {
-        total += count_in(client, collection, &tenant.name).await?;
-    }
-    Ok(total)
-}
-
-async fn count_in(client: &WeaviateClient, collection: &str, tenant: &str) -> Result<u64> {
-    let t = client.transports()?;
-    let message = weaviate_orm_proto::v1::AggregateRequest {
-        collection: names::collection(collection)?.to_owned(),
-        tenant: tenant.to_owned(),
-        objects_count: true,
-        ..Default::default()
-    };
-    let reply = t.grpc.aggregate(message, t.timeouts.query).await?;
-    match reply.result {
-        Some(weaviate_orm_proto::v1::aggregate_reply::Result::SingleResult(single)) => {
-            crate::reply::count("Aggregate", "object count", single.objects_count)
-        }
-        _ => Err(crate::reply::unexpected("Aggregate", "a count without a single result")),
-    }
 }
 
 /// Copies `from` into the model's collection created as `to`, and points
