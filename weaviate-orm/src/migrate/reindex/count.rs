@@ -33,4 +33,3 @@ async fn count_in(client: &WeaviateClient, collection: &str, tenant: &str) -> Re
         _ => Err(crate::reply::unexpected("Aggregate", "a count without a single result")),
     }
 }
-
