@@ -14,6 +14,10 @@
 //! moves. The old version is kept: pointing the alias back rolls back. A
 //! multi-tenant collection is copied tenant by tenant; inactive tenants are
 //! activated for the copy and made inactive again in both versions.
+//!
+//! References are copied as stored. Weaviate refuses a reference property
+//! whose target is an alias, so references *into* an alias-backed
+//! collection are not supported yet.
 
 mod count;
 mod lock;
