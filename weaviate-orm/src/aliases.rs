@@ -3,15 +3,15 @@
 //! batches, aggregates) reaches the alias's current target when the handle
 //! is opened by the alias: [`WeaviateClient::collection_via_alias`].
 
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::client::WeaviateClient;
-use crate::client::rest::Path;
+use crate::client::rest::{Path, if_exists};
 use crate::collection::Collection;
 use crate::model::WeaviateCollection;
-use crate::{Error, Result, names};
+use crate::{Result, names};
 
 /// An alias and the collection it names.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -75,11 +75,7 @@ impl Aliases {
     pub async fn get(&self, alias: &str) -> Result<Option<Alias>> {
         let path = Path::new("aliases").then(names::alias(alias)?)?;
         let t = self.client.transports()?;
-        match t.rest.get_json(&path, t.timeouts.query).await {
-            Ok(alias) => Ok(Some(alias)),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
-            Err(error) => Err(error),
-        }
+        if_exists(t.rest.get_json(&path, t.timeouts.query).await)
     }
 
     /// Every alias, sorted by name.
@@ -113,11 +109,6 @@ impl Aliases {
     pub async fn delete(&self, alias: &str) -> Result<bool> {
         let path = Path::new("aliases").then(names::alias(alias)?)?;
         let t = self.client.transports()?;
-        let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
-        match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
-            Ok(_) => Ok(true),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(false),
-            Err(error) => Err(error),
-        }
+        t.rest.delete(&path, t.timeouts.insert).await
     }
 }

@@ -2,12 +2,12 @@
 //! their activity, remove. Data and query calls are scoped to one with
 //! [`Collection::with_tenant`].
 
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::client::WeaviateClient;
-use crate::client::rest::Path;
+use crate::client::rest::{Path, if_exists};
 use crate::collection::Collection;
 use crate::model::WeaviateCollection;
 use crate::{Error, Result, names};
@@ -215,11 +215,8 @@ impl Tenants {
     pub async fn get(&self, name: &str) -> Result<Option<Tenant>> {
         let path = self.path()?.then(names::tenant(name)?)?;
         let t = self.client.transports()?;
-        match t.rest.get_json::<Tenant>(&path, t.timeouts.query).await {
-            Ok(tenant) => Ok(Some(Tenant { status: tenant.status.normalized(), ..tenant })),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
-            Err(error) => Err(error),
-        }
+        let tenant = if_exists(t.rest.get_json::<Tenant>(&path, t.timeouts.query).await)?;
+        Ok(tenant.map(|tenant| Tenant { status: tenant.status.normalized(), ..tenant }))
     }
 
     /// Whether the tenant `name` exists.

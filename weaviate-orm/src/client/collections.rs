@@ -108,11 +108,7 @@ impl Collections {
 
     /// The server's configuration of `name`, or `None` when there is no such collection.
     pub async fn config_if_exists(&self, name: &str) -> Result<Option<serde_json::Value>> {
-        match self.config_json(name).await {
-            Ok(config) => Ok(Some(config)),
-            Err(Error::UnexpectedStatus { status: 404, .. }) => Ok(None),
-            Err(error) => Err(error),
-        }
+        super::rest::if_exists(self.config_json(name).await)
     }
 
     /// Deletes the collection `name` and all its objects. Deleting a

@@ -84,6 +84,13 @@ impl Rest {
         self.send(&operation, timeout, self.request(method, path, timeout).json(body)).await
     }
 
+    /// `DELETE path`: `true` when it was there, `false` when the server
+    /// answered 404.
+    pub(crate) async fn delete(&self, path: &Path, timeout: Duration) -> Result<bool> {
+        let request = self.request(Method::DELETE, path, timeout);
+        if_exists(self.send(&format!("DELETE /v1{path}"), timeout, request).await).map(|r| r.is_some())
+    }
+
     /// `GET path` answered by any status; `Ok(None)` when the server could not be reached.
     pub(crate) async fn probe(&self, path: &Path, timeout: Duration) -> Result<Option<StatusCode>> {
         let operation = format!("GET /v1{path}");
@@ -99,6 +106,15 @@ impl Rest {
             return Error::Timeout { operation: operation.to_owned(), after: timeout };
         }
         Error::Connection { url: self.base.clone(), message: error_chain(&error) }
+    }
+}
+
+/// `result` with the server's 404 as `None`: what was asked for is not there.
+pub(crate) fn if_exists<T>(result: Result<T>) -> Result<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
+        Err(error) => Err(error),
     }
 }
 

@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use uuid::Uuid;
 
-use crate::client::rest::Path;
+use crate::client::rest::{Path, if_exists};
 use crate::collection::Collection;
 use crate::model::Object;
 use crate::model::WeaviateCollection;
@@ -80,11 +80,7 @@ impl<T: WeaviateCollection> Collection<T> {
         let t = self.transports()?;
         let path = self.object_path(id)?;
         let request = t.rest.request(Method::HEAD, &path, t.timeouts.query).query(&self.rest_params());
-        match t.rest.send(&format!("HEAD /v1{path}"), t.timeouts.query, request).await {
-            Ok(_) => Ok(true),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(false),
-            Err(error) => Err(error),
-        }
+        Ok(if_exists(t.rest.send(&format!("HEAD /v1{path}"), t.timeouts.query, request).await)?.is_some())
     }
 
     /// The object `id`, or `None`.

@@ -1,11 +1,11 @@
 //! Roles: named sets of permissions, `GET/POST/DELETE /v1/authz/roles`.
 
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::Permission;
 use crate::client::WeaviateClient;
-use crate::client::rest::Path;
+use crate::client::rest::{Path, if_exists};
 use crate::{Error, Result};
 
 /// Where a user is defined.
@@ -97,11 +97,7 @@ impl Roles {
     /// The role `name`, or `None` when there is none.
     pub async fn get(&self, name: &str) -> Result<Option<Role>> {
         let t = self.client.transports()?;
-        match t.rest.get_json::<Value>(&role_path(name)?, t.timeouts.query).await {
-            Ok(role) => Ok(Some(Role::from_json(&role))),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
-            Err(error) => Err(error),
-        }
+        Ok(if_exists(t.rest.get_json::<Value>(&role_path(name)?, t.timeouts.query).await)?.map(|r| Role::from_json(&r)))
     }
 
     /// Every role, built-in ones (`admin`, `viewer`, `root`...) included.
@@ -116,10 +112,8 @@ impl Roles {
         if self.get(name).await?.is_none() {
             return Ok(false);
         }
-        let path = role_path(name)?;
         let t = self.client.transports()?;
-        let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
-        t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await.map(|_| true)
+        t.rest.delete(&role_path(name)?, t.timeouts.insert).await
     }
 
     /// Adds `permissions` to the role `name`.

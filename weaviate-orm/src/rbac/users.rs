@@ -2,12 +2,12 @@
 //! roles of users and OIDC groups.
 
 use chrono::{DateTime, Utc};
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Role, UserKind};
-use crate::client::rest::Path;
+use crate::client::rest::{Path, if_exists};
 use crate::client::{Secret, WeaviateClient};
 use crate::{Error, Result};
 
@@ -145,11 +145,7 @@ impl Users {
     /// The database user `id`, or `None` when there is none.
     pub async fn db_user(&self, id: &str) -> Result<Option<DbUser>> {
         let t = self.client.transports()?;
-        match t.rest.get_json(&db_user_path(id)?, t.timeouts.query).await {
-            Ok(user) => Ok(Some(user)),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
-            Err(error) => Err(error),
-        }
+        if_exists(t.rest.get_json(&db_user_path(id)?, t.timeouts.query).await)
     }
 
     /// Every database user.
@@ -162,12 +158,7 @@ impl Users {
     pub async fn delete_db_user(&self, id: &str) -> Result<bool> {
         let path = db_user_path(id)?;
         let t = self.client.transports()?;
-        let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
-        match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
-            Ok(_) => Ok(true),
-            Err(Error::UnexpectedStatus { status, .. }) if status == StatusCode::NOT_FOUND.as_u16() => Ok(false),
-            Err(error) => Err(error),
-        }
+        t.rest.delete(&path, t.timeouts.insert).await
     }
 
     /// Gives the user `id` the roles `roles`.

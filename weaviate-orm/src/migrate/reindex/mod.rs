@@ -346,11 +346,7 @@ impl Copy<'_> {
             path = path.query("tenant", self.tenant);
         }
         let t = self.client.transports()?;
-        let request = t.rest.request(Method::DELETE, &path, t.timeouts.insert);
-        match t.rest.send(&format!("DELETE /v1{path}"), t.timeouts.insert, request).await {
-            Ok(_) | Err(Error::UnexpectedStatus { status: 404, .. }) => Ok(()),
-            Err(error) => Err(error),
-        }
+        t.rest.delete(&path, t.timeouts.insert).await.map(drop)
     }
 
     /// Every copied id is in `to`. Others may be there too: written to a
