@@ -5,6 +5,7 @@ mod aggregate;
 mod aliases;
 mod backup;
 mod batch;
+mod blocking;
 mod cluster;
 mod connection;
 mod cross_client;

@@ -71,6 +71,8 @@
 pub mod aggregate;
 pub mod aliases;
 pub mod backup;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 pub mod client;
 pub mod cluster;
 mod collection;
