@@ -47,13 +47,7 @@ struct Card {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    weaviate_orm_examples::exit_code(run().await)
 }
 
 async fn run() -> weaviate_orm::Result<()> {
