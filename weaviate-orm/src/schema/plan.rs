@@ -256,8 +256,20 @@ impl fmt::Display for MigrationPlan {
             return write!(f, "{}: up to date", self.collection);
         }
         write!(f, "{}:", self.collection)?;
+        let reindexed = self.changes.iter().any(|c| matches!(c, Change::Reindex { .. }));
         for change in &self.changes {
-            write!(f, "\n  {change}")?;
+            match change {
+                // The reindex applies it: no remedy to suggest.
+                Change::Breaking(b) if reindexed => write!(
+                    f,
+                    "\n  ! {}: {} -> {} ({}; applied by the reindex)",
+                    b.setting,
+                    b.from,
+                    b.to,
+                    b.kind.reason()
+                )?,
+                change => write!(f, "\n  {change}")?,
+            }
         }
         Ok(())
     }
@@ -333,4 +345,30 @@ pub enum Policy {
     /// The old version is kept; pointing the alias back rolls back. See
     /// [`crate::migrate`].
     Reindex,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_reindexed_plan_names_no_remedy_for_what_the_reindex_applies() {
+        let breaking = Change::Breaking(BreakingChange {
+            kind: BreakingKind::Tokenization,
+            setting: "properties.isbn.tokenization".into(),
+            from: json!("word"),
+            to: json!("field"),
+        });
+        let mut plan = MigrationPlan { collection: "Book".into(), changes: vec![breaking] };
+        assert!(plan.to_string().contains(BreakingKind::Tokenization.remedy()), "{plan}");
+        plan.changes.push(Change::Reindex { from: "Book_v1".into(), to: "Book_v2".into(), objects: 3 });
+        let shown = plan.to_string();
+        assert!(
+            !shown.contains(BreakingKind::Tokenization.remedy()) && shown.contains("applied by the reindex"),
+            "{shown}"
+        );
+        assert!(shown.contains("> reindex: create `Book_v2`, copy the 3 objects of `Book_v1`"), "{shown}");
+    }
 }
