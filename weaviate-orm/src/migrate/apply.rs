@@ -391,13 +391,13 @@ impl Migrator {
             return Ok(None);
         }
         let result = if aliases.contains_key(&config.name) {
-            reindex::reindex(&self.client, config, from, to, true, &self.conversions.0).await
+            reindex::reindex(&self.client, config, from, to, &self.conversions.0).await
         } else {
             // A plain collection of the model's name: first behind an alias.
             match reindex::adopt(&self.client, &config.name).await {
                 Ok(first) => {
                     let to = reindex::next_version(&config.name, &first);
-                    reindex::reindex(&self.client, config, &first, &to, true, &self.conversions.0).await
+                    reindex::reindex(&self.client, config, &first, &to, &self.conversions.0).await
                 }
                 Err(error) => Err(error),
             }

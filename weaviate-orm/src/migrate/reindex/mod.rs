@@ -64,13 +64,12 @@ pub struct Reindexed {
 }
 
 /// Copies `from` into the model's collection created as `to`, and points
-/// `alias` at it; `alias_exists` tells whether to re-point or create it.
+/// the model's alias (which points to `from`) at it.
 pub(crate) async fn reindex(
     client: &WeaviateClient,
     model: &CollectionConfig,
     from: &str,
     to: &str,
-    alias_exists: bool,
     conversions: &HashMap<String, Conversion>,
 ) -> Result<Reindexed> {
     let alias = model.name.clone();
@@ -99,11 +98,7 @@ pub(crate) async fn reindex(
         states.push((resumed, copied));
     }
 
-    if alias_exists {
-        client.aliases().update(&alias, to).await?;
-    } else {
-        client.aliases().create(&alias, to).await?;
-    }
+    client.aliases().update(&alias, to).await?;
     let moved_at = chrono::Utc::now().timestamp_millis();
     // What reached the old version between the catch-up and the move.
     let mut objects = 0;
