@@ -13,7 +13,7 @@ use uuid::Uuid;
 use weaviate_orm::migrate::{Change, Policy};
 use weaviate_orm::schema::Tokenization;
 use weaviate_orm::value::PropertyValue;
-use weaviate_orm::{WeaviateClient, WeaviateCollection, WeaviateProjection};
+use weaviate_orm::{Ref, WeaviateClient, WeaviateCollection, WeaviateProjection};
 use weaviate_orm_tests::jeopardy::{self, JeopardyQuestion};
 use weaviate_orm_tests::{client, unique_name};
 
@@ -446,6 +446,108 @@ async fn two_processes_starting_at_once_reindex_once() {
 
     client.aliases().delete(&name).await.expect("alias");
     for collection in [format!("{name}_v1"), v2_name] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexAuthor")]
+struct Author {
+    #[weaviate(id)]
+    id: Uuid,
+    name: String,
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexEditor")]
+struct Editor {
+    #[weaviate(id)]
+    id: Uuid,
+    name: String,
+}
+
+/// A book pointing at one author and at authors and editors.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexBookV1")]
+struct BookV1 {
+    title: String,
+    pages: Option<i64>,
+    author: Ref<Author>,
+    contributors: Ref<(Author, Editor)>,
+}
+
+/// The same book with `pages` a number.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexBookV2")]
+struct BookV2 {
+    title: String,
+    pages: Option<f64>,
+    author: Ref<Author>,
+    contributors: Ref<(Author, Editor)>,
+}
+
+fn sorted(beacons: &[weaviate_orm::value::Beacon]) -> Vec<(String, Uuid)> {
+    let mut out: Vec<_> = beacons.iter().map(|b| (b.collection.clone(), b.id)).collect();
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn references_out_of_a_reindexed_collection_keep_their_targets() {
+    let client = client().await.expect("connect");
+    for collection in [Author::NAME, Editor::NAME] {
+        client.collections().delete(collection).await.expect("delete");
+    }
+    client.collections().create::<Author>().await.expect("authors");
+    client.collections().create::<Editor>().await.expect("editors");
+    let authors: Vec<Uuid> = (0..3).map(|i| Uuid::from_u128(0xA0 + i)).collect();
+    let editors: Vec<Uuid> = (0..2).map(|i| Uuid::from_u128(0xE0 + i)).collect();
+    let author_objects: Vec<Author> = authors.iter().map(|&id| Author { id, name: format!("A{id}") }).collect();
+    assert!(client.collection::<Author>().insert_many(&author_objects).await.expect("authors").errors.is_empty());
+    let editor_objects: Vec<Editor> = editors.iter().map(|&id| Editor { id, name: format!("E{id}") }).collect();
+    assert!(client.collection::<Editor>().insert_many(&editor_objects).await.expect("editors").errors.is_empty());
+
+    let name = unique_name("ReindexedBooks");
+    client.migrator().config(named(BookV1::config(), &name)).policy(Policy::Reindex).run().await.expect("v1");
+    let books: Vec<BookV1> = (0..3)
+        .map(|i| BookV1 {
+            title: format!("Book {i}"),
+            pages: Some(100 + i as i64),
+            author: Ref::to(authors[i]),
+            contributors: Ref::new()
+                .with::<Author, _>(authors[(i + 1) % 3])
+                .with::<Editor, _>(editors[i % 2])
+                .with::<Editor, _>(editors[(i + 1) % 2]),
+        })
+        .collect();
+    let v1 = client.collection_via_alias::<BookV1>(&name).expect("handle");
+    assert!(v1.insert_many(&books).await.expect("insert").errors.is_empty());
+
+    let report = client
+        .migrator()
+        .config(named(BookV2::config(), &name))
+        .policy(Policy::Reindex)
+        .convert("pages", to_number)
+        .run()
+        .await
+        .expect("reindex");
+    assert_eq!(report.reindexed[0].objects, 3);
+
+    let v2 = client.collection_via_alias::<BookV2>(&name).expect("handle");
+    let mut read = v2.iterate().page_size(10);
+    let mut seen = 0;
+    while let Some(object) = read.next().await {
+        let book = object.expect("read v2").properties;
+        let original = books.iter().find(|b| b.title == book.title).expect("a copied book");
+        assert_eq!(book.pages, original.pages.map(|p| p as f64));
+        assert_eq!(sorted(book.author.beacons()), sorted(original.author.beacons()), "{}", book.title);
+        assert_eq!(sorted(book.contributors.beacons()), sorted(original.contributors.beacons()), "{}", book.title);
+        seen += 1;
+    }
+    assert_eq!(seen, books.len());
+
+    client.aliases().delete(&name).await.expect("alias");
+    for collection in [format!("{name}_v1"), format!("{name}_v2")] {
         client.collections().delete(&collection).await.expect("drop");
     }
 }

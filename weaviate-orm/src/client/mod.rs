@@ -11,6 +11,7 @@ pub(crate) mod grpc;
 mod meta;
 mod oidc;
 pub(crate) mod rest;
+mod search;
 mod transports;
 mod weaviate_client;
 

@@ -8,6 +8,7 @@ use weaviate_orm_proto::v1 as pb;
 use super::properties::{all_properties, other_reference_targets};
 use super::results::{Hit, decode, decode_hits};
 use super::state::{QueryState, Scope};
+use crate::Result;
 use crate::collection::Collection;
 use crate::model::{Object, WeaviateCollection};
 use crate::schema::CollectionConfig;
@@ -16,7 +17,6 @@ use crate::vocabulary::search::{Search, Threshold};
 use crate::vocabulary::{
     Bm25, Filter, Hybrid, NearText, Projection, Sort, TargetVectors, VectorName, projected_config,
 };
-use crate::{Result, reply};
 
 /// A query on the collection `T`; start one with [`Collection::query`].
 ///
@@ -482,56 +482,11 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             metadata.score = search.is_some() && !by_distance;
             metadata.explain_score = metadata.score;
         }
-        let mut reply = self.search(message).await?;
-        for target in other_reference_targets(&config, self.state.resolve_depth) {
-            for group in &mut reply.group_by_results {
-                self.add_references(&mut group.objects, target.clone()).await?;
-            }
-            self.add_references(&mut reply.results, target).await?;
-        }
-        Ok(reply)
+        let t = self.collection.transports()?;
+        t.search_with_targets(message, other_reference_targets(&config, self.state.resolve_depth)).await
     }
 
     pub(super) fn collection_name(&self) -> &str {
         self.collection.name()
-    }
-
-    async fn search(&self, message: pb::SearchRequest) -> Result<pb::SearchReply> {
-        let t = self.collection.transports()?;
-        let timeout = t.timeouts.query;
-        t.grpc.search(message, timeout).await
-    }
-
-    /// Adds the targets in one more collection of a multi-target reference,
-    /// asked for by id.
-    async fn add_references(&self, results: &mut [pb::SearchResult], target: pb::RefPropertiesRequest) -> Result<()> {
-        let ids = results
-            .iter()
-            .map(|r| reply::uuid_text("Search", r.metadata.as_ref().map_or("", |m| m.id.as_str())))
-            .collect::<Result<Vec<Uuid>>>()?;
-        if ids.is_empty() {
-            return Ok(());
-        }
-        let by_ids = Filter::<T>::by_id().contains_any(ids.iter().copied());
-        let message = pb::SearchRequest {
-            collection: self.collection.name().to_owned(),
-            limit: u32::try_from(ids.len()).unwrap_or(u32::MAX),
-            filters: Some(by_ids.to_proto()?),
-            properties: Some(pb::PropertiesRequest { ref_properties: vec![target], ..Default::default() }),
-            metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
-            uses_127_api: true,
-            tenant: self.collection.tenant().unwrap_or_default().to_owned(),
-            consistency_level: self.collection.consistency_proto(),
-            ..Default::default()
-        };
-        for extra in self.search(message).await?.results {
-            let id = extra.metadata.as_ref().map(|m| m.id.as_str());
-            let Some(result) = results.iter_mut().find(|r| r.metadata.as_ref().map(|m| m.id.as_str()) == id) else {
-                continue;
-            };
-            let refs = extra.properties.map(|p| p.ref_props).unwrap_or_default();
-            result.properties.get_or_insert_default().ref_props.extend(refs);
-        }
-        Ok(())
     }
 }

@@ -34,8 +34,8 @@ use uuid::Uuid;
 use self::raw::{RawObject, Shape};
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
-use crate::schema::CollectionConfig;
 use crate::schema::diff::diff;
+use crate::schema::{CollectionConfig, DataType};
 use crate::value::PropertyValue;
 use crate::{Error, Result, names};
 
@@ -187,11 +187,17 @@ fn shape_of(class: &Value) -> Shape {
     let properties = class.get("properties").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     let references = properties
         .iter()
-        .filter(|p| {
+        .filter_map(|p| {
             let types = p.get("dataType").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-            types.iter().filter_map(Value::as_str).any(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
+            let targets: Vec<String> = types
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
+                .map(str::to_owned)
+                .collect();
+            let name = p.get("name").and_then(Value::as_str)?;
+            (!targets.is_empty()).then(|| (name.to_owned(), targets))
         })
-        .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_owned))
         .collect();
     let vectors =
         class.get("vectorConfig").and_then(Value::as_object).map(|v| v.keys().cloned().collect()).unwrap_or_default();
@@ -319,10 +325,16 @@ impl Copy<'_> {
     }
 
     /// The object as the model stores it: properties the model no longer has
-    /// left out, mapped ones converted.
+    /// left out, mapped ones converted, references written to the model's
+    /// targets (by collection when it has several).
     fn convert(&self, mut object: RawObject) -> Result<RawObject> {
         object.properties.retain(|(name, _)| self.model.property(name).is_some());
         for (name, value) in &mut object.properties {
+            if let (PropertyValue::Reference { multi_target, .. }, Some(property)) =
+                (&mut *value, self.model.property(name))
+            {
+                *multi_target = matches!(&property.data_type, DataType::Reference(targets) if targets.len() > 1);
+            }
             if let Some(conversion) = self.conversions.get(name) {
                 let stored = std::mem::replace(value, PropertyValue::Null);
                 *value = conversion(stored).map_err(|reason| Error::CopyFailed {

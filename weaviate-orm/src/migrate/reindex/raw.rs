@@ -27,8 +27,9 @@ pub(super) struct RawObject {
 pub(super) struct Shape {
     /// Its properties and vectors; without, only its id and update time.
     pub(super) everything: bool,
-    /// Its reference properties (the server returns them only when asked).
-    pub(super) references: Vec<String>,
+    /// Its reference properties with their target collections (the server
+    /// returns them only when asked, a multi-target one once per target).
+    pub(super) references: Vec<(String, Vec<String>)>,
     /// Its named vectors; empty for the default vector.
     pub(super) vectors: Vec<String>,
 }
@@ -49,15 +50,23 @@ pub(super) async fn page(
     after: Option<Uuid>,
     limit: u32,
 ) -> Result<Vec<RawObject>> {
-    let references = shape
-        .references
-        .iter()
-        .map(|name| pb::RefPropertiesRequest {
+    // A multi-target reference is read one named target at a time.
+    let (mut references, mut more_targets) = (Vec::new(), Vec::new());
+    for (name, targets) in &shape.references {
+        let request = |target: &str| pb::RefPropertiesRequest {
             reference_property: name.clone(),
             metadata: Some(pb::MetadataRequest { uuid: true, ..Default::default() }),
+            target_collection: target.to_owned(),
             ..Default::default()
-        })
-        .collect();
+        };
+        match targets.as_slice() {
+            [first, others @ ..] if !others.is_empty() => {
+                references.push(request(first));
+                more_targets.extend(others.iter().map(|target| request(target)));
+            }
+            _ => references.push(request("")),
+        }
+    }
     let request = pb::SearchRequest {
         collection: collection.to_owned(),
         tenant: tenant.to_owned(),
@@ -79,7 +88,7 @@ pub(super) async fn page(
         ..Default::default()
     };
     let t = client.transports()?;
-    let reply = t.grpc.search(request, t.timeouts.query).await?;
+    let reply = t.search_with_targets(request, more_targets).await?;
     let operation = format!("reading {collection}");
     reply
         .results
