@@ -551,3 +551,159 @@ async fn references_out_of_a_reindexed_collection_keep_their_targets() {
         client.collections().delete(&collection).await.expect("drop");
     }
 }
+
+/// A writer, then with `name` a single token.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexWriterV1")]
+struct WriterV1 {
+    name: String,
+}
+
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexWriterV2")]
+struct WriterV2 {
+    #[weaviate(tokenization = "field")]
+    name: String,
+}
+
+/// A novel pointing at its writer.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_ReindexNovel")]
+struct Novel {
+    title: String,
+    writer: Ref<WriterV1>,
+}
+
+/// The novels' model under `name`, its writer reference to `writers`.
+fn novels_to(name: &str, writers: &str) -> weaviate_orm::schema::CollectionConfig {
+    let mut config = named(Novel::config(), name);
+    for property in &mut config.properties {
+        if let weaviate_orm::schema::DataType::Reference(targets) = &mut property.data_type {
+            *targets = vec![writers.to_owned()];
+        }
+    }
+    config
+}
+
+async fn reference_target(client: &WeaviateClient, collection: &str) -> Vec<String> {
+    let config = client.collections().config(collection).await.expect("config");
+    match config.property("writer").map(|p| p.data_type.clone()) {
+        Some(weaviate_orm::schema::DataType::Reference(targets)) => targets,
+        other => panic!("writer is {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn references_into_a_reindexed_collection_follow_it_to_its_new_version() {
+    let client = client().await.expect("connect");
+    let (writers, novels) = (unique_name("ReindexedWriters"), unique_name("ReindexedNovels"));
+    let migrator = |writer: weaviate_orm::schema::CollectionConfig| {
+        // The referencing model first: the migrator orders them.
+        client.migrator().config(novels_to(&novels, &writers)).config(writer).policy(Policy::Reindex)
+    };
+    migrator(named(WriterV1::config(), &writers)).run().await.expect("v1");
+    // Weaviate refuses an alias as a reference target: the collection behind it is referenced.
+    assert_eq!(reference_target(&client, &format!("{novels}_v1")).await, vec![format!("{writers}_v1")]);
+
+    let people: Vec<WriterV1> =
+        ["Ursula Le Guin", "Iain Banks"].iter().map(|n| WriterV1 { name: (*n).into() }).collect();
+    let writer_ids = client
+        .collection_via_alias::<WriterV1>(&writers)
+        .expect("handle")
+        .insert_many(&people)
+        .await
+        .expect("writers")
+        .ids;
+    let books: Vec<Novel> = ["The Dispossessed", "Excession", "Use of Weapons"]
+        .iter()
+        .enumerate()
+        .map(|(i, title)| Novel { title: (*title).into(), writer: Ref::to(writer_ids[i.min(1)]) })
+        .collect();
+    let novel_handle = client.collection_via_alias::<Novel>(&novels).expect("handle");
+    assert!(novel_handle.insert_many(&books).await.expect("novels").errors.is_empty());
+
+    // The writers' breaking change moves them to v2, and the novels with them.
+    let plan = migrator(named(WriterV2::config(), &writers)).plan().await.expect("plan");
+    assert!(plan.iter().all(|p| p.changes.iter().any(|c| matches!(c, Change::Reindex { .. }))), "{plan:?}");
+    let report = migrator(named(WriterV2::config(), &writers)).run().await.expect("reindex");
+    let moved: Vec<(&str, u64)> = report.reindexed.iter().map(|r| (r.to.as_str(), r.objects)).collect();
+    let (writers_v2, novels_v2) = (format!("{writers}_v2"), format!("{novels}_v2"));
+    assert_eq!(moved, vec![(writers_v2.as_str(), 2), (novels_v2.as_str(), 3)], "the referenced collection first");
+    assert_eq!(reference_target(&client, &novels_v2).await, vec![writers_v2.clone()]);
+
+    // A filter through the reference reaches the writers' new version (a single token now).
+    let by_banks = novel_handle.query().filter(Novel::FIELDS.writer.path(WriterV1::FIELDS.name).equal("Iain Banks"));
+    let mut titles: Vec<String> =
+        by_banks.fetch().await.expect("filter").into_iter().map(|o| o.properties.title).collect();
+    titles.sort();
+    assert_eq!(titles, ["Excession", "Use of Weapons"]);
+    let by_word = novel_handle.query().filter(Novel::FIELDS.writer.path(WriterV1::FIELDS.name).equal("Banks"));
+    assert!(by_word.fetch().await.expect("filter").is_empty(), "field tokenization: no match on one word");
+    for object in novel_handle.query().fetch().await.expect("read") {
+        let original = books.iter().find(|b| b.title == object.properties.title).expect("copied");
+        assert_eq!(object.properties.writer.ids().collect::<Vec<_>>(), original.writer.ids().collect::<Vec<_>>());
+    }
+    let again = migrator(named(WriterV2::config(), &writers)).plan().await.expect("plan");
+    assert!(again.iter().all(|p| p.is_up_to_date()), "{again:?}");
+
+    for alias in [&writers, &novels] {
+        client.aliases().delete(alias).await.expect("alias");
+    }
+    for collection in [format!("{novels}_v1"), novels_v2, format!("{writers}_v1"), writers_v2] {
+        client.collections().delete(&collection).await.expect("drop");
+    }
+}
+
+#[tokio::test]
+async fn plain_collections_and_their_references_move_behind_aliases_together() {
+    let client = client().await.expect("connect");
+    let (writers, novels) = (unique_name("AdoptedWriters"), unique_name("AdoptedNovels"));
+    client
+        .migrator()
+        .config(named(WriterV1::config(), &writers))
+        .config(novels_to(&novels, &writers))
+        .run()
+        .await
+        .expect("plain");
+    let people = [WriterV1 { name: "Octavia Butler".into() }];
+    let ids = client.collection_named::<WriterV1>(writers.clone()).insert_many(&people).await.expect("writer").ids;
+    let book = Novel { title: "Kindred".into(), writer: Ref::to(ids[0]) };
+    client.collection_named::<Novel>(novels.clone()).insert(&book).await.expect("novel");
+
+    // Moving the writers alone would delete a collection the novels reference.
+    let alone = client.migrator().config(named(WriterV2::config(), &writers)).policy(Policy::Reindex).run().await;
+    match alone {
+        Err(weaviate_orm::Error::InvalidConfig(message)) => assert!(message.contains(&novels), "{message}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+
+    let report = client
+        .migrator()
+        .config(named(WriterV2::config(), &writers))
+        .config(novels_to(&novels, &writers))
+        .policy(Policy::Reindex)
+        .run()
+        .await
+        .expect("both move");
+    assert_eq!(report.reindexed.len(), 2, "{:?}", report.reindexed);
+    let behind = client.aliases().get(&novels).await.expect("alias").expect("novels alias").collection;
+    assert_eq!(reference_target(&client, &behind).await, vec![format!("{writers}_v2")]);
+    let handle = client.collection_via_alias::<Novel>(&novels).expect("handle");
+    let found = handle
+        .query()
+        .filter(Novel::FIELDS.writer.path(WriterV1::FIELDS.name).equal("Octavia Butler"))
+        .fetch()
+        .await
+        .expect("filter");
+    assert_eq!(found.len(), 1);
+
+    for alias in [&writers, &novels] {
+        client.aliases().delete(alias).await.expect("alias");
+    }
+    for collection in client.collections().list_json().await.expect("list") {
+        let name = collection["class"].as_str().unwrap_or_default().to_owned();
+        if name.starts_with(&writers) || name.starts_with(&novels) {
+            client.collections().delete(&name).await.expect("drop");
+        }
+    }
+}

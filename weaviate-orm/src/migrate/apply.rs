@@ -10,6 +10,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use super::reindex::{self, Conversion, Reindexed};
+use super::targets;
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
 use crate::model::WeaviateCollection;
@@ -242,11 +243,84 @@ impl Migrator {
         self.check()?;
         let (server, mut aliases) = (self.server_classes().await?, self.aliases().await?);
         aliases.extend(self.stranded(&server, &aliases));
-        let mut plans = Vec::with_capacity(self.configs.len());
-        for config in &self.configs {
-            plans.push(self.plan_one(config, &server, &aliases).await?);
+        Ok(self.plans(&server, &aliases).await?.0)
+    }
+
+    /// Each model's plan, and the model as planned: its references pointing
+    /// at the collections behind aliases as they are once the run is done
+    /// (a target it creates or reindexes included, which may make a
+    /// referencing model's plan breaking in turn).
+    async fn plans(
+        &self,
+        server: &[Value],
+        aliases: &HashMap<String, String>,
+    ) -> Result<(Vec<MigrationPlan>, Vec<CollectionConfig>)> {
+        let mut behind = aliases.clone();
+        if self.policy == Policy::Reindex {
+            for config in self.configs.iter().filter(|c| !aliases.contains_key(&c.name)) {
+                if find(server, &config.name).is_none() {
+                    behind.insert(config.name.clone(), reindex::first_version(&config.name));
+                }
+            }
         }
-        Ok(plans)
+        loop {
+            let configs: Vec<CollectionConfig> = self.configs.iter().map(|c| targets::resolved(c, &behind)).collect();
+            if let Some((config, (property, alias))) =
+                self.configs.iter().find_map(|c| targets::multi_target_into_alias(c, &behind).map(|found| (c, found)))
+            {
+                return Err(Error::InvalidConfig(format!(
+                    "`{}.{property}` references several collections, among them `{alias}`, which an alias serves: \
+                     Weaviate resolves no alias in the beacons and filters of such a reference; \
+                     reference `{alias}` on its own, or keep it a plain collection",
+                    config.name
+                )));
+            }
+            let mut plans = Vec::with_capacity(configs.len());
+            for config in &configs {
+                plans.push(self.plan_one(config, server, aliases).await?);
+            }
+            self.check_adoptions(server, aliases, &plans)?;
+            let mut moved = false;
+            for plan in &plans {
+                if let Some(Change::Reindex { to, .. }) =
+                    plan.changes.iter().find(|c| matches!(c, Change::Reindex { .. }))
+                {
+                    moved |= behind.insert(plan.collection.clone(), to.clone()).as_ref() != Some(to);
+                }
+            }
+            // Each round moves an alias to its next version for good: at most one round per model.
+            if !moved {
+                return Ok((plans, configs));
+            }
+        }
+    }
+
+    /// Refuses to move a plain collection behind an alias (which deletes it)
+    /// while a collection outside the migration references it: its
+    /// references would lead nowhere.
+    fn check_adoptions(
+        &self,
+        server: &[Value],
+        aliases: &HashMap<String, String>,
+        plans: &[MigrationPlan],
+    ) -> Result<()> {
+        let adopted = plans.iter().filter(|p| {
+            !aliases.contains_key(&p.collection) && p.changes.iter().any(|c| matches!(c, Change::Reindex { .. }))
+        });
+        for plan in adopted {
+            let outside = server
+                .iter()
+                .filter(|class| class_name(class).is_some_and(|n| self.configs.iter().all(|c| c.name != n)))
+                .filter(|class| targets::references_to(class, &plan.collection));
+            if let Some(class) = outside.filter_map(class_name).next() {
+                return Err(Error::InvalidConfig(format!(
+                    "moving `{}` behind an alias deletes it, and `{class}` references it: \
+                     add the model of `{class}` to the migration, whose references then follow",
+                    plan.collection
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Under [`Policy::Reindex`], the models whose name is neither an alias
@@ -322,26 +396,26 @@ impl Migrator {
             self.client.aliases().create(&alias, &first).await?;
             aliases.insert(alias, first);
         }
-        let mut plans = Vec::with_capacity(self.configs.len());
-        for config in &self.configs {
-            plans.push(self.plan_one(config, &server, &aliases).await?);
-        }
+        let (plans, configs) = self.plans(&server, &aliases).await?;
         let mut report = MigrationReport { plans, ..MigrationReport::default() };
         let refused: Vec<MigrationPlan> =
             report.plans.iter().filter(|plan| plan.blockers(self.policy).next().is_some()).cloned().collect();
         if !refused.is_empty() {
             return Err(Error::SchemaMismatch { plans: refused, policy: self.policy });
         }
+        self.adopt_all(&report.plans, &mut aliases).await?;
         // References to collections that do not exist yet wait for a second pass.
         let mut existing: BTreeSet<String> = server.iter().filter_map(class_name).map(str::to_owned).collect();
-        let mut targets = Vec::with_capacity(self.configs.len());
-        for (index, config) in self.configs.iter().enumerate() {
+        let mut deferred = Vec::with_capacity(configs.len());
+        // A reindexed model's new version references the new versions of its targets.
+        for index in targets::referenced_first(&self.configs) {
+            let config = &configs[index];
             let target = match self.reindex_step(config, &report.plans[index], &aliases).await? {
                 Some(reindexed) => {
                     let to = reindexed.to.clone();
                     report.writes += 1;
                     report.reindexed.push(reindexed);
-                    targets.push(None);
+                    deferred.push(None);
                     existing.insert(config.name.clone());
                     existing.insert(to);
                     continue;
@@ -357,15 +431,63 @@ impl Migrator {
             let seen = find(&server, &target.name).cloned();
             let pending = self.migrate_one(&target, Some(seen), &existing, &mut report).await?;
             existing.insert(config.name.clone());
-            targets.push(pending.then_some(target));
+            existing.insert(target.name.clone());
+            deferred.push(pending.then_some(target));
         }
-        for target in targets.into_iter().flatten() {
+        for target in deferred.into_iter().flatten() {
             self.migrate_one(&target, None, &existing, &mut report).await?;
         }
         for config in &self.configs {
             self.serve_as_alias(config, &aliases, &mut report).await?;
         }
         Ok(report)
+    }
+
+    /// Moves the plain collections the plans reindex behind aliases of their
+    /// names, each holding its reindex lock: all are copied into their first
+    /// versions before any is deleted, since a copy reads its references,
+    /// which need their targets. Records each new alias in `aliases`.
+    async fn adopt_all(&self, plans: &[MigrationPlan], aliases: &mut HashMap<String, String>) -> Result<()> {
+        let mut behind = aliases.clone();
+        let mut held = Vec::new();
+        let mut copied = Ok(());
+        for index in targets::referenced_first(&self.configs) {
+            let name = &self.configs[index].name;
+            let Some((from, _)) = reindex_of(&plans[index]) else { continue };
+            if aliases.contains_key(name) {
+                continue;
+            }
+            // A waiting process watches the first version grow.
+            let first = reindex::first_version(name);
+            match reindex::acquire(&self.client, name, from, &first, self.lock_timeout).await? {
+                reindex::Acquired::WaitedFor => continue,
+                reindex::Acquired::Held => held.push(name.clone()),
+            }
+            // Another process may have moved it between the plan and the lock.
+            if self.client.aliases().get(name).await?.is_some() {
+                continue;
+            }
+            match reindex::adopt_copy(&self.client, name, &behind).await {
+                Ok(first) => drop(behind.insert(name.clone(), first)),
+                Err(error) => {
+                    copied = Err(error);
+                    break;
+                }
+            }
+        }
+        for name in &held {
+            let finished = match (&copied, behind.get(name)) {
+                (Ok(()), Some(first)) if !aliases.contains_key(name) => {
+                    let finished = reindex::adopt_finish(&self.client, name, first).await;
+                    aliases.insert(name.clone(), first.clone());
+                    finished
+                }
+                _ => Ok(()),
+            };
+            reindex::release(&self.client, name).await?;
+            finished?;
+        }
+        copied
     }
 
     /// Runs the plan's reindex, if it has one, holding the model's reindex
@@ -376,34 +498,22 @@ impl Migrator {
         plan: &MigrationPlan,
         aliases: &HashMap<String, String>,
     ) -> Result<Option<Reindexed>> {
-        let Some(Change::Reindex { from, to, .. }) = plan.changes.iter().find(|c| matches!(c, Change::Reindex { .. }))
-        else {
-            return Ok(None);
-        };
+        let Some((_, to)) = reindex_of(plan) else { return Ok(None) };
+        // A plain collection another process moved behind an alias meanwhile.
+        let Some(from) = aliases.get(&config.name) else { return Ok(None) };
         match reindex::acquire(&self.client, &config.name, from, to, self.lock_timeout).await? {
             reindex::Acquired::WaitedFor => return Ok(None),
             reindex::Acquired::Held => {}
         }
         // Another process may have moved the alias between this plan and the lock.
         let now = self.client.aliases().get(&config.name).await?.map(|a| a.collection);
-        if now != aliases.get(&config.name).cloned() {
-            reindex::release(&self.client, &config.name).await?;
-            return Ok(None);
-        }
-        let result = if aliases.contains_key(&config.name) {
-            reindex::reindex(&self.client, config, from, to, &self.conversions.0).await
+        let result = if now.as_ref() == Some(from) {
+            reindex::reindex(&self.client, config, from, to, &self.conversions.0).await.map(Some)
         } else {
-            // A plain collection of the model's name: first behind an alias.
-            match reindex::adopt(&self.client, &config.name).await {
-                Ok(first) => {
-                    let to = reindex::next_version(&config.name, &first);
-                    reindex::reindex(&self.client, config, &first, &to, &self.conversions.0).await
-                }
-                Err(error) => Err(error),
-            }
+            Ok(None)
         };
         reindex::release(&self.client, &config.name).await?;
-        result.map(Some)
+        result
     }
 
     /// The model as the collection it migrates: under the alias's target's
@@ -632,6 +742,14 @@ fn object(node: &mut Value) -> Option<&mut serde_json::Map<String, Value>> {
         *node = Value::Object(serde_json::Map::new());
     }
     node.as_object_mut()
+}
+
+/// The versions a plan's reindex goes from and to, if it has one.
+fn reindex_of(plan: &MigrationPlan) -> Option<(&str, &str)> {
+    plan.changes.iter().find_map(|change| match change {
+        Change::Reindex { from, to, .. } => Some((from.as_str(), to.as_str())),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

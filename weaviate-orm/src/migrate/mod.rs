@@ -41,6 +41,7 @@
 
 mod apply;
 mod reindex;
+mod targets;
 
 pub use crate::schema::{BreakingChange, BreakingKind, Change, MigrationPlan, Policy};
 pub use apply::{MigrationReport, Migrator};

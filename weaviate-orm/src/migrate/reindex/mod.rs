@@ -15,9 +15,9 @@
 //! multi-tenant collection is copied tenant by tenant; inactive tenants are
 //! activated for the copy and made inactive again in both versions.
 //!
-//! References are copied as stored. Weaviate refuses a reference property
-//! whose target is an alias, so references *into* an alias-backed
-//! collection are not supported yet.
+//! References are copied with their targets, a multi-target one read one
+//! target collection at a time. References *into* an alias-backed model
+//! point at the version behind the alias (see `migrate::targets`).
 
 mod count;
 mod lock;
@@ -32,6 +32,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use self::raw::{RawObject, Shape};
+use super::targets;
 use crate::client::WeaviateClient;
 use crate::client::rest::Path;
 use crate::schema::diff::diff;
@@ -111,16 +112,21 @@ pub(crate) async fn reindex(
     Ok(Reindexed { alias, from: from.to_owned(), to: to.to_owned(), objects })
 }
 
-/// Moves the plain collection `name` behind an alias of its name: copies it
-/// as it is into its first version, stops writes to it (its shards
-/// READONLY: a write then fails, and is never confirmed and lost), copies
-/// what was written meanwhile, deletes it and creates the alias. Between the
-/// delete and the alias, a read of the name fails; the first version keeps
-/// the collection as it was. Returns the first version's name.
-pub(crate) async fn adopt(client: &WeaviateClient, name: &str) -> Result<String> {
+/// Starts moving the plain collection `name` behind an alias of its name:
+/// copies it as it is into its first version (its references to the
+/// collections of `behind`, alias → collection, following them), stops
+/// writes to it (its shards READONLY: a write then fails, and is never
+/// confirmed and lost) and copies what was written meanwhile. Returns the
+/// first version's name; [`adopt_finish`] completes the move.
+pub(crate) async fn adopt_copy(
+    client: &WeaviateClient,
+    name: &str,
+    behind: &HashMap<String, String>,
+) -> Result<String> {
     let class = client.collections().config_json(name).await?;
-    let mut original =
+    let stored =
         CollectionConfig::from_json(&class).map_err(|e| Error::InvalidConfig(format!("adopting `{name}`: {e}")))?;
+    let mut original = targets::resolved(&stored, behind);
     let first = first_version(name);
     original.name = first.clone();
     create_or_resume(client, &original).await?;
@@ -141,10 +147,18 @@ pub(crate) async fn adopt(client: &WeaviateClient, name: &str) -> Result<String>
         objects += copied.len();
     }
     tenants.restore(client, name, &first).await?;
-    client.collections().delete(name).await?;
-    client.aliases().create(name, &first).await?;
-    tracing::info!(collection = %name, version = %first, objects, "moved behind an alias");
+    tracing::info!(collection = %name, version = %first, objects, "copied into its first version");
     Ok(first)
+}
+
+/// Completes [`adopt_copy`]: deletes the plain collection and creates the
+/// alias of its name to its first version. Between the two, a read of the
+/// name fails; the first version keeps the collection as it was.
+pub(crate) async fn adopt_finish(client: &WeaviateClient, name: &str, first: &str) -> Result<()> {
+    client.collections().delete(name).await?;
+    client.aliases().create(name, first).await?;
+    tracing::info!(collection = %name, version = %first, "moved behind an alias");
+    Ok(())
 }
 
 /// Sets every shard of `collection` (of `tenant`'s, for a tenant) READONLY.
