@@ -12,9 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use uuid::Uuid;
 use weaviate_orm::migrate::{Change, Policy};
 use weaviate_orm::schema::Tokenization;
-use weaviate_orm::value::PropertyValue;
 use weaviate_orm::{Ref, WeaviateClient, WeaviateCollection, WeaviateProjection};
 use weaviate_orm_tests::jeopardy::{self, JeopardyQuestion};
+use weaviate_orm_tests::reindex_child::{JeopardyV2, migrate_to_v1, migrate_to_v2, named, to_number};
 use weaviate_orm_tests::{client, unique_name};
 
 /// The first version: `pages` an int, `title` tokenized by word.
@@ -53,19 +53,6 @@ fn v1_objects(count: usize) -> Vec<V1> {
             embedding: Some(vec![(i % 17) as f32 / 17.0, (i % 5) as f32 / 5.0, 1.0]),
         })
         .collect()
-}
-
-fn named(config: weaviate_orm::schema::CollectionConfig, name: &str) -> weaviate_orm::schema::CollectionConfig {
-    let mut config = config;
-    config.name = name.to_owned();
-    config
-}
-
-fn to_number(value: PropertyValue) -> Result<PropertyValue, String> {
-    match value {
-        PropertyValue::Int(pages) => Ok(PropertyValue::Number(pages as f64)),
-        other => Ok(other),
-    }
 }
 
 async fn migrate_v2(
@@ -295,23 +282,6 @@ async fn every_tenant_is_copied_and_inactive_ones_stay_inactive() {
     }
 }
 
-/// The Jeopardy questions with `value` a number and `category` one token.
-#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
-#[weaviate(name = "Test_JeopardyV2")]
-struct JeopardyV2 {
-    #[weaviate(id)]
-    id: Uuid,
-    air_date: chrono::DateTime<chrono::Utc>,
-    round: String,
-    value: Option<f64>,
-    #[weaviate(tokenization = "field")]
-    category: String,
-    question: String,
-    answer: String,
-    #[weaviate(vector)]
-    vector: Vec<f32>,
-}
-
 /// What the reader reads of either version.
 #[derive(WeaviateProjection, Debug)]
 #[weaviate(of = JeopardyQuestion)]
@@ -325,8 +295,7 @@ async fn the_jeopardy_questions_reindex_through_a_killed_run_while_read_and_writ
     let client = client().await.expect("connect");
     let name = unique_name("Jeopardy");
     let (v1_name, v2_name) = (format!("{name}_v1"), format!("{name}_v2"));
-    let v1_model = named(JeopardyQuestion::config(), &name);
-    client.migrator().config(v1_model).policy(Policy::Reindex).run().await.expect("v1");
+    migrate_to_v1(&client, &name).await.expect("v1");
     let questions = client.collection_via_alias::<JeopardyQuestion>(&name).expect("handle");
     let batch = questions.batch().start();
     for question in all {
@@ -369,32 +338,23 @@ async fn the_jeopardy_questions_reindex_through_a_killed_run_while_read_and_writ
         })
     };
 
-    // A first run killed mid-copy leaves the alias where it was.
-    let migrate = || {
-        let (client, name) = (client.clone(), name.clone());
-        async move {
-            client
-                .migrator()
-                .config(named(JeopardyV2::config(), &name))
-                .policy(Policy::Reindex)
-                .convert("value", to_number)
-                // The killed run leaves its lock: taken over once its copy stalls this long.
-                .lock_timeout(std::time::Duration::from_secs(2))
-                .run()
-                .await
-        }
-    };
-    let first = tokio::spawn(migrate());
+    // A first run in another process, killed (SIGKILL) mid-copy, leaves the alias where it was.
+    let server = weaviate_orm_tests::shared_server().await;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_reindex_child"))
+        .args([server.http_port().to_string(), server.grpc_port().to_string(), name.clone()])
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start the migrating process");
     let partial = client.collection_named::<JeopardyV2>(v2_name.clone());
     while partial.count().await.unwrap_or(0) < 2000 {
+        assert!(child.try_wait().expect("child").is_none(), "the child finished before it was killed");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    first.abort();
-    let _ = first.await;
+    child.kill().await.expect("kill the migrating process");
     assert_eq!(client.aliases().get(&name).await.expect("alias").map(|a| a.collection), Some(v1_name.clone()));
 
     // The next run takes the copy up and finishes it.
-    let report = migrate().await.expect("resumed");
+    let report = migrate_to_v2(&client, &name).await.expect("resumed");
     assert_eq!(report.reindexed[0].to, v2_name);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     stop.store(true, Ordering::Relaxed);

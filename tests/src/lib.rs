@@ -12,6 +12,7 @@ pub mod fault_proxy;
 pub mod jeopardy;
 pub mod keycloak;
 pub mod python;
+pub mod reindex_child;
 
 /// The server shared by every test of this process; started on first use,
 /// stopped when the process ends.
