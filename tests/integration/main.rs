@@ -18,6 +18,7 @@ mod grouping;
 mod hardening;
 mod migrate;
 mod modules;
+mod multi_node;
 mod objects;
 mod oidc;
 mod rbac;

@@ -7,9 +7,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use weaviate_orm_proto::v1 as pb;
-
 use crate::client::{Transports, WeaviateClient};
+use crate::consistency::ConsistencyLevel;
 use crate::model::WeaviateCollection;
 use crate::{Result, names};
 
@@ -57,37 +56,6 @@ impl<T> fmt::Debug for Collection<T> {
             .field("tenant", &self.tenant)
             .field("consistency", &self.consistency)
             .finish_non_exhaustive()
-    }
-}
-
-/// How many replicas must acknowledge a read or write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConsistencyLevel {
-    /// One replica.
-    One,
-    /// A majority of replicas.
-    Quorum,
-    /// Every replica.
-    All,
-}
-
-impl ConsistencyLevel {
-    /// The name the REST API uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::One => "ONE",
-            Self::Quorum => "QUORUM",
-            Self::All => "ALL",
-        }
-    }
-
-    pub(crate) fn to_proto(self) -> i32 {
-        let level = match self {
-            Self::One => pb::ConsistencyLevel::One,
-            Self::Quorum => pb::ConsistencyLevel::Quorum,
-            Self::All => pb::ConsistencyLevel::All,
-        };
-        level as i32
     }
 }
 

@@ -4,6 +4,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::consistency::ConsistencyLevel;
+
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -61,6 +63,19 @@ pub enum Error {
         /// The address that was tried.
         url: String,
         /// What went wrong, from the transport.
+        message: String,
+    },
+
+    /// A read or write could not reach as many replicas as its consistency
+    /// level needs (a node holding a replica is down or unreachable).
+    /// Retry later, or with a lower [`ConsistencyLevel`].
+    #[error("{operation} could not reach enough replicas for consistency level {}: {message}", level_name(level.as_ref()))]
+    ConsistencyNotReached {
+        /// What was being done.
+        operation: String,
+        /// The level asked for, when known (the server's default is `QUORUM`).
+        level: Option<ConsistencyLevel>,
+        /// The server's message.
         message: String,
     },
 
@@ -419,4 +434,8 @@ impl EmbeddedError {
         let context = context.into();
         move |source| Self::Io { context, source }
     }
+}
+
+fn level_name(level: Option<&ConsistencyLevel>) -> &'static str {
+    level.map_or("(the server's default)", |l| l.name())
 }

@@ -76,6 +76,7 @@ pub mod blocking;
 pub mod client;
 pub mod cluster;
 mod collection;
+mod consistency;
 pub mod data;
 #[cfg(test)]
 mod decode_fuzz;
@@ -102,7 +103,8 @@ pub use client::{
     Auth, ClientBuilder, ConnectionParams, Endpoint, MIN_SERVER_VERSION, Secret, ServerMeta, Timeouts, WeaviateClient,
     connect_to_custom, connect_to_local, connect_to_weaviate_cloud,
 };
-pub use collection::{Collection, ConsistencyLevel};
+pub use collection::Collection;
+pub use consistency::ConsistencyLevel;
 pub use data::InsertManyReport;
 pub use embedded::connect_to_embedded;
 pub use error::{BackupErrorKind, EmbeddedError, Error, Result};

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::auth::{Auth, CallHeaders, Secret};
 use super::config::{ConnectionParams, Endpoint, Timeouts};
+use super::failover::Nodes;
 use super::grpc::Grpc;
 use super::oidc;
 use super::rest::{Rest, http_client};
@@ -30,6 +31,8 @@ use crate::{Error, Result};
 #[derive(Debug)]
 pub struct ClientBuilder {
     params: ConnectionParams,
+    /// Other nodes of the same cluster, in the order they are tried.
+    fallbacks: Vec<ConnectionParams>,
     auth: Option<Auth>,
     headers: Vec<(String, Secret)>,
     timeouts: Timeouts,
@@ -51,6 +54,7 @@ impl ClientBuilder {
     pub fn custom(params: ConnectionParams) -> Self {
         Self {
             params,
+            fallbacks: Vec::new(),
             auth: None,
             headers: Vec::new(),
             timeouts: Timeouts::default(),
@@ -86,6 +90,31 @@ impl ClientBuilder {
         let grpc_host = if host.starts_with("grpc-") { host.clone() } else { format!("grpc-{host}") };
         Self::custom(ConnectionParams { http: Endpoint::tls(host, 443), grpc: Endpoint::tls(grpc_host, 443) })
             .auth(Auth::ApiKey(api_key.into()))
+    }
+
+    /// Also knows another node of the same cluster. The client talks to one
+    /// node at a time, the first given preferred; when it cannot connect to
+    /// that node, it moves to the next (for REST and gRPC alike, with a
+    /// `tracing` warning) and stays there. A request that could not connect
+    /// was never sent, so it goes to the next node whatever it is; reads
+    /// and writes idempotent by id are retried there on transient failures
+    /// too. A production cluster behind a load balancer needs none of this:
+    /// give the balancer's address alone.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> weaviate_orm::Result<()> {
+    /// use weaviate_orm::{ClientBuilder, ConnectionParams};
+    ///
+    /// let client = ClientBuilder::custom(ConnectionParams::local_ports(8080, 50051))
+    ///     .fallback(ConnectionParams::local_ports(8081, 50052))
+    ///     .fallback(ConnectionParams::local_ports(8082, 50053))
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn fallback(mut self, params: ConnectionParams) -> Self {
+        self.fallbacks.push(params);
+        self
     }
 
     /// Authenticates every call; see [`Auth`] for the kinds of credentials.
@@ -280,14 +309,18 @@ impl ClientBuilder {
         let credentials = self.auth.as_ref().map(Auth::credentials).unwrap_or_default();
         let init = self.timeouts.init;
         let headers = CallHeaders::new(&self.headers, credentials)?;
-        let rest = Rest::new(&self.params.http, &self.ca_pems, headers.clone(), init)?;
+        let all: Vec<&ConnectionParams> = std::iter::once(&self.params).chain(&self.fallbacks).collect();
+        let nodes = Nodes::new(all.len());
+        let http: Vec<&Endpoint> = all.iter().map(|p| &p.http).collect();
+        let rest = Rest::new(&http, nodes.clone(), &self.ca_pems, headers.clone(), init)?;
         if let Some(auth) = self.auth.as_ref().filter(|auth| auth.uses_oidc()) {
             let http = http_client(&self.ca_pems, init)?
                 .build()
                 .map_err(|e| Error::InvalidConfig(format!("building the OIDC HTTP client: {e}")))?;
             oidc::start(&rest, http, auth, headers.credentials()).await?;
         }
-        let grpc = Grpc::new(&self.params.grpc, &self.ca_pems, headers, init)?;
+        let grpc_endpoints: Vec<&Endpoint> = all.iter().map(|p| &p.grpc).collect();
+        let grpc = Grpc::new(&grpc_endpoints, nodes, &self.ca_pems, headers, init)?;
         let transports = Transports { rest, grpc, timeouts: self.timeouts };
         let meta = if self.skip_init_checks { None } else { Some(transports.init_checks().await?) };
         Ok(WeaviateClient::new(transports, meta, self.auth.is_some(), self.owned))

@@ -3,6 +3,7 @@
 //! onto [`Error`].
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
@@ -17,93 +18,169 @@ use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 
 use super::auth::CallHeaders;
 use super::config::Endpoint;
+use super::failover::{Attempts, Failure, Nodes, Retry};
+use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Grpc {
-    channel: Channel,
+    /// One lazily connected channel per node.
+    channels: Arc<[Channel]>,
+    urls: Arc<[String]>,
+    nodes: Nodes,
     metadata: Metadata,
-    url: String,
 }
 
 impl Grpc {
+    /// A transport to `endpoints` (one per node, the first preferred), which
+    /// moves with `nodes`.
     pub(crate) fn new(
-        endpoint: &Endpoint,
+        endpoints: &[&Endpoint],
+        nodes: Nodes,
         ca_pems: &[Vec<u8>],
         headers: CallHeaders,
         connect_timeout: Duration,
     ) -> Result<Self> {
-        let url = endpoint.url();
-        let mut channel = Channel::from_shared(url.clone())
-            .map_err(|e| Error::InvalidConfig(format!("gRPC address {url}: {e}")))?
-            .connect_timeout(connect_timeout)
-            .tcp_nodelay(true)
-            .http2_keep_alive_interval(Duration::from_secs(30))
-            .keep_alive_while_idle(true);
-        if endpoint.secure {
-            let mut tls = ClientTlsConfig::new().domain_name(endpoint.host.clone()).with_native_roots();
-            for pem in ca_pems {
-                tls = tls.ca_certificate(Certificate::from_pem(pem));
-            }
-            channel = channel.tls_config(tls).map_err(|e| Error::InvalidConfig(format!("gRPC TLS: {e}")))?;
+        let mut channels = Vec::with_capacity(endpoints.len());
+        for endpoint in endpoints {
+            channels.push(channel(endpoint, ca_pems, connect_timeout)?);
         }
-        Ok(Self { channel: channel.connect_lazy(), metadata: Metadata::new(headers)?, url })
+        let urls = endpoints.iter().map(|e| e.url()).collect();
+        Ok(Self { channels: channels.into(), urls, nodes, metadata: Metadata::new(headers)? })
     }
 
-    /// The `weaviate.v1.Weaviate` service, with our interceptor in front.
-    pub(crate) fn weaviate(&self) -> RawClient<InterceptedService<Channel, Metadata>> {
-        RawClient::with_interceptor(self.channel.clone(), self.metadata.clone())
+    /// The node calls go to now.
+    pub(crate) fn current_node(&self) -> usize {
+        self.nodes.current()
+    }
+
+    /// The `weaviate.v1.Weaviate` service of `node`, with our interceptor in front.
+    pub(crate) fn weaviate_at(&self, node: usize) -> RawClient<InterceptedService<Channel, Metadata>> {
+        let channel = self.channels[node % self.channels.len()].clone();
+        RawClient::with_interceptor(channel, self.metadata.clone())
             .max_decoding_message_size(usize::MAX)
             .max_encoding_message_size(usize::MAX)
     }
 
-    /// Runs one call with a deadline, mapping failures onto [`Error`].
-    async fn call<T, F>(&self, operation: &str, timeout: Duration, call: F) -> Result<T>
+    /// After a stream to `node` failed with `error`: moves to the next node
+    /// when it could not be reached.
+    pub(crate) fn stream_failed(&self, node: usize, error: &Error) {
+        if matches!(error, Error::Connection { .. }) && self.channels.len() > 1 {
+            let to = self.nodes.move_on(node);
+            tracing::warn!(operation = "BatchStream", from = %self.urls[node % self.urls.len()], to = %self.urls[to], %error, "moving to another node");
+        }
+    }
+
+    /// Runs one call (made by `call` for the node it is given) with a
+    /// deadline, mapping failures onto [`Error`]; sent again to another
+    /// node, or after a back-off, as `retry` allows.
+    async fn call<M, T, F, Fut>(
+        &self,
+        operation: &str,
+        timeout: Duration,
+        retry: Retry,
+        message: M,
+        call: F,
+    ) -> Result<T>
     where
-        F: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
+        M: Clone,
+        F: Fn(RawClient<InterceptedService<Channel, Metadata>>, tonic::Request<M>) -> Fut,
+        Fut: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
+    {
+        let mut attempts = Attempts::new(&self.nodes, retry, timeout);
+        loop {
+            let node = attempts.node;
+            let left = attempts.remaining();
+            let result =
+                self.attempt(operation, node, left, call(self.weaviate_at(node), request(message.clone(), left))).await;
+            match result {
+                Ok(reply) => return Ok(reply),
+                Err((failure, error)) => {
+                    if !attempts.again(failure, operation, &error, &self.urls).await {
+                        return Err(error.with_timeout(timeout));
+                    }
+                }
+            }
+        }
+    }
+
+    /// One attempt at `node`, within `timeout`; a failure says whether it may be retried.
+    async fn attempt<T, Fut>(
+        &self,
+        operation: &str,
+        node: usize,
+        timeout: Duration,
+        call: Fut,
+    ) -> std::result::Result<T, (Failure, Error)>
+    where
+        Fut: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
     {
         let started = std::time::Instant::now();
+        let url = &self.urls[node % self.urls.len()];
         match tokio::time::timeout(timeout, call).await {
             Ok(Ok(response)) => Ok(response.into_inner()),
             // The request's own deadline fires inside tonic as `Cancelled`.
             Ok(Err(status)) if status.code() == Code::Cancelled && started.elapsed() >= timeout => {
-                Err(Error::Timeout { operation: operation.to_owned(), after: timeout })
+                Err((Failure::Final, Error::Timeout { operation: operation.to_owned(), after: timeout }))
             }
-            Ok(Err(status)) => Err(status_error(operation, &self.url, timeout, &status)),
-            Err(_) => Err(Error::Timeout { operation: operation.to_owned(), after: timeout }),
+            Ok(Err(status)) => Err((failure_of(&status), status_error(operation, url, timeout, &status))),
+            Err(_) => Err((Failure::Final, Error::Timeout { operation: operation.to_owned(), after: timeout })),
         }
     }
 
-    /// The error of a failed call to `operation`.
-    pub(crate) fn error(&self, operation: &str, timeout: Duration, status: &Status) -> Error {
-        status_error(operation, &self.url, timeout, status)
+    /// The error of a failed call to `operation` at `node`.
+    pub(crate) fn error(&self, operation: &str, node: usize, timeout: Duration, status: &Status) -> Error {
+        status_error(operation, &self.urls[node % self.urls.len()], timeout, status)
     }
 
-    /// The standard gRPC health check; fails unless the server is SERVING.
+    /// The standard gRPC health check of the current node; fails unless it is SERVING.
     pub(crate) async fn check_health(&self, timeout: Duration) -> Result<()> {
-        let mut health = HealthClient::with_interceptor(self.channel.clone(), self.metadata.clone());
+        let node = self.nodes.current();
+        let channel = self.channels[node % self.channels.len()].clone();
+        let mut health = HealthClient::with_interceptor(channel, self.metadata.clone());
         let request = request(HealthCheckRequest { service: String::new() }, timeout);
-        let reply = self.call("gRPC health check", timeout, health.check(request)).await?;
+        let reply =
+            self.attempt("gRPC health check", node, timeout, health.check(request)).await.map_err(|(_, e)| e)?;
         match reply.status() {
             ServingStatus::Serving => Ok(()),
             other => Err(Error::Connection {
-                url: self.url.clone(),
+                url: self.urls[node % self.urls.len()].clone(),
                 message: format!("the gRPC health check answered {}", other.as_str_name()),
             }),
         }
     }
 }
 
+/// A lazily connected channel to `endpoint`.
+fn channel(endpoint: &Endpoint, ca_pems: &[Vec<u8>], connect_timeout: Duration) -> Result<Channel> {
+    let url = endpoint.url();
+    let mut channel = Channel::from_shared(url.clone())
+        .map_err(|e| Error::InvalidConfig(format!("gRPC address {url}: {e}")))?
+        .connect_timeout(connect_timeout)
+        .tcp_nodelay(true)
+        .http2_keep_alive_interval(Duration::from_secs(30))
+        .keep_alive_while_idle(true);
+    if endpoint.secure {
+        let mut tls = ClientTlsConfig::new().domain_name(endpoint.host.clone()).with_native_roots();
+        for pem in ca_pems {
+            tls = tls.ca_certificate(Certificate::from_pem(pem));
+        }
+        channel = channel.tls_config(tls).map_err(|e| Error::InvalidConfig(format!("gRPC TLS: {e}")))?;
+    }
+    Ok(channel.connect_lazy())
+}
+
 /// One typed method per unary RPC of `weaviate.v1.Weaviate`: the request
 /// carries the deadline, the call is named after the RPC, and failures are
 /// mapped onto [`Error`] by what happened. Every unary call goes through here.
 macro_rules! unary_rpcs {
-    ($($(#[$doc:meta])* $method:ident($request:ident) -> $reply:ident as $operation:literal;)+) => {
+    ($($(#[$doc:meta])* $method:ident($request:ident) -> $reply:ident as $operation:literal, $retry:ident;)+) => {
         impl Grpc {
             $(
                 $(#[$doc])*
                 pub(crate) async fn $method(&self, message: pb::$request, timeout: Duration) -> Result<pb::$reply> {
-                    self.call($operation, timeout, self.weaviate().$method(request(message, timeout))).await
+                    let call = |mut client: RawClient<_>, request| async move { client.$method(request).await };
+                    self.call($operation, timeout, Retry::$retry, message, call).await
                 }
             )+
         }
@@ -112,15 +189,18 @@ macro_rules! unary_rpcs {
 
 unary_rpcs! {
     /// Searches (`Search`).
-    search(SearchRequest) -> SearchReply as "Search";
+    search(SearchRequest) -> SearchReply as "Search", Read;
     /// Aggregates and counts (`Aggregate`).
-    aggregate(AggregateRequest) -> AggregateReply as "Aggregate";
-    /// Writes objects in one request (`BatchObjects`).
-    batch_objects(BatchObjectsRequest) -> BatchObjectsReply as "BatchObjects";
-    /// Adds references in one request (`BatchReferences`).
-    batch_references(BatchReferencesRequest) -> BatchReferencesReply as "BatchReferences";
-    /// Deletes the objects a filter matches (`BatchDelete`).
-    batch_delete(BatchDeleteRequest) -> BatchDeleteReply as "BatchDelete";
+    aggregate(AggregateRequest) -> AggregateReply as "Aggregate", Read;
+    /// Writes objects in one request (`BatchObjects`); each has its id, so
+    /// writing it again stores the same object.
+    batch_objects(BatchObjectsRequest) -> BatchObjectsReply as "BatchObjects", Idempotent;
+    /// Adds references in one request (`BatchReferences`): sent again, a
+    /// reference would be added twice.
+    batch_references(BatchReferencesRequest) -> BatchReferencesReply as "BatchReferences", Once;
+    /// Deletes the objects a filter matches (`BatchDelete`); its report
+    /// counts what this request deleted, so it is not sent again.
+    batch_delete(BatchDeleteRequest) -> BatchDeleteReply as "BatchDelete", Once;
 }
 
 /// A request carrying `timeout` as its gRPC deadline, so the server stops
@@ -152,7 +232,34 @@ pub(crate) fn status_error(operation: &str, url: &str, timeout: Duration, status
     if code == Code::Unavailable || is_transport_failure(status) {
         return Error::Connection { url: url.to_owned(), message: format!("{operation}: {message}") };
     }
+    if replicas_unreached(&message) {
+        let level = ConsistencyLevel::named_in(&message);
+        return Error::ConsistencyNotReached { operation, level, message };
+    }
     Error::Grpc { operation, code: code.into(), message }
+}
+
+/// Whether a failed call may be sent again: not when the server answered.
+fn failure_of(status: &Status) -> Failure {
+    if is_connect_failure(status) {
+        Failure::Unreachable
+    } else if status.code() == Code::Unavailable || is_transport_failure(status) {
+        Failure::Transient
+    } else {
+        Failure::Final
+    }
+}
+
+/// Whether no connection could be made: the request was never sent.
+fn is_connect_failure(status: &Status) -> bool {
+    const SIGNS: [&str; 3] = ["tcp connect error", "connection refused", "dns error"];
+    let mut texts = vec![status.message().to_ascii_lowercase()];
+    let mut source = std::error::Error::source(status);
+    while let Some(cause) = source {
+        texts.push(cause.to_string().to_ascii_lowercase());
+        source = cause.source();
+    }
+    texts.iter().any(|text| SIGNS.iter().any(|sign| text.contains(sign)))
 }
 
 /// Whether the status reports a connection that broke or could not be made,

@@ -6,6 +6,7 @@ mod builder;
 mod collections;
 mod config;
 mod connect;
+mod failover;
 mod graphql;
 pub(crate) mod grpc;
 mod meta;

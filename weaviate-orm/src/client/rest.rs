@@ -1,6 +1,7 @@
 //! The REST transport: one `reqwest` client, the `/v1` base URL, credentials,
 //! and the mapping of HTTP failures onto [`Error`].
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
@@ -9,18 +10,25 @@ use serde::de::DeserializeOwned;
 
 use super::auth::CallHeaders;
 use super::config::Endpoint;
+use super::failover::{Attempts, Failure, Nodes, Retry};
+use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Rest {
     http: reqwest::Client,
-    base: String,
+    /// Each node's base URL, ending in `/v1`.
+    bases: Arc<[String]>,
+    nodes: Nodes,
     headers: CallHeaders,
 }
 
 impl Rest {
+    /// A transport to `endpoints` (one per node, the first preferred), which
+    /// moves with `nodes`.
     pub(crate) fn new(
-        endpoint: &Endpoint,
+        endpoints: &[&Endpoint],
+        nodes: Nodes,
         ca_pems: &[Vec<u8>],
         headers: CallHeaders,
         connect_timeout: Duration,
@@ -29,17 +37,18 @@ impl Rest {
             .default_headers(header_map(&headers)?)
             .build()
             .map_err(|e| Error::InvalidConfig(format!("building the HTTP client: {e}")))?;
-        Ok(Self { http, base: format!("{}/v1", endpoint.url()), headers })
+        let bases = endpoints.iter().map(|e| format!("{}/v1", e.url())).collect();
+        Ok(Self { http, bases, nodes, headers })
     }
 
-    /// The base URL of the REST API, ending in `/v1`.
+    /// The base URL of the REST API of the current node, ending in `/v1`.
     pub(crate) fn base(&self) -> &str {
-        &self.base
+        &self.bases[self.nodes.current() % self.bases.len()]
     }
 
     /// A request to `path` with credentials and a timeout.
     pub(crate) fn request(&self, method: Method, path: &Path, timeout: Duration) -> RequestBuilder {
-        self.http.request(method, format!("{}{path}", self.base)).timeout(timeout)
+        self.http.request(method, format!("{}{path}", self.base())).timeout(timeout)
     }
 
     /// `request` with the current `Authorization` header; a token that cannot
@@ -49,26 +58,89 @@ impl Rest {
         Ok(request.header(AUTHORIZATION, sensitive(token.expose())?))
     }
 
-    /// Sends `request` with the credentials; any status outside 2xx becomes an error.
+    /// Sends `request` with the credentials; any status outside 2xx becomes
+    /// an error. A request that cannot connect goes to the next node; one
+    /// that failed in flight is sent again when its method allows (reads,
+    /// and `PUT` and `DELETE`, which are idempotent), within `timeout`.
     pub(crate) async fn send(&self, operation: &str, timeout: Duration, request: RequestBuilder) -> Result<Response> {
-        let response = self
+        let request = self
             .authorized(request, operation)?
-            .send()
-            .await
-            .map_err(|e| self.transport_error(operation, timeout, e))?;
+            .build()
+            .map_err(|e| Error::InvalidConfig(format!("{operation}: {}", error_chain(&e))))?;
+        let retry = match *request.method() {
+            Method::GET | Method::HEAD => Retry::Read,
+            Method::PUT | Method::DELETE => Retry::Idempotent,
+            _ => Retry::Once,
+        };
+        let mut attempts = Attempts::new(&self.nodes, retry, timeout);
+        loop {
+            let node = attempts.node;
+            let (failure, error) = match self.attempt(operation, node, attempts.remaining(), &request).await {
+                Ok(response) => return Ok(response),
+                Err(failed) => failed,
+            };
+            if !attempts.again(failure, operation, &error, &self.bases).await {
+                return Err(error.with_timeout(timeout));
+            }
+        }
+    }
+
+    /// One attempt of `request` at `node`, within `timeout`.
+    async fn attempt(
+        &self,
+        operation: &str,
+        node: usize,
+        timeout: Duration,
+        request: &reqwest::Request,
+    ) -> std::result::Result<Response, (Failure, Error)> {
+        let Some(mut attempt) = request.try_clone() else {
+            return Err((
+                Failure::Final,
+                Error::InvalidConfig(format!("{operation}: the request cannot be sent twice")),
+            ));
+        };
+        let base = &self.bases[node % self.bases.len()];
+        if let Some(url) = self.bases.iter().find_map(|b| attempt.url().as_str().strip_prefix(b.as_str())) {
+            let moved = format!("{base}{url}");
+            *attempt.url_mut() =
+                moved.parse().map_err(|e| (Failure::Final, Error::InvalidConfig(format!("{moved}: {e}"))))?;
+        }
+        *attempt.timeout_mut() = Some(timeout);
+        let response = match self.http.execute(attempt).await {
+            Ok(response) => response,
+            Err(e) if e.is_connect() => {
+                return Err((Failure::Unreachable, self.transport_error(base, operation, timeout, e)));
+            }
+            Err(e) if e.is_timeout() => {
+                return Err((Failure::Final, self.transport_error(base, operation, timeout, e)));
+            }
+            Err(e) => return Err((Failure::Transient, self.transport_error(base, operation, timeout, e))),
+        };
         let status = response.status();
         if status.is_success() {
             return Ok(response);
         }
         let body = response.text().await.unwrap_or_default();
-        Err(status_error(operation, status, &body))
+        let failure = match status {
+            StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT => {
+                Failure::Transient
+            }
+            _ => Failure::Final,
+        };
+        let mut error = status_error(operation, status, &body);
+        if let Error::ConsistencyNotReached { level: level @ None, .. } = &mut error {
+            // The level the request asked for, when the message does not name it.
+            let asked = request.url().query_pairs().find(|(key, _)| key == "consistency_level");
+            *level = asked.and_then(|(_, name)| ConsistencyLevel::named_in(&format!("consistency level {name}")));
+        }
+        Err((failure, error))
     }
 
     /// `GET path` decoded as JSON.
     pub(crate) async fn get_json<T: DeserializeOwned>(&self, path: &Path, timeout: Duration) -> Result<T> {
         let operation = format!("GET /v1{path}");
         let response = self.send(&operation, timeout, self.request(Method::GET, path, timeout)).await?;
-        let bytes = response.bytes().await.map_err(|e| self.transport_error(&operation, timeout, e))?;
+        let bytes = response.bytes().await.map_err(|e| self.transport_error(self.base(), &operation, timeout, e))?;
         serde_json::from_slice(&bytes).map_err(|e| Error::UnexpectedResponse { operation, message: e.to_string() })
     }
 
@@ -97,15 +169,15 @@ impl Rest {
         match self.authorized(self.request(Method::GET, path, timeout), &operation)?.send().await {
             Ok(response) => Ok(Some(response.status())),
             Err(e) if e.is_connect() || e.is_timeout() => Ok(None),
-            Err(e) => Err(self.transport_error(&operation, timeout, e)),
+            Err(e) => Err(self.transport_error(self.base(), &operation, timeout, e)),
         }
     }
 
-    fn transport_error(&self, operation: &str, timeout: Duration, error: reqwest::Error) -> Error {
+    fn transport_error(&self, base: &str, operation: &str, timeout: Duration, error: reqwest::Error) -> Error {
         if error.is_timeout() {
             return Error::Timeout { operation: operation.to_owned(), after: timeout };
         }
-        Error::Connection { url: self.base.clone(), message: error_chain(&error) }
+        Error::Connection { url: base.to_owned(), message: error_chain(&error) }
     }
 }
 
@@ -197,6 +269,9 @@ pub(crate) fn status_error(operation: &str, status: StatusCode, body: &str) -> E
     match status {
         StatusCode::UNAUTHORIZED => Error::Authentication { operation, message },
         StatusCode::FORBIDDEN => Error::Authorization { operation, message },
+        _ if replicas_unreached(&message) => {
+            Error::ConsistencyNotReached { operation, level: ConsistencyLevel::named_in(&message), message }
+        }
         _ => Error::UnexpectedStatus { operation, status: status.as_u16(), message },
     }
 }

@@ -2,6 +2,7 @@
 
 use super::requests::batch_objects;
 use crate::collection::Collection;
+use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::model::WeaviateCollection;
 use crate::{Error, Result};
 use uuid::Uuid;
@@ -30,7 +31,8 @@ pub struct InsertManyReport {
 impl<T: WeaviateCollection> Collection<T> {
     /// Inserts one object and returns its id: the id field, the key-derived
     /// id, or a new random one. An object with the same id is replaced.
-    /// An object the server refuses is an [`Error::ObjectRejected`].
+    /// An object the server refuses is an [`Error::ObjectRejected`]; one it
+    /// could not write to enough replicas, an [`Error::ConsistencyNotReached`].
     ///
     /// ```no_run
     /// # use weaviate_orm::{Collection, WeaviateCollection};
@@ -50,6 +52,11 @@ impl<T: WeaviateCollection> Collection<T> {
             Some((_, reason)) if reason.starts_with("rbac: authorization, forbidden action") => {
                 Err(Error::Authorization { operation: format!("insert into {}", self.name()), message: reason })
             }
+            Some((_, reason)) if replicas_unreached(&reason) => Err(Error::ConsistencyNotReached {
+                operation: format!("insert into {}", self.name()),
+                level: ConsistencyLevel::named_in(&reason).or(self.consistency_level()),
+                message: reason,
+            }),
             Some((_, reason)) => Err(Error::ObjectRejected { collection: self.name().to_owned(), id, reason }),
         }
     }

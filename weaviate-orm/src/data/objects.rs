@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::client::rest::{Path, if_exists};
 use crate::collection::Collection;
+use crate::consistency::ConsistencyLevel;
 use crate::model::Object;
 use crate::model::WeaviateCollection;
 use crate::vocabulary::Filter;
@@ -76,11 +77,17 @@ impl<T: WeaviateCollection> Collection<T> {
     /// assert!(!articles.exists(id).await?);
     /// # Ok(()) }
     /// ```
+    ///
+    /// With a [consistency level](Collection::with_consistency_level), the
+    /// replicas it names are asked (a stale one repaired), and a level that
+    /// cannot be reached is an [`Error::ConsistencyNotReached`](crate::Error::ConsistencyNotReached).
     pub async fn exists(&self, id: Uuid) -> Result<bool> {
+        // HEAD answers a missed level without the message that says so.
+        let method = if self.consistency_level().is_some() { Method::GET } else { Method::HEAD };
         let t = self.transports()?;
         let path = self.object_path(id)?;
-        let request = t.rest.request(Method::HEAD, &path, t.timeouts.query).query(&self.rest_params());
-        Ok(if_exists(t.rest.send(&format!("HEAD /v1{path}"), t.timeouts.query, request).await)?.is_some())
+        let request = t.rest.request(method.clone(), &path, t.timeouts.query).query(&self.rest_params());
+        Ok(if_exists(t.rest.send(&format!("{method} /v1{path}"), t.timeouts.query, request).await)?.is_some())
     }
 
     /// The object `id`, or `None`.
@@ -95,8 +102,27 @@ impl<T: WeaviateCollection> Collection<T> {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// With a [consistency level](Collection::with_consistency_level) above
+    /// `ONE`, the object is first read from the replicas the level names, as
+    /// Weaviate's replicated read does: a replica that missed it is
+    /// repaired, and a level that cannot be reached is an
+    /// [`Error::ConsistencyNotReached`](crate::Error::ConsistencyNotReached).
+    /// (A search consults one replica per shard whatever its level.)
     pub async fn fetch_by_id(&self, id: Uuid) -> Result<Option<Object<T>>> {
-        Ok(self.query().filter(Filter::by_id().equal(id)).limit(1).fetch().await?.pop())
+        let replicated = self.consistency_level().is_some_and(|level| level != ConsistencyLevel::One);
+        if replicated && !self.exists(id).await? {
+            return Ok(None);
+        }
+        let found = self.query().filter(Filter::by_id().equal(id)).limit(1).fetch().await?.pop();
+        if replicated && found.is_none() {
+            // The replicas have it, the node's search does not (its index is behind theirs).
+            return Err(Error::UnexpectedResponse {
+                operation: format!("reading {id} from {}", self.name()),
+                message: "the replicas hold the object but the node's search does not find it yet".into(),
+            });
+        }
+        Ok(found)
     }
 
     /// The objects with these ids that exist, in no particular order; ids

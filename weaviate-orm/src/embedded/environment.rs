@@ -6,12 +6,33 @@ use std::path::Path;
 use super::options::EmbeddedOptions;
 use super::process::Ports;
 
-/// The node name; fixed so a persistent data folder's Raft state matches it.
+/// The node name of a single server; fixed so a persistent data folder's
+/// Raft state matches it.
 const NODE_NAME: &str = "weaviate-orm-embedded";
 
+/// A node's place in a cluster: its name, the gossip addresses of the
+/// other nodes, and every node's Raft address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Membership {
+    /// This node's name (`CLUSTER_HOSTNAME`), fixed per data folder.
+    pub(super) node: String,
+    /// The other nodes' gossip addresses, `127.0.0.1:port`, comma-separated.
+    pub(super) gossip_join: String,
+    /// Every node's `name:raft-port`, comma-separated.
+    pub(super) raft_join: String,
+    /// How many voters bootstrap Raft: every node.
+    pub(super) voters: usize,
+}
+
 impl EmbeddedOptions {
-    /// The server's environment: the launcher's settings, then the user's.
-    pub(super) fn environment(&self, root: &Path, ports: Ports) -> Vec<(String, String)> {
+    /// The server's environment: the launcher's settings, the node's place
+    /// in its cluster, then the user's.
+    pub(super) fn environment(
+        &self,
+        root: &Path,
+        ports: Ports,
+        membership: Option<&Membership>,
+    ) -> Vec<(String, String)> {
         let mut env: Vec<(String, String)> = [
             ("PERSISTENCE_DATA_PATH", root.join("data").display().to_string()),
             ("BACKUP_FILESYSTEM_PATH", root.join("backups").display().to_string()),
@@ -38,6 +59,16 @@ impl EmbeddedOptions {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
+        if let Some(member) = membership {
+            let set = |env: &mut Vec<(String, String)>, key: &str, value: String| {
+                env.retain(|(k, _)| k != key);
+                env.push((key.to_owned(), value));
+            };
+            set(&mut env, "CLUSTER_HOSTNAME", member.node.clone());
+            set(&mut env, "CLUSTER_JOIN", member.gossip_join.clone());
+            set(&mut env, "RAFT_JOIN", member.raft_join.clone());
+            set(&mut env, "RAFT_BOOTSTRAP_EXPECT", member.voters.to_string());
+        }
         if let Some((issuer, client_id)) = &self.oidc {
             env.push(("AUTHENTICATION_OIDC_ENABLED".into(), "true".into()));
             env.push(("AUTHENTICATION_OIDC_ISSUER".into(), issuer.clone()));
@@ -92,7 +123,7 @@ mod tests {
     #[test]
     fn environment_is_loopback_only_with_the_chosen_ports() {
         let ports = Ports { http: 1, grpc: 2, gossip: 3, data: 4, raft: 5, raft_rpc: 6 };
-        let env = EmbeddedOptions::default().environment(Path::new("/x"), ports);
+        let env = EmbeddedOptions::default().environment(Path::new("/x"), ports, None);
         assert_eq!(value(&env, "GRPC_PORT"), Some("2"));
         assert_eq!(value(&env, "CLUSTER_BIND_ADDR"), Some("127.0.0.1"));
         assert_eq!(value(&env, "RAFT_INTERNAL_RPC_PORT"), Some("6"));
@@ -106,9 +137,25 @@ mod tests {
     }
 
     #[test]
+    fn a_cluster_node_joins_the_others() {
+        let member = Membership {
+            node: "node-1".into(),
+            gossip_join: "127.0.0.1:7100,127.0.0.1:7110".into(),
+            raft_join: "node-0:7102,node-1:7112,node-2:7122".into(),
+            voters: 3,
+        };
+        let env = EmbeddedOptions::default().environment(Path::new("/x"), Ports::free().expect("ports"), Some(&member));
+        assert_eq!(value(&env, "CLUSTER_HOSTNAME"), Some("node-1"));
+        assert_eq!(value(&env, "CLUSTER_JOIN"), Some("127.0.0.1:7100,127.0.0.1:7110"));
+        assert_eq!(value(&env, "RAFT_JOIN"), Some("node-0:7102,node-1:7112,node-2:7122"));
+        assert_eq!(value(&env, "RAFT_BOOTSTRAP_EXPECT"), Some("3"));
+        assert_eq!(env.iter().filter(|(k, _)| k == "CLUSTER_HOSTNAME").count(), 1);
+    }
+
+    #[test]
     fn oidc_turns_off_anonymous_access_without_api_keys() {
         let options = EmbeddedOptions::default().oidc("http://127.0.0.1:1/realms/r", "client");
-        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"));
+        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"), None);
         assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("false"));
         assert_eq!(value(&env, "AUTHENTICATION_OIDC_ISSUER"), Some("http://127.0.0.1:1/realms/r"));
         assert_eq!(value(&env, "AUTHENTICATION_OIDC_CLIENT_ID"), Some("client"));
@@ -119,7 +166,7 @@ mod tests {
     fn api_keys_turn_off_anonymous_access_and_user_env_wins() {
         let options =
             EmbeddedOptions::default().api_key("k1", "alice").api_key("k2", "bob").env("AUTOSCHEMA_ENABLED", "true");
-        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"));
+        let env = options.environment(Path::new("/x"), Ports::free().expect("ports"), None);
         assert_eq!(value(&env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED"), Some("false"));
         assert_eq!(value(&env, "AUTHENTICATION_APIKEY_ALLOWED_KEYS"), Some("k1,k2"));
         assert_eq!(value(&env, "AUTHENTICATION_APIKEY_USERS"), Some("alice,bob"));

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+mod cluster;
 mod connection;
 mod environment;
 mod install;
@@ -26,6 +27,7 @@ mod options;
 mod process;
 mod server;
 
+pub use cluster::EmbeddedCluster;
 pub use connection::connect_to_embedded;
 pub use install::{CACHE_DIR_ENV, SERVER_BIN_ENV, WEAVIATE_VERSION, cache_dir, cached_binary, install_command};
 pub use options::{DEFAULT_MODULES, EmbeddedOptions};

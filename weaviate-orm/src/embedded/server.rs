@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use super::environment::Membership;
 use super::install;
 use super::options::EmbeddedOptions;
 use super::process::{self, Ports};
@@ -45,6 +46,8 @@ pub struct EmbeddedServer {
     /// What [`start_again`](Self::start_again) runs.
     pub(super) binary: PathBuf,
     pub(super) options: EmbeddedOptions,
+    /// Its place in a cluster; `None` for a server of its own.
+    pub(super) membership: Option<Membership>,
 }
 
 /// How [`EmbeddedServer::stop`] ends the server process.
@@ -88,41 +91,20 @@ impl EmbeddedServer {
     /// # Ok(()) }
     /// ```
     pub async fn start(options: EmbeddedOptions) -> Result<Self> {
-        let (explicit, version) = (options.binary.clone(), options.version.clone());
-        let binary = tokio::task::spawn_blocking(move || install::find_or_install(explicit.as_deref(), &version))
-            .await
-            .map_err(|e| EmbeddedError::Io { context: "installing weaviate-server".into(), source: e.into() })??;
-
+        let binary = install_binary(&options).await?;
         let (root, temporary) = match &options.data_path {
             Some(path) => (path.clone(), false),
             None => (private_folder(), true),
         };
-        for sub in ["data", "backups"] {
-            let dir = root.join(sub);
-            std::fs::create_dir_all(&dir).map_err(EmbeddedError::io(format!("creating {}", dir.display())))?;
-        }
-
         // A port chosen free can be taken before the server binds it; retry then.
         let mut attempt = 0;
         loop {
             attempt += 1;
             let ports = Ports::free().map_err(EmbeddedError::io("finding free ports"))?;
-            let mut server = Self {
-                child: Mutex::new(None),
-                ports,
-                root: root.clone(),
-                temporary,
-                version: options.version.clone(),
-                api_key: options.api_keys.first().map(|(key, _)| key.clone()),
-                tls_ca: options.tls.as_ref().map(|tls| tls.ca.clone()),
-                binary: binary.clone(),
-                options: options.clone(),
-            };
+            let mut server = Self::prepare(&options, &binary, root.clone(), temporary, ports, None)?;
             match server.launch().await {
                 Ok(()) => return Ok(server),
-                Err(Error::Embedded(EmbeddedError::StartupFailed { log_tail, .. }))
-                    if attempt < 3 && log_tail.contains("address already in use") =>
-                {
+                Err(error) if attempt < 3 && is_port_taken(&error) => {
                     tracing::warn!("a port was taken while weaviate-server started; retrying with new ports");
                     // The next attempt uses the same folder: dropping this one must not remove it.
                     server.temporary = false;
@@ -130,6 +112,33 @@ impl EmbeddedServer {
                 Err(error) => return Err(error),
             }
         }
+    }
+
+    /// A server not started yet, with its folders made.
+    pub(super) fn prepare(
+        options: &EmbeddedOptions,
+        binary: &std::path::Path,
+        root: PathBuf,
+        temporary: bool,
+        ports: Ports,
+        membership: Option<Membership>,
+    ) -> Result<Self> {
+        for sub in ["data", "backups"] {
+            let dir = root.join(sub);
+            std::fs::create_dir_all(&dir).map_err(EmbeddedError::io(format!("creating {}", dir.display())))?;
+        }
+        Ok(Self {
+            child: Mutex::new(None),
+            ports,
+            root,
+            temporary,
+            version: options.version.clone(),
+            api_key: options.api_keys.first().map(|(key, _)| key.clone()),
+            tls_ca: options.tls.as_ref().map(|tls| tls.ca.clone()),
+            binary: binary.to_owned(),
+            options: options.clone(),
+            membership,
+        })
     }
 
     /// Stops the server process, keeping its ports and data for
@@ -177,6 +186,12 @@ impl EmbeddedServer {
     }
 
     async fn launch(&self) -> Result<()> {
+        self.spawn()?;
+        self.wait_until_ready(self.options.startup_timeout).await
+    }
+
+    /// Starts the process, without waiting for it to be ready.
+    pub(super) fn spawn(&self) -> Result<()> {
         let (binary, options) = (&self.binary, &self.options);
         let log_path = self.log_path();
         let log =
@@ -186,21 +201,28 @@ impl EmbeddedServer {
         command
             .args(options.listener_args(self.ports.http))
             .args(["--read-timeout=600s", "--write-timeout=600s"])
-            .envs(options.environment(&self.root, self.ports))
+            .envs(options.environment(&self.root, self.ports, self.membership.as_ref()))
             .current_dir(&self.root)
             .stdin(Stdio::null())
             .stdout(log)
             .stderr(log_err);
         let child = process::spawn_tied_to_process(command)
             .map_err(EmbeddedError::io(format!("starting {}", binary.display())))?;
-        tracing::info!(pid = child.id(), http = self.ports.http, grpc = self.ports.grpc, "started weaviate-server");
+        let node = self.membership.as_ref().map_or("", |m| m.node.as_str());
+        tracing::info!(
+            pid = child.id(),
+            http = self.ports.http,
+            grpc = self.ports.grpc,
+            node,
+            "started weaviate-server"
+        );
         *self.lock_child() = Some(child);
-        self.wait_until_ready(options.startup_timeout).await
+        Ok(())
     }
 
     /// Polls the ready endpoint until it answers 200, then runs the client's
     /// start-up checks (meta and gRPC health) once.
-    async fn wait_until_ready(&self, timeout: Duration) -> Result<()> {
+    pub(super) async fn wait_until_ready(&self, timeout: Duration) -> Result<()> {
         let probe_timeouts = Timeouts { init: Duration::from_secs(2), ..Timeouts::default() };
         let client = self.client_builder().timeouts(probe_timeouts).skip_init_checks(true).connect().await?;
         let deadline = Instant::now() + timeout;
@@ -288,8 +310,22 @@ impl Drop for EmbeddedServer {
     }
 }
 
+/// The `weaviate-server` binary the options ask for, built on first use.
+pub(super) async fn install_binary(options: &EmbeddedOptions) -> Result<PathBuf> {
+    let (explicit, version) = (options.binary.clone(), options.version.clone());
+    tokio::task::spawn_blocking(move || install::find_or_install(explicit.as_deref(), &version))
+        .await
+        .map_err(|e| EmbeddedError::Io { context: "installing weaviate-server".into(), source: e.into() })?
+        .map_err(Error::from)
+}
+
+/// Whether a start failed because a chosen port was taken meanwhile.
+pub(super) fn is_port_taken(error: &Error) -> bool {
+    matches!(error, Error::Embedded(EmbeddedError::StartupFailed { log_tail, .. }) if log_tail.contains("address already in use"))
+}
+
 /// A fresh folder under the system's temporary folder.
-fn private_folder() -> PathBuf {
+pub(super) fn private_folder() -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);

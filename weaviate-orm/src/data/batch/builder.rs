@@ -14,7 +14,7 @@ use super::stream::{StreamLink, StreamSettings};
 use super::transport::Transport;
 use super::unary::{Sizing, Unary};
 use crate::client::WeaviateClient;
-use crate::collection::ConsistencyLevel;
+use crate::consistency::ConsistencyLevel;
 
 /// The first server version with the `BatchStream` protocol this crate speaks.
 const STREAM_SINCE: semver::Version = semver::Version::new(1, 36, 0);

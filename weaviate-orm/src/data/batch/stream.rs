@@ -248,11 +248,12 @@ impl<P: Send + 'static> Actor<P> {
             let reason = "the stream's request channel refused the start message".into();
             return End::Fatal { reason, maybe_stored: false };
         }
-        let mut grpc = transport.weaviate();
+        let node = transport.current_node();
+        let mut grpc = transport.weaviate_at(node);
         let opening = grpc.batch_stream(ReceiverStream::new(receiver));
         let mut replies = match tokio::time::timeout(timeout, opening).await {
             Ok(Ok(response)) => response.into_inner(),
-            Ok(Err(status)) => return interrupted_or_fatal(&transport, timeout, &status, false),
+            Ok(Err(status)) => return interrupted_or_fatal(&transport, node, timeout, &status, false),
             Err(_) => {
                 let reason = format!("no answer to the stream's start within {timeout:?}");
                 return End::Interrupted { reason, answered_some: false, wait: None };
@@ -316,7 +317,7 @@ impl<P: Send + 'static> Actor<P> {
                         };
                         return End::Interrupted { reason, answered_some, wait };
                     }
-                    Err(status) => return interrupted_or_fatal(&transport, timeout, &status, answered_some),
+                    Err(status) => return interrupted_or_fatal(&transport, node, timeout, &status, answered_some),
                 },
                 permit = reserve(sender.as_ref()), if want_stop || want_data => match permit {
                     Some(permit) if want_stop => {
@@ -441,8 +442,15 @@ async fn reserve<T>(sender: Option<&mpsc::Sender<T>>) -> Option<mpsc::Permit<'_,
 }
 
 /// How a failed stream ends: typed by what happened, retried when that may pass.
-fn interrupted_or_fatal(grpc: &Grpc, timeout: Duration, status: &tonic::Status, answered_some: bool) -> End {
-    let error = grpc.error("BatchStream", timeout, status);
+fn interrupted_or_fatal(
+    grpc: &Grpc,
+    node: usize,
+    timeout: Duration,
+    status: &tonic::Status,
+    answered_some: bool,
+) -> End {
+    let error = grpc.error("BatchStream", node, timeout, status);
+    grpc.stream_failed(node, &error);
     if retry::is_transient(&error) {
         End::Interrupted { reason: error.to_string(), answered_some, wait: None }
     } else {

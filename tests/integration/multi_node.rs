@@ -1,0 +1,238 @@
+//! A real three-node cluster on loopback: replication over every node,
+//! consistency levels with a node down, a client that moves to another node
+//! when its own is gone, and a streaming import through a node's kill and
+//! restart with nothing lost or duplicated.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use tokio::sync::{Mutex, MutexGuard};
+use uuid::Uuid;
+use weaviate_orm::embedded::{EmbeddedCluster, StopMode};
+use weaviate_orm::{ConsistencyLevel, Error, WeaviateClient, WeaviateCollection};
+use weaviate_orm_tests::unique_name;
+
+/// Three copies of every object, over three shards.
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(name = "Test_Replicated", replication(factor = 3), sharding(desired_count = 3))]
+struct Replicated {
+    #[weaviate(id)]
+    id: Uuid,
+    label: String,
+}
+
+/// Replicated, with the background repair of replicas tuned to catch a
+/// node that was down up within seconds (the server's minimum periods).
+#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
+#[weaviate(
+    name = "Test_ReplicatedFast",
+    replication(
+        factor = 3,
+        async_config(frequency = 5000, frequency_while_propagating = 1000, propagation_delay = 100)
+    ),
+    sharding(desired_count = 3)
+)]
+struct Imported {
+    #[weaviate(id)]
+    id: Uuid,
+    label: String,
+}
+
+/// A new three-node cluster, and the turn of this test: the tests that
+/// start clusters run one at a time, each on a cluster of its own (a node
+/// one test killed and restarted is no part of another's).
+async fn cluster() -> (EmbeddedCluster, MutexGuard<'static, ()>) {
+    static TURN: Mutex<()> = Mutex::const_new(());
+    let turn = TURN.lock().await;
+    match EmbeddedCluster::start(3).await {
+        Ok(cluster) => (cluster, turn),
+        Err(error) => panic!("the three-node cluster did not start: {error}"),
+    }
+}
+
+/// Waits until the cluster sees the node `name` as down.
+async fn wait_until_down(client: &WeaviateClient, name: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let nodes = client.cluster().nodes().await.expect("nodes");
+        if nodes.iter().any(|n| n.name == name && n.status != weaviate_orm::cluster::NodeStatus::Healthy) {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{name} still healthy after 30 s");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A client of node `index` alone.
+async fn node_client(cluster: &EmbeddedCluster, index: usize) -> WeaviateClient {
+    cluster.node(index).expect("node").client_builder().connect().await.expect("connect to one node")
+}
+
+fn objects(count: usize, label: &str) -> Vec<Replicated> {
+    (0..count)
+        .map(|i| Replicated {
+            id: Uuid::new_v5(&Uuid::NAMESPACE_OID, format!("{label}-{i}").as_bytes()),
+            label: format!("{label} {i}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn replication_factor_three_and_consistency_levels_with_a_node_down() {
+    let (owned, _turn) = cluster().await;
+    let cluster = &owned;
+    let client = cluster.client_builder().connect().await.expect("connect");
+    let nodes = client.cluster().nodes().await.expect("nodes");
+    let mut names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, (0..3).map(EmbeddedCluster::node_name).collect::<Vec<_>>());
+
+    let name = unique_name("Replicated");
+    client.collections().create_named::<Replicated>(&name).await.expect("create");
+    let config = client.collections().config(&name).await.expect("config");
+    assert_eq!(config.replication.as_ref().and_then(|r| r.factor), Some(3));
+    let shards: usize = client.cluster().nodes_of(&name).await.expect("shards").iter().map(|n| n.shards.len()).sum();
+    assert_eq!(shards, 9, "three shards, each on all three nodes");
+
+    let at = |level| client.collection_named::<Replicated>(name.clone()).with_consistency_level(level);
+    let first = objects(60, "before");
+    assert!(at(ConsistencyLevel::All).insert_many(&first).await.expect("insert at ALL").errors.is_empty());
+
+    cluster.stop(2, StopMode::Kill).await.expect("kill node 2");
+    wait_until_down(&client, &EmbeddedCluster::node_name(2)).await;
+    let quorum = at(ConsistencyLevel::Quorum);
+    let during = objects(20, "during");
+    let written = quorum.insert_many(&during).await.expect("insert at QUORUM");
+    assert!(written.errors.is_empty(), "{:?}", written.errors.iter().take(2).collect::<Vec<_>>());
+    assert!(quorum.fetch_by_id(first[0].id).await.expect("read at QUORUM").is_some());
+    assert!(quorum.exists(during[0].id).await.expect("exists at QUORUM"));
+
+    let all = at(ConsistencyLevel::All);
+    match all.insert(&objects(1, "refused")[0]).await {
+        Err(Error::ConsistencyNotReached { level, .. }) => assert_eq!(level, Some(ConsistencyLevel::All)),
+        other => panic!("a write at ALL with a node down: {other:?}"),
+    }
+    match all.fetch_by_id(first[1].id).await {
+        Err(Error::ConsistencyNotReached { level, .. }) => assert_eq!(level, Some(ConsistencyLevel::All)),
+        other => panic!("a read at ALL with a node down: {other:?}"),
+    }
+
+    // A client that prefers the dead node answers through the others.
+    let dead_first = cluster
+        .node(2)
+        .expect("node")
+        .client_builder()
+        .fallback(cluster.node(0).expect("node").connection_params())
+        .fallback(cluster.node(1).expect("node").connection_params())
+        .connect()
+        .await
+        .expect("connect through the others");
+    let handle = dead_first.collection_named::<Replicated>(name.clone());
+    assert_eq!(handle.count().await.expect("count"), 80);
+    assert!(handle.fetch_by_id(during[1].id).await.expect("fetch").is_some());
+    assert_eq!(handle.query().limit(5).fetch().await.expect("search").len(), 5);
+
+    cluster.start_again(2).await.expect("node 2 back");
+    // Back with every replica: ALL reads and writes work again, the node
+    // that was down included (repaired on read).
+    assert!(all.fetch_by_id(during[2].id).await.expect("read at ALL").is_some());
+    let back = node_client(cluster, 2).await.collection_named::<Replicated>(name.clone());
+    let back = back.with_consistency_level(ConsistencyLevel::All);
+    for object in during.iter().take(5) {
+        assert!(back.fetch_by_id(object.id).await.expect("read at ALL from node 2").is_some(), "{}", object.label);
+    }
+    client.collections().delete(&name).await.expect("drop");
+    client.close().await;
+    owned.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_streaming_import_rides_out_a_node_kill_and_restart() {
+    let (owned, _turn) = cluster().await;
+    let cluster = &owned;
+    let client = cluster.client_builder().connect().await.expect("connect");
+    let name = unique_name("ReplicatedImport");
+    client.collections().create_named::<Imported>(&name).await.expect("create");
+    let all: Vec<Imported> =
+        objects(2000, "import").into_iter().map(|o| Imported { id: o.id, label: o.label }).collect();
+
+    // The client talks to node 0; it is killed mid-import, then restarted.
+    let handle = client.collection_named::<Imported>(name.clone()).with_consistency_level(ConsistencyLevel::Quorum);
+    let confirmed = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&confirmed);
+    let batch = handle.batch().stream().on_progress(move |p| seen.store(p.confirmed, Ordering::Relaxed)).start();
+    let import = {
+        let objects = all.clone();
+        tokio::spawn(async move {
+            for object in objects {
+                batch.add(object).await.expect("add");
+            }
+            batch.finish().await.expect("finish")
+        })
+    };
+    while confirmed.load(Ordering::Relaxed) < 500 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    cluster.stop(0, StopMode::Kill).await.expect("kill node 0");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    cluster.start_again(0).await.expect("node 0 back");
+    let report = import.await.expect("import task");
+    assert!(
+        report.failed.is_empty(),
+        "{:?}",
+        report.failed.iter().map(|f| f.error.to_string()).take(3).collect::<Vec<_>>()
+    );
+    assert_eq!(report.confirmed, all.len());
+
+    // Every object, once, readable from every node at ALL (the replicas
+    // compared, the node that was down repaired on read or caught up by
+    // async replication).
+    let ids: Vec<Uuid> = all.iter().map(|o| o.id).collect();
+    for index in 0..3 {
+        let node = node_client(cluster, index).await.collection_named::<Imported>(name.clone());
+        assert_eq!(node.count().await.expect("count"), all.len() as u64, "node {index}: nothing lost or duplicated");
+        let node = node.with_consistency_level(ConsistencyLevel::All);
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let mut pending = ids.clone();
+        loop {
+            pending = not_found_at_level(&node, pending).await;
+            if pending.is_empty() {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "node {index}: {} of {} not found at ALL after 60 s, e.g. {}",
+                pending.len(),
+                all.len(),
+                pending[0]
+            );
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    }
+    client.collections().delete(&name).await.expect("drop");
+    client.close().await;
+    owned.shutdown().await;
+}
+
+/// The ids of `ids` that `node` does not find at its consistency level (yet).
+async fn not_found_at_level(node: &weaviate_orm::Collection<Imported>, ids: Vec<Uuid>) -> Vec<Uuid> {
+    let mut reads = tokio::task::JoinSet::new();
+    for chunk in ids.chunks(250) {
+        let (node, chunk) = (node.clone(), chunk.to_vec());
+        reads.spawn(async move {
+            let mut missing = Vec::new();
+            for id in chunk {
+                if !matches!(node.exists(id).await, Ok(true)) {
+                    missing.push(id);
+                }
+            }
+            missing
+        });
+    }
+    let mut missing = Vec::new();
+    while let Some(read) = reads.join_next().await {
+        missing.extend(read.expect("reader"));
+    }
+    missing
+}
