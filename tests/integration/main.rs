@@ -27,3 +27,4 @@ mod resolve;
 mod roundtrip;
 mod search;
 mod settings;
+mod tracing_spans;

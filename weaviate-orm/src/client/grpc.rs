@@ -19,8 +19,10 @@ use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 use super::auth::CallHeaders;
 use super::config::Endpoint;
 use super::failover::{Attempts, Failure, Nodes, Retry};
+use super::span::{Scoped, call_span};
 use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::{Error, Result};
+use tracing::Instrument;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Grpc {
@@ -83,25 +85,35 @@ impl Grpc {
         call: F,
     ) -> Result<T>
     where
-        M: Clone,
+        M: Clone + Scoped,
         F: Fn(RawClient<InterceptedService<Channel, Metadata>>, tonic::Request<M>) -> Fut,
         Fut: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
     {
-        let mut attempts = Attempts::new(&self.nodes, retry, timeout);
-        loop {
-            let node = attempts.node;
-            let left = attempts.remaining();
-            let result =
-                self.attempt(operation, node, left, call(self.weaviate_at(node), request(message.clone(), left))).await;
-            match result {
-                Ok(reply) => return Ok(reply),
-                Err((failure, error)) => {
-                    if !attempts.again(failure, operation, &error, &self.urls).await {
-                        return Err(error.with_timeout(timeout));
+        let span = call_span(operation, &message.scope());
+        let answered = span.clone();
+        let calls = async {
+            let mut attempts = Attempts::new(&self.nodes, retry, timeout);
+            loop {
+                let node = attempts.node;
+                let left = attempts.remaining();
+                let result = self
+                    .attempt(operation, node, left, call(self.weaviate_at(node), request(message.clone(), left)))
+                    .await;
+                match result {
+                    Ok(reply) => {
+                        answered.record("node", self.urls[node % self.urls.len()].as_str());
+                        return Ok(reply);
+                    }
+                    Err((failure, error)) => {
+                        if !attempts.again(failure, operation, &error, &self.urls).await {
+                            return Err(error.with_timeout(timeout));
+                        }
                     }
                 }
             }
-        }
+        };
+        // Boxed: the callers' futures stay small however many calls they await.
+        Box::pin(calls.instrument(span)).await
     }
 
     /// One attempt at `node`, within `timeout`; a failure says whether it may be retried.

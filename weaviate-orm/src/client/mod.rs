@@ -13,6 +13,7 @@ mod meta;
 mod oidc;
 pub(crate) mod rest;
 mod search;
+mod span;
 mod transports;
 mod weaviate_client;
 

@@ -11,8 +11,10 @@ use serde::de::DeserializeOwned;
 use super::auth::CallHeaders;
 use super::config::Endpoint;
 use super::failover::{Attempts, Failure, Nodes, Retry};
+use super::span::{Scope, call_span};
 use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::{Error, Result};
+use tracing::Instrument;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Rest {
@@ -72,17 +74,31 @@ impl Rest {
             Method::PUT | Method::DELETE => Retry::Idempotent,
             _ => Retry::Once,
         };
-        let mut attempts = Attempts::new(&self.nodes, retry, timeout);
-        loop {
-            let node = attempts.node;
-            let (failure, error) = match self.attempt(operation, node, attempts.remaining(), &request).await {
-                Ok(response) => return Ok(response),
-                Err(failed) => failed,
-            };
-            if !attempts.again(failure, operation, &error, &self.bases).await {
-                return Err(error.with_timeout(timeout));
+        let query = |key: &str| request.url().query_pairs().find(|(k, _)| k == key).map(|(_, v)| v.into_owned());
+        let (tenant, consistency) = (query("tenant").unwrap_or_default(), query("consistency_level"));
+        let level =
+            consistency.as_deref().and_then(|name| ConsistencyLevel::named_in(&format!("consistency level {name}")));
+        let scope = Scope { tenant: &tenant, consistency: level.map(ConsistencyLevel::to_proto), ..Scope::default() };
+        let span = call_span(operation, &scope);
+        let answered = span.clone();
+        let calls = async {
+            let mut attempts = Attempts::new(&self.nodes, retry, timeout);
+            loop {
+                let node = attempts.node;
+                let (failure, error) = match self.attempt(operation, node, attempts.remaining(), &request).await {
+                    Ok(response) => {
+                        answered.record("node", self.bases[node % self.bases.len()].as_str());
+                        return Ok(response);
+                    }
+                    Err(failed) => failed,
+                };
+                if !attempts.again(failure, operation, &error, &self.bases).await {
+                    return Err(error.with_timeout(timeout));
+                }
             }
-        }
+        };
+        // Boxed: the callers' futures stay small however many calls they await.
+        Box::pin(calls.instrument(span)).await
     }
 
     /// One attempt of `request` at `node`, within `timeout`.
