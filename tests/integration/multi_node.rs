@@ -10,33 +10,41 @@ use std::time::Duration;
 use tokio::sync::{Mutex, MutexGuard};
 use uuid::Uuid;
 use weaviate_orm::embedded::{EmbeddedCluster, StopMode};
+use weaviate_orm::schema::{AsyncReplicationConfig, CollectionConfig, ReplicationConfig, ShardingConfig};
 use weaviate_orm::{ConsistencyLevel, Error, WeaviateClient, WeaviateCollection};
 use weaviate_orm_tests::unique_name;
 
-/// Three copies of every object, over three shards.
+/// An object of the cluster's collections. Its replication is set on the
+/// config ([`on_three_nodes`]): every derived model of the test binary is
+/// migrated on the one-node server too, where three copies cannot be made.
 #[derive(WeaviateCollection, Debug, Clone, PartialEq)]
-#[weaviate(name = "Test_Replicated", replication(factor = 3), sharding(desired_count = 3))]
+#[weaviate(name = "Test_Replicated")]
 struct Replicated {
     #[weaviate(id)]
     id: Uuid,
     label: String,
 }
 
-/// Replicated, with the background repair of replicas tuned to catch a
-/// node that was down up within seconds (the server's minimum periods).
-#[derive(WeaviateCollection, Debug, Clone, PartialEq)]
-#[weaviate(
-    name = "Test_ReplicatedFast",
-    replication(
-        factor = 3,
-        async_config(frequency = 5000, frequency_while_propagating = 1000, propagation_delay = 100)
-    ),
-    sharding(desired_count = 3)
-)]
-struct Imported {
-    #[weaviate(id)]
-    id: Uuid,
-    label: String,
+/// `T`'s collection as `name`, with three copies of every object over
+/// three shards; with `fast_repair`, the background repair of replicas at
+/// the shortest periods the server accepts (5 s, 1 s while propagating).
+fn on_three_nodes<T: WeaviateCollection>(name: &str, fast_repair: bool) -> CollectionConfig {
+    let mut config = T::config();
+    name.clone_into(&mut config.name);
+    let mut replication = ReplicationConfig::default();
+    replication.factor = Some(3);
+    if fast_repair {
+        let mut repair = AsyncReplicationConfig::default();
+        repair.frequency = Some(5000);
+        repair.frequency_while_propagating = Some(1000);
+        repair.propagation_delay = Some(100);
+        replication.async_config = Some(repair);
+    }
+    config.replication = Some(replication);
+    let mut sharding = ShardingConfig::default();
+    sharding.desired_count = Some(3);
+    config.sharding = Some(sharding);
+    config
 }
 
 /// A new three-node cluster, and the turn of this test: the tests that
@@ -89,7 +97,7 @@ async fn replication_factor_three_and_consistency_levels_with_a_node_down() {
     assert_eq!(names, (0..3).map(EmbeddedCluster::node_name).collect::<Vec<_>>());
 
     let name = unique_name("Replicated");
-    client.collections().create_named::<Replicated>(&name).await.expect("create");
+    client.collections().create_from_config(&on_three_nodes::<Replicated>(&name, false)).await.expect("create");
     let config = client.collections().config(&name).await.expect("config");
     assert_eq!(config.replication.as_ref().and_then(|r| r.factor), Some(3));
     let shards: usize = client.cluster().nodes_of(&name).await.expect("shards").iter().map(|n| n.shards.len()).sum();
@@ -153,12 +161,12 @@ async fn a_streaming_import_rides_out_a_node_kill_and_restart() {
     let cluster = &owned;
     let client = cluster.client_builder().connect().await.expect("connect");
     let name = unique_name("ReplicatedImport");
-    client.collections().create_named::<Imported>(&name).await.expect("create");
-    let all: Vec<Imported> =
-        objects(2000, "import").into_iter().map(|o| Imported { id: o.id, label: o.label }).collect();
+    client.collections().create_from_config(&on_three_nodes::<Replicated>(&name, true)).await.expect("create");
+    let all: Vec<Replicated> =
+        objects(2000, "import").into_iter().map(|o| Replicated { id: o.id, label: o.label }).collect();
 
     // The client talks to node 0; it is killed mid-import, then restarted.
-    let handle = client.collection_named::<Imported>(name.clone()).with_consistency_level(ConsistencyLevel::Quorum);
+    let handle = client.collection_named::<Replicated>(name.clone()).with_consistency_level(ConsistencyLevel::Quorum);
     let confirmed = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&confirmed);
     let batch = handle.batch().stream().on_progress(move |p| seen.store(p.confirmed, Ordering::Relaxed)).start();
@@ -190,7 +198,7 @@ async fn a_streaming_import_rides_out_a_node_kill_and_restart() {
     // async replication).
     let ids: Vec<Uuid> = all.iter().map(|o| o.id).collect();
     for index in 0..3 {
-        let node = node_client(cluster, index).await.collection_named::<Imported>(name.clone());
+        let node = node_client(cluster, index).await.collection_named::<Replicated>(name.clone());
         assert_eq!(node.count().await.expect("count"), all.len() as u64, "node {index}: nothing lost or duplicated");
         let node = node.with_consistency_level(ConsistencyLevel::All);
         let deadline = std::time::Instant::now() + Duration::from_secs(60);
@@ -216,7 +224,7 @@ async fn a_streaming_import_rides_out_a_node_kill_and_restart() {
 }
 
 /// The ids of `ids` that `node` does not find at its consistency level (yet).
-async fn not_found_at_level(node: &weaviate_orm::Collection<Imported>, ids: Vec<Uuid>) -> Vec<Uuid> {
+async fn not_found_at_level(node: &weaviate_orm::Collection<Replicated>, ids: Vec<Uuid>) -> Vec<Uuid> {
     let mut reads = tokio::task::JoinSet::new();
     for chunk in ids.chunks(250) {
         let (node, chunk) = (node.clone(), chunk.to_vec());

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use super::environment::Membership;
 use super::options::EmbeddedOptions;
 use super::process::Ports;
-use super::server::{EmbeddedServer, StopMode, install_binary, is_port_taken, private_folder};
+use super::server::{EmbeddedServer, StopMode, install_binary, is_port_taken, root_folder};
 use crate::client::{ClientBuilder, ConnectionParams};
 use crate::cluster::NodeStatus;
 use crate::error::EmbeddedError;
@@ -57,10 +57,7 @@ impl EmbeddedCluster {
             return Err(Error::InvalidConfig("a cluster needs at least one node".into()));
         }
         let binary = install_binary(&options).await?;
-        let (root, temporary) = match &options.data_path {
-            Some(path) => (path.clone(), false),
-            None => (private_folder(), true),
-        };
+        let (root, temporary) = root_folder(&options);
         let mut attempt = 0;
         loop {
             attempt += 1;

@@ -92,10 +92,7 @@ impl EmbeddedServer {
     /// ```
     pub async fn start(options: EmbeddedOptions) -> Result<Self> {
         let binary = install_binary(&options).await?;
-        let (root, temporary) = match &options.data_path {
-            Some(path) => (path.clone(), false),
-            None => (private_folder(), true),
-        };
+        let (root, temporary) = root_folder(&options);
         // A port chosen free can be taken before the server binds it; retry then.
         let mut attempt = 0;
         loop {
@@ -324,8 +321,17 @@ pub(super) fn is_port_taken(error: &Error) -> bool {
     matches!(error, Error::Embedded(EmbeddedError::StartupFailed { log_tail, .. }) if log_tail.contains("address already in use"))
 }
 
+/// The folder of the server's (or cluster's) data: the options' data path,
+/// kept, or a fresh temporary one, removed afterwards (`true`).
+pub(super) fn root_folder(options: &EmbeddedOptions) -> (PathBuf, bool) {
+    match &options.data_path {
+        Some(path) => (path.clone(), false),
+        None => (private_folder(), true),
+    }
+}
+
 /// A fresh folder under the system's temporary folder.
-pub(super) fn private_folder() -> PathBuf {
+fn private_folder() -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);

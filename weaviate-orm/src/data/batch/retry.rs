@@ -44,12 +44,17 @@ pub(crate) const ENTRY_RETRIES: u32 = 4;
 /// may go away: a server that is starting, stopping or overloaded. A
 /// collection missing from the schema counts, because a restarting server
 /// answers so until its schema is loaded; a collection that is really
-/// missing fails after the retries (about 8 s).
+/// missing fails after the retries (about 8 s). In a cluster, a replica
+/// that cannot be reached (a node just went down or is coming back) counts
+/// too: the write goes through once the others notice, or it returns.
 pub(crate) fn is_transient_message(message: &str) -> bool {
-    const TRANSIENT: [&str; 9] = [
+    const TRANSIENT: [&str; 12] = [
         "not present in schema",
         "shutting down",
         "connection refused",
+        "connection is closing",
+        "cannot reach enough replicas",
+        "cannot achieve consistency level",
         "context deadline exceeded",
         "context canceled",
         "too many requests",
