@@ -60,7 +60,7 @@ fn free_block(len: u16) -> std::io::Result<(u16, Vec<TcpListener>)> {
 type SpawnRequest = (Command, mpsc::Sender<std::io::Result<Child>>);
 
 /// Spawns `command` from one thread that lives as long as the process. On
-/// Linux the child gets `PR_SET_PDEATHSIG = SIGTERM`, which the kernel sends
+/// Linux the child gets `PR_SET_PDEATHSIG = SIGKILL`, which the kernel sends
 /// when the *spawning thread* ends; spawning from this long-lived thread
 /// means the server stops exactly when this process ends, even when it is
 /// killed or when the server handle sits in a never-dropped static.
@@ -95,7 +95,9 @@ fn die_with_parent(command: &mut Command) {
     // async-signal-safe functions (prctl, getppid, _exit).
     unsafe {
         command.pre_exec(move || {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
+            // SIGKILL: a node whose cluster went with this process may never
+            // finish a graceful shutdown; it recovers from its log on the next start.
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
             // The parent may have died before prctl took effect.
