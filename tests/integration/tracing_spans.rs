@@ -2,7 +2,10 @@
 //! answered; a move to another node is an event on it; secrets appear in
 //! neither.
 
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::thread::ThreadId;
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -40,28 +43,37 @@ impl Visit for Recorded {
     }
 }
 
-/// A subscriber that keeps every span and event of this thread.
-#[derive(Clone, Default)]
+/// A subscriber that keeps every span and event while it is armed. It is
+/// the process's global one: a thread-local subscriber misses callsites
+/// that other tests' threads registered first.
+#[derive(Default)]
 struct Capture {
-    spans: Arc<Mutex<Vec<Recorded>>>,
-    events: Arc<Mutex<Vec<Recorded>>>,
-    entered: Arc<Mutex<Vec<u64>>>,
+    armed: AtomicBool,
+    spans: Mutex<Vec<Recorded>>,
+    events: Mutex<Vec<Recorded>>,
+    /// The spans each thread is in.
+    entered: Mutex<HashMap<ThreadId, Vec<u64>>>,
 }
 
-impl Subscriber for Capture {
+impl Subscriber for &'static Capture {
     fn enabled(&self, _: &Metadata<'_>) -> bool {
         true
     }
 
     fn new_span(&self, attributes: &Attributes<'_>) -> Id {
         let mut recorded = Recorded::default();
-        attributes.record(&mut recorded);
+        if self.armed.load(Ordering::Relaxed) {
+            attributes.record(&mut recorded);
+        }
         let mut spans = self.spans.lock().expect("spans");
         spans.push(recorded);
         Id::from_u64(spans.len() as u64)
     }
 
     fn record(&self, span: &Id, values: &Record<'_>) {
+        if !self.armed.load(Ordering::Relaxed) {
+            return;
+        }
         let mut spans = self.spans.lock().expect("spans");
         if let Some(recorded) = spans.get_mut(span.into_u64() as usize - 1) {
             values.record(recorded);
@@ -71,25 +83,39 @@ impl Subscriber for Capture {
     fn record_follows_from(&self, _: &Id, _: &Id) {}
 
     fn event(&self, event: &Event<'_>) {
+        if !self.armed.load(Ordering::Relaxed) {
+            return;
+        }
         let mut recorded = Recorded::default();
         event.record(&mut recorded);
         let spans = self.spans.lock().expect("spans");
         let entered = self.entered.lock().expect("entered");
-        recorded.within =
-            entered.iter().filter_map(|id| spans.get(*id as usize - 1)).map(|s| s.fields.clone()).collect();
+        let mine = entered.get(&std::thread::current().id()).cloned().unwrap_or_default();
+        recorded.within = mine.iter().filter_map(|id| spans.get(*id as usize - 1)).map(|s| s.fields.clone()).collect();
         self.events.lock().expect("events").push(recorded);
     }
 
     fn enter(&self, span: &Id) {
-        self.entered.lock().expect("entered").push(span.into_u64());
+        self.entered.lock().expect("entered").entry(std::thread::current().id()).or_default().push(span.into_u64());
     }
 
     fn exit(&self, span: &Id) {
         let mut entered = self.entered.lock().expect("entered");
-        if let Some(position) = entered.iter().rposition(|id| *id == span.into_u64()) {
-            entered.remove(position);
+        let mine = entered.entry(std::thread::current().id()).or_default();
+        if let Some(position) = mine.iter().rposition(|id| *id == span.into_u64()) {
+            mine.remove(position);
         }
     }
+}
+
+/// The process's capturing subscriber, installed on first use.
+fn capture() -> &'static Capture {
+    static CAPTURE: OnceLock<&'static Capture> = OnceLock::new();
+    CAPTURE.get_or_init(|| {
+        let capture: &'static Capture = Box::leak(Box::default());
+        tracing::subscriber::set_global_default(capture).expect("no other global subscriber in the test binary");
+        capture
+    })
 }
 
 #[tokio::test]
@@ -101,8 +127,8 @@ async fn every_call_is_a_span_and_a_move_to_another_node_an_event_on_it() {
         let grpc = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
         ConnectionParams::local_ports(http.local_addr().expect("addr").port(), grpc.local_addr().expect("addr").port())
     };
-    let capture = Capture::default();
-    let guard = tracing::subscriber::set_default(capture.clone());
+    let capture = capture();
+    capture.armed.store(true, Ordering::Relaxed);
     let client = ClientBuilder::custom(dead)
         .fallback(server.connection_params())
         .header("X-Tracing-Secret", "do-not-print-me")
@@ -115,24 +141,32 @@ async fn every_call_is_a_span_and_a_move_to_another_node_an_event_on_it() {
     traced.insert(&Traced { title: "seen".into() }).await.expect("insert");
     assert_eq!(traced.query().fetch().await.expect("search").len(), 1);
     client.collections().delete(&name).await.expect("drop");
-    drop(guard);
+    capture.armed.store(false, Ordering::Relaxed);
 
     let spans = capture.spans.lock().expect("spans").clone();
     let events = capture.events.lock().expect("events").clone();
     let grpc_url = format!("http://127.0.0.1:{}", server.grpc_port());
-    let search = spans.iter().find(|s| s.get("operation") == Some("Search")).expect("a Search span");
+    let search = spans
+        .iter()
+        .find(|s| s.get("operation") == Some("Search") && s.get("collection") == Some(name.as_str()))
+        .expect("a Search span");
     assert_eq!(search.get("collection"), Some(name.as_str()));
     assert_eq!(search.get("node"), Some(grpc_url.as_str()), "the node that answered");
-    let batch = spans.iter().find(|s| s.get("operation") == Some("BatchObjects")).expect("a BatchObjects span");
+    let batch = spans
+        .iter()
+        .find(|s| s.get("operation") == Some("BatchObjects") && s.get("collection") == Some(name.as_str()))
+        .expect("a BatchObjects span");
     assert_eq!((batch.get("collection"), batch.get("objects")), (Some(name.as_str()), Some("1")));
 
-    let moved = events
-        .iter()
-        .find(|e| e.get("message").is_some_and(|m| m.contains("moving to another node")))
-        .expect("an event for the move to the second node");
+    // Other tests run meanwhile: find the move on this test's first call.
+    let on_meta =
+        |e: &&Recorded| e.within.iter().any(|span| span.iter().any(|(n, v)| n == "operation" && v == "GET /v1/meta"));
+    let moved = events.iter().filter(|e| e.get("message").is_some_and(|m| m.contains("moving to another node")));
+    assert!(moved.clone().next().is_some(), "an event for the move to the second node");
     assert!(
-        moved.within.iter().any(|span| span.iter().any(|(n, v)| n == "operation" && v == "GET /v1/meta")),
-        "the move is an event on the call's span: {moved:?}"
+        moved.clone().any(|e| on_meta(&e)),
+        "the move is an event on the call's span: {:?}",
+        moved.collect::<Vec<_>>()
     );
     let everything = format!("{spans:?}{events:?}");
     assert!(!everything.contains("do-not-print-me"), "a header's value appeared in a span or event");
