@@ -179,3 +179,53 @@ async fn a_faulty_network_causes_no_panic_no_hang_and_no_false_confirmation() {
     let missing: Vec<&Uuid> = tally.confirmed.iter().filter(|id| !stored.contains(id)).collect();
     assert!(missing.is_empty(), "{} confirmed objects are not stored: {missing:?}", missing.len());
 }
+
+/// A connection that stalls while the server stays alive: it still sends
+/// its periodic `Backoff` messages (every 5 s), but sees nothing the client
+/// sends. The stream must count as broken after the insert timeout (longer
+/// than those 5 s here), connect afresh and finish: no hang, nothing lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_stream_on_a_stalled_connection_reconnects_and_finishes() {
+    const INSERT_TIMEOUT: Duration = Duration::from_secs(7);
+    let server = shared_server().await;
+    let direct = client().await.expect("client");
+    let collection = fresh::<Flaky>(&direct).await;
+    let grpc =
+        FaultProxy::start(SocketAddr::from(([127, 0, 0, 1], server.grpc_port())), 0x57A1, 0).await.expect("grpc proxy");
+    let stalled = ClientBuilder::custom(ConnectionParams::local_ports(server.http_port(), grpc.port()))
+        .timeouts(Timeouts { insert: INSERT_TIMEOUT, ..Timeouts::default() })
+        .connect()
+        .await
+        .expect("a client through the proxy");
+    let flaky: Collection<Flaky> = stalled.collection_named(collection.name());
+    let object = |n: usize| Flaky { title: format!("stalled {n}"), words: n as i64 };
+    let mut ids = Vec::new();
+
+    let started = Instant::now();
+    let batch = flaky.batch().stream().start();
+    for n in 0..200 {
+        ids.push(batch.add(object(n)).await.expect("add"));
+    }
+    while batch.progress().confirmed < 200 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the first objects were not confirmed: {:?}",
+            batch.progress()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    grpc.freeze_open_connections();
+    let frozen_at = Instant::now();
+    for n in 200..400 {
+        ids.push(batch.add(object(n)).await.expect("add"));
+    }
+    let limit = INSERT_TIMEOUT * 3 + Duration::from_secs(10);
+    let report = bounded("the batch on a stalled connection", limit, batch.finish()).await.expect("finish");
+    eprintln!("finished {:?} after the stall, over {} connections", frozen_at.elapsed(), grpc.connections());
+    assert!(report.failed.is_empty(), "failed: {:?}", report.failed.iter().map(|f| &f.error).collect::<Vec<_>>());
+    assert_eq!(report.confirmed, 400);
+    assert!(frozen_at.elapsed() >= INSERT_TIMEOUT, "the stall was noticed after the insert timeout, not before");
+    assert!(grpc.connections() >= 2, "the stream connected afresh");
+    let stored = collection.fetch_by_ids(ids).await.expect("read back");
+    assert_eq!(stored.len(), 400, "every confirmed object is stored");
+}

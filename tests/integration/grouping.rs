@@ -60,3 +60,42 @@ async fn vector_searches_group_by_every_filterable_kind() {
     assert!(two_pairs(&q().group_by(&f.tags, 5, 5).fetch_groups().await.expect("text[]")), "text[]");
     assert!(two_pairs(&q().group_by(&f.place, 5, 5).fetch_groups().await.expect("geo")), "geo");
 }
+
+/// Group values come back as stored, whatever characters they hold: a
+/// vector search's groups are named by the stored JSON text (`R\u0026D`),
+/// a hybrid search's by the value itself.
+#[tokio::test]
+async fn group_values_keep_every_character() {
+    let client = client().await.expect("client");
+    let items = fresh::<Item>(&client).await;
+    let names = [r#"R&D <lab> "north""#, r"back\slash", "ünïcödé ✓"];
+    for (i, name) in names.iter().enumerate() {
+        let item = Item {
+            name: (*name).to_owned(),
+            n: i as i64,
+            x: 0.5,
+            b: true,
+            d: DateTime::from_timestamp(0, 0).expect("date"),
+            u: Uuid::from_u128(i as u128),
+            tags: vec![(*name).to_owned()],
+            place: GeoCoordinates::new(1.0, 1.0),
+            vector: vec![1.0, i as f32],
+        };
+        items.insert(&item).await.expect("insert");
+    }
+    let f = Item::FIELDS;
+    let sorted = |groups: Vec<weaviate_orm::query::Group<Item>>| {
+        let mut values: Vec<String> = groups.into_iter().map(|g| g.value).collect();
+        values.sort_unstable();
+        values
+    };
+    let mut expected: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+    expected.sort_unstable();
+    let near = items.query().near_vector(vec![1.0, 0.0]).group_by(&f.name, 5, 5);
+    assert_eq!(sorted(near.fetch_groups().await.expect("near_vector")), expected, "near_vector, text");
+    let tags = items.query().near_vector(vec![1.0, 0.0]).group_by(&f.tags, 5, 5);
+    assert_eq!(sorted(tags.fetch_groups().await.expect("near_vector")), expected, "near_vector, text[]");
+    let hybrid = weaviate_orm::query::Hybrid::new("lab").alpha(0.5).vector(vec![1.0, 0.0]);
+    let mixed = items.query().hybrid(hybrid).group_by(&f.name, 5, 5);
+    assert_eq!(sorted(mixed.fetch_groups().await.expect("hybrid")), expected, "hybrid");
+}

@@ -10,7 +10,7 @@ use std::thread::ThreadId;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
-use weaviate_orm::{ClientBuilder, ConnectionParams, WeaviateCollection};
+use weaviate_orm::{ClientBuilder, ConnectionParams, ConsistencyLevel, WeaviateCollection};
 use weaviate_orm_tests::{shared_server, unique_name};
 
 #[derive(WeaviateCollection, Debug)]
@@ -140,6 +140,11 @@ async fn every_call_is_a_span_and_a_move_to_another_node_an_event_on_it() {
     let traced = client.collection_named::<Traced>(name.clone());
     traced.insert(&Traced { title: "seen".into() }).await.expect("insert");
     assert_eq!(traced.query().fetch().await.expect("search").len(), 1);
+    let stream = traced.batch().stream().consistency_level(ConsistencyLevel::Quorum).start();
+    for n in 0..13 {
+        stream.add(Traced { title: format!("streamed {n}") }).await.expect("add");
+    }
+    assert_eq!(stream.finish().await.expect("stream").confirmed, 13);
     client.collections().delete(&name).await.expect("drop");
     capture.armed.store(false, Ordering::Relaxed);
 
@@ -157,6 +162,10 @@ async fn every_call_is_a_span_and_a_move_to_another_node_an_event_on_it() {
         .find(|s| s.get("operation") == Some("BatchObjects") && s.get("collection") == Some(name.as_str()))
         .expect("a BatchObjects span");
     assert_eq!((batch.get("collection"), batch.get("objects")), (Some(name.as_str()), Some("1")));
+    // A batch stream may carry several collections: its span names the level, the node and what it settled.
+    let streamed = |s: &&Recorded| s.get("operation") == Some("BatchStream") && s.get("objects") == Some("13");
+    let stream = spans.iter().find(streamed).expect("a BatchStream span that settled 13 objects");
+    assert_eq!((stream.get("consistency"), stream.get("node")), (Some("QUORUM"), Some(grpc_url.as_str())));
 
     // Other tests run meanwhile: find the move on this test's first call.
     let on_meta =

@@ -37,6 +37,9 @@ pub struct FaultCounts {
 pub struct FaultProxy {
     port: u16,
     counts: Arc<FaultCounts>,
+    /// Connections numbered up to this one no longer forward the client's bytes.
+    frozen_up_to: Arc<AtomicU64>,
+    accepted: Arc<AtomicU64>,
     task: JoinHandle<()>,
 }
 
@@ -50,21 +53,35 @@ impl FaultProxy {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let port = listener.local_addr()?.port();
         let counts = Arc::new(FaultCounts::default());
-        let shared = counts.clone();
+        let (frozen_up_to, accepted) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+        let (shared, frozen, numbers) = (counts.clone(), frozen_up_to.clone(), accepted.clone());
         let task = tokio::spawn(async move {
-            let mut connection = 0u64;
             while let Ok((client, _)) = listener.accept().await {
-                connection += 1;
+                let connection = numbers.fetch_add(1, Ordering::SeqCst) + 1;
                 let counts = shared.clone();
+                let freeze = Freeze { up_to: frozen.clone(), connection };
                 let rng = fastrand::Rng::with_seed(seed ^ connection.wrapping_mul(0x9E37_79B9_7F4A_7C15));
                 tokio::spawn(async move {
                     if let Ok(server) = TcpStream::connect(target).await {
-                        relay(client, server, rng, fault_percent, counts).await;
+                        relay(client, server, rng, fault_percent, counts, freeze).await;
                     }
                 });
             }
         });
-        Ok(Self { port, counts, task })
+        Ok(Self { port, counts, frozen_up_to, accepted, task })
+    }
+
+    /// From now on, every connection open so far holds back whatever the
+    /// client sends, for good, while the server's bytes still reach the
+    /// client: a stalled connection the client cannot see as closed. New
+    /// connections work.
+    pub fn freeze_open_connections(&self) {
+        self.frozen_up_to.store(self.accepted.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+
+    /// How many connections it has accepted.
+    pub fn connections(&self) -> u64 {
+        self.accepted.load(Ordering::SeqCst)
     }
 
     /// The port to connect to instead of the server's.
@@ -84,19 +101,32 @@ impl Drop for FaultProxy {
     }
 }
 
+/// Whether a connection's client bytes are held back.
+struct Freeze {
+    up_to: Arc<AtomicU64>,
+    connection: u64,
+}
+
+impl Freeze {
+    fn frozen(&self) -> bool {
+        self.connection <= self.up_to.load(Ordering::SeqCst)
+    }
+}
+
 async fn relay(
     client: TcpStream,
     server: TcpStream,
     mut rng: fastrand::Rng,
     fault_percent: u64,
     counts: Arc<FaultCounts>,
+    freeze: Freeze,
 ) {
     let _ = (client.set_nodelay(true), server.set_nodelay(true));
     let (client_read, client_write) = client.into_split();
     let (server_read, server_write) = server.into_split();
     let second = rng.fork();
-    let up = pump(client_read, server_write, rng, fault_percent, false, counts.clone());
-    let down = pump(server_read, client_write, second, fault_percent, true, counts);
+    let up = pump(client_read, server_write, rng, fault_percent, Some(freeze), counts.clone());
+    let down = pump(server_read, client_write, second, fault_percent, None, counts);
     // When one direction ends (or is cut), the whole connection goes.
     tokio::select! {
         () = up => {}
@@ -109,15 +139,21 @@ async fn pump(
     mut to: tokio::net::tcp::OwnedWriteHalf,
     mut rng: fastrand::Rng,
     fault_percent: u64,
-    corrupt: bool,
+    upstream: Option<Freeze>,
     counts: Arc<FaultCounts>,
 ) {
+    // Only the server's answers are corrupted (see the module's docs).
+    let corrupt = upstream.is_none();
     let mut buffer = vec![0u8; 16 * 1024];
     loop {
         let n = match from.read(&mut buffer).await {
             Ok(0) | Err(_) => return,
             Ok(n) => n,
         };
+        if upstream.as_ref().is_some_and(Freeze::frozen) {
+            // Held for good; the connection stays open.
+            std::future::pending::<()>().await;
+        }
         let chunk = &mut buffer[..n];
         if rng.u64(..100) >= fault_percent {
             counts.passed.fetch_add(1, Ordering::Relaxed);

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use tokio::sync::OnceCell;
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{Collection, Result, WeaviateClient, WeaviateCollection};
+pub use weaviate_orm_examples::cache;
 
-pub mod cache;
 pub mod fault_proxy;
 pub mod jeopardy;
 pub mod keycloak;

@@ -423,6 +423,15 @@ pub enum EmbeddedError {
 }
 
 impl Error {
+    /// A timeout of the last attempt as the call's: it ran out of the
+    /// `timeout` the caller gave it.
+    pub(crate) fn with_timeout(mut self, timeout: Duration) -> Self {
+        if let Self::Timeout { after, .. } = &mut self {
+            *after = timeout;
+        }
+        self
+    }
+
     /// A value that cannot be sent, as [`Error::InvalidValue`].
     pub(crate) fn invalid_value(error: crate::value::PropertyError) -> Self {
         Self::InvalidValue { property: error.property, source: error.source }

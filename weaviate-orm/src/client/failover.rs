@@ -145,17 +145,6 @@ impl<'a> Attempts<'a> {
     }
 }
 
-impl Error {
-    /// A timeout of the last attempt as the call's: it ran out of the
-    /// `timeout` the caller gave it.
-    pub(crate) fn with_timeout(mut self, timeout: Duration) -> Self {
-        if let Self::Timeout { after, .. } = &mut self {
-            *after = timeout;
-        }
-        self
-    }
-}
-
 /// The back-off before retry `n` (from 0): up to 100 ms × 2ⁿ, capped at
 /// 2 s, with full jitter (a uniformly random part of it, at least half).
 fn backoff(n: u32) -> Duration {

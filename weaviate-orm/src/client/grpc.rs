@@ -1,9 +1,10 @@
-//! The gRPC transport: one lazily connected channel, an interceptor adding
+//! The gRPC transport: one lazily connected channel per node (replaced by a
+//! fresh one when a connection is found stalled), an interceptor adding
 //! credentials and headers, deadlines, and the mapping of `tonic::Status`
 //! onto [`Error`].
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
@@ -27,10 +28,38 @@ use tracing::Instrument;
 #[derive(Debug, Clone)]
 pub(crate) struct Grpc {
     /// One lazily connected channel per node.
-    channels: Arc<[Channel]>,
+    channels: Arc<[NodeChannel]>,
     urls: Arc<[String]>,
     nodes: Nodes,
     metadata: Metadata,
+}
+
+/// A node's channel, and what it takes to make a fresh one.
+#[derive(Debug)]
+struct NodeChannel {
+    endpoint: Endpoint,
+    ca_pems: Arc<[Vec<u8>]>,
+    connect_timeout: Duration,
+    current: RwLock<Channel>,
+}
+
+impl NodeChannel {
+    fn new(endpoint: &Endpoint, ca_pems: Arc<[Vec<u8>]>, connect_timeout: Duration) -> Result<Self> {
+        let current = RwLock::new(channel(endpoint, &ca_pems, connect_timeout)?);
+        Ok(Self { endpoint: endpoint.clone(), ca_pems, connect_timeout, current })
+    }
+
+    fn get(&self) -> Channel {
+        self.current.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Drops the connection for a new, lazily connected one.
+    fn renew(&self) {
+        // The settings were accepted when the first channel was made.
+        if let Ok(fresh) = channel(&self.endpoint, &self.ca_pems, self.connect_timeout) {
+            *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        }
+    }
 }
 
 impl Grpc {
@@ -43,9 +72,10 @@ impl Grpc {
         headers: CallHeaders,
         connect_timeout: Duration,
     ) -> Result<Self> {
+        let ca_pems: Arc<[Vec<u8>]> = ca_pems.into();
         let mut channels = Vec::with_capacity(endpoints.len());
         for endpoint in endpoints {
-            channels.push(channel(endpoint, ca_pems, connect_timeout)?);
+            channels.push(NodeChannel::new(endpoint, ca_pems.clone(), connect_timeout)?);
         }
         let urls = endpoints.iter().map(|e| e.url()).collect();
         Ok(Self { channels: channels.into(), urls, nodes, metadata: Metadata::new(headers)? })
@@ -58,10 +88,30 @@ impl Grpc {
 
     /// The `weaviate.v1.Weaviate` service of `node`, with our interceptor in front.
     pub(crate) fn weaviate_at(&self, node: usize) -> RawClient<InterceptedService<Channel, Metadata>> {
-        let channel = self.channels[node % self.channels.len()].clone();
+        let channel = self.channels[node % self.channels.len()].get();
         RawClient::with_interceptor(channel, self.metadata.clone())
             .max_decoding_message_size(usize::MAX)
             .max_encoding_message_size(usize::MAX)
+    }
+
+    /// The span of one batch stream at `consistency` (a wire level); the
+    /// stream records on it the node it opened on ([`Grpc::opened_on`]) and
+    /// the objects and references it settled.
+    pub(crate) fn stream_span(&self, consistency: Option<i32>) -> tracing::Span {
+        call_span("BatchStream", &super::span::Scope { consistency, ..Default::default() })
+    }
+
+    /// Records on `span` that its stream opened on `node`.
+    pub(crate) fn opened_on(&self, span: &tracing::Span, node: usize) {
+        span.record("node", self.urls[node % self.urls.len()].as_str());
+    }
+
+    /// After a call to `node` saw its connection stall (the server said
+    /// nothing in time): later calls connect afresh rather than queue behind
+    /// it. Calls already under way keep the old connection.
+    pub(crate) fn reconnect(&self, node: usize) {
+        tracing::info!(node = %self.urls[node % self.urls.len()], "connection stalled; reconnecting");
+        self.channels[node % self.channels.len()].renew();
     }
 
     /// After a stream to `node` failed with `error`: moves to the next node
@@ -129,14 +179,17 @@ impl Grpc {
     {
         let started = std::time::Instant::now();
         let url = &self.urls[node % self.urls.len()];
+        let timed_out = || {
+            // Perhaps a stalled connection: later calls do not queue behind it.
+            self.reconnect(node);
+            Err((Failure::Final, Error::Timeout { operation: operation.to_owned(), after: timeout }))
+        };
         match tokio::time::timeout(timeout, call).await {
             Ok(Ok(response)) => Ok(response.into_inner()),
             // The request's own deadline fires inside tonic as `Cancelled`.
-            Ok(Err(status)) if status.code() == Code::Cancelled && started.elapsed() >= timeout => {
-                Err((Failure::Final, Error::Timeout { operation: operation.to_owned(), after: timeout }))
-            }
+            Ok(Err(status)) if status.code() == Code::Cancelled && started.elapsed() >= timeout => timed_out(),
             Ok(Err(status)) => Err((failure_of(&status), status_error(operation, url, timeout, &status))),
-            Err(_) => Err((Failure::Final, Error::Timeout { operation: operation.to_owned(), after: timeout })),
+            Err(_) => timed_out(),
         }
     }
 
@@ -148,7 +201,7 @@ impl Grpc {
     /// The standard gRPC health check of the current node; fails unless it is SERVING.
     pub(crate) async fn check_health(&self, timeout: Duration) -> Result<()> {
         let node = self.nodes.current();
-        let channel = self.channels[node % self.channels.len()].clone();
+        let channel = self.channels[node % self.channels.len()].get();
         let mut health = HealthClient::with_interceptor(channel, self.metadata.clone());
         let request = request(HealthCheckRequest { service: String::new() }, timeout);
         let reply =

@@ -69,18 +69,32 @@ impl Scoped for pb::BatchDeleteRequest {
     }
 }
 
-/// The span of one call to `operation`; `node` is recorded when a node answers.
+/// The span of one call to `operation`; `node` is recorded when a node
+/// answers. What the request does not address stays empty (and exporters
+/// leave it out).
 pub(crate) fn call_span(operation: &str, scope: &Scope<'_>) -> tracing::Span {
-    let consistency = scope.consistency.and_then(level_name).unwrap_or_default();
-    tracing::info_span!(
+    let span = tracing::info_span!(
         "weaviate",
         operation,
-        collection = scope.collection,
-        tenant = scope.tenant,
-        consistency,
-        objects = scope.objects,
+        collection = Empty,
+        tenant = Empty,
+        consistency = Empty,
+        objects = Empty,
         node = Empty,
-    )
+    );
+    if !scope.collection.is_empty() {
+        span.record("collection", scope.collection);
+    }
+    if !scope.tenant.is_empty() {
+        span.record("tenant", scope.tenant);
+    }
+    if let Some(level) = scope.consistency.and_then(level_name) {
+        span.record("consistency", level);
+    }
+    if scope.objects > 0 {
+        span.record("objects", scope.objects);
+    }
+    span
 }
 
 /// The name of a wire consistency level.

@@ -6,12 +6,14 @@ use super::results::{Hit, decode_hits, generated_text};
 use super::state::GroupBy;
 use super::{Field, Groupable, Projection, Query};
 use crate::model::WeaviateCollection;
+use crate::vocabulary::search::Search;
 use crate::{Error, Result, reply};
 
 /// One group of a grouped query: the objects sharing a value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group<P> {
-    /// The shared value, as the server writes it.
+    /// The shared value, as text (a number, a date or a boolean as the
+    /// server writes it; a reference's beacon).
     pub value: String,
     /// The smallest distance in the group.
     pub min_distance: f32,
@@ -74,8 +76,11 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
     }
 
     fn group(&self, group: pb::GroupByResult) -> Result<Group<P>> {
+        // A vector search's groups are named by the stored JSON text of the
+        // value (`R\u0026D` for `R&D`); a hybrid search's by the value itself.
+        let hybrid = matches!(self.state.ranking.search(), Some(Search::Hybrid(_)));
         Ok(Group {
-            value: group.name,
+            value: if hybrid { group.name } else { json_unescaped(group.name) },
             min_distance: group.min_distance,
             max_distance: group.max_distance,
             count: reply::count("Search", "group's object count", Some(group.number_of_objects))?,
@@ -83,5 +88,28 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
             rerank_score: group.rerank.map(|r| r.score),
             generated: generated_text(group.generative_result.as_ref()),
         })
+    }
+}
+
+/// The text of a JSON string's content (without its quotes); unchanged
+/// when it has no escapes or is not valid JSON string content.
+fn json_unescaped(raw: String) -> String {
+    if !raw.contains('\\') {
+        return raw;
+    }
+    serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_unescaped;
+
+    #[test]
+    fn stored_json_text_is_unescaped() {
+        assert_eq!(json_unescaped(r#"SCIENCE \u0026 NATURE"#.into()), "SCIENCE & NATURE");
+        assert_eq!(json_unescaped(r#"say \"hi\" \\ bye"#.into()), r#"say "hi" \ bye"#);
+        assert_eq!(json_unescaped("plain".into()), "plain");
+        // Not JSON string content: kept as it came.
+        assert_eq!(json_unescaped(r"bad \x escape".into()), r"bad \x escape");
     }
 }

@@ -10,8 +10,11 @@
 //! that idempotent. When the callers are done, `Stop` closes the stream.
 //!
 //! No wait is unbounded: while entries are unanswered (or the stream is
-//! closing), the server must say something within the insert timeout, or
-//! the stream counts as broken (a frozen server, a stalled connection).
+//! closing), the server must acknowledge or settle something within the
+//! insert timeout, or the stream counts as broken (a stuck server, a
+//! stalled connection) and the next one connects afresh. The `Backoff`
+//! messages the server sends every few seconds whatever happens do not
+//! count: a server stuck on a write keeps sending them.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -21,6 +24,7 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tokio_stream::wrappers::ReceiverStream;
+use tracing::Instrument;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
@@ -30,8 +34,8 @@ use super::item::{Entry, Item, Settled, stream_beacon, unanswered};
 use super::retry;
 use super::retry::sleep_until_some;
 use crate::Error;
-use crate::client::WeaviateClient;
 use crate::client::grpc::Grpc;
+use crate::client::{Transports, WeaviateClient};
 
 /// The client's batch size until the server recommends one.
 const START_BATCH_SIZE: usize = 100;
@@ -68,6 +72,7 @@ impl<P: Send + 'static> StreamLink<P> {
             batch_size: batch_size.clone(),
             queue: VecDeque::new(),
             in_flight: InFlight::default(),
+            settled: 0,
         };
         tokio::spawn(actor.run());
         Self { submissions: Some(submissions), batch_size }
@@ -195,6 +200,8 @@ struct Actor<P> {
     /// Entries to send, in order; unanswered ones go back to its front.
     queue: VecDeque<Entry<P>>,
     in_flight: InFlight<P>,
+    /// Entries the current stream settled.
+    settled: usize,
 }
 
 impl<P: Send + 'static> Actor<P> {
@@ -210,7 +217,7 @@ impl<P: Send + 'static> Actor<P> {
                     None => return,
                 }
             }
-            let end = self.session().await;
+            let end = self.traced_session().await;
             let mut unanswered: VecDeque<Entry<P>> = self.in_flight.drain().into();
             unanswered.append(&mut self.queue);
             self.queue = unanswered;
@@ -234,14 +241,23 @@ impl<P: Send + 'static> Actor<P> {
         }
     }
 
-    /// One stream, from `Start` to its end.
-    async fn session(&mut self) -> End {
+    /// One stream, in its `tracing` span.
+    async fn traced_session(&mut self) -> End {
         let transports = match self.client.transports() {
-            Ok(transports) => transports,
+            Ok(transports) => transports.clone(),
             Err(error) => return End::Fatal { reason: error.to_string(), maybe_stored: true },
         };
+        let span = transports.grpc.stream_span(self.settings.consistency);
+        self.settled = 0;
+        let end = self.session(&transports, &span).instrument(span.clone()).await;
+        span.record("objects", self.settled);
+        end
+    }
+
+    /// One stream, from `Start` to its end.
+    async fn session(&mut self, transports: &Transports, span: &tracing::Span) -> End {
         let timeout = transports.timeouts.insert;
-        let transport = transports.grpc.clone();
+        let transport = &transports.grpc;
         let (sender, receiver) = mpsc::channel(4);
         let start = request::Start { consistency_level: self.settings.consistency };
         if sender.try_send(stream_request(request::Message::Start(start))).is_err() {
@@ -249,12 +265,14 @@ impl<P: Send + 'static> Actor<P> {
             return End::Fatal { reason, maybe_stored: false };
         }
         let node = transport.current_node();
+        transport.opened_on(span, node);
         let mut grpc = transport.weaviate_at(node);
         let opening = grpc.batch_stream(ReceiverStream::new(receiver));
         let mut replies = match tokio::time::timeout(timeout, opening).await {
             Ok(Ok(response)) => response.into_inner(),
-            Ok(Err(status)) => return interrupted_or_fatal(&transport, node, timeout, &status, false),
+            Ok(Err(status)) => return interrupted_or_fatal(transport, node, timeout, &status, false),
             Err(_) => {
+                transport.reconnect(node);
                 let reason = format!("no answer to the stream's start within {timeout:?}");
                 return End::Interrupted { reason, answered_some: false, wait: None };
             }
@@ -276,20 +294,23 @@ impl<P: Send + 'static> Actor<P> {
             tokio::select! {
                 () = sleep_until_some(answer_by), if answer_by.is_some() => {
                     let reason = format!(
-                        "the server said nothing for {timeout:?} with {} entries unanswered",
+                        "the server settled nothing for {timeout:?} with {} entries unanswered",
                         self.in_flight.len
                     );
+                    transport.reconnect(node);
                     return End::Interrupted { reason, answered_some, wait: None };
                 }
                 reply = replies.message() => match reply {
-                    Ok(Some(reply)) => {
-                        answer_by = None;
-                        match reply.message {
+                    Ok(Some(reply)) => match reply.message {
                         Some(reply::Message::Results(results)) => {
+                            answer_by = None;
                             answered_some = true;
                             self.settle(results);
                         }
-                        Some(reply::Message::Acks(acks)) => self.in_flight.acknowledge(acks.uuids.len() + acks.beacons.len()),
+                        Some(reply::Message::Acks(acks)) => {
+                            answer_by = None;
+                            self.in_flight.acknowledge(acks.uuids.len() + acks.beacons.len());
+                        }
                         Some(reply::Message::Backoff(backoff)) => {
                             let size = usize::try_from(backoff.batch_size).unwrap_or(START_BATCH_SIZE).clamp(1, 10_000);
                             self.batch_size.store(size, Ordering::Relaxed);
@@ -306,8 +327,7 @@ impl<P: Send + 'static> Actor<P> {
                             stopping = true;
                         }
                         Some(reply::Message::Started(_)) | None => {}
-                        }
-                    }
+                    },
                     Ok(None) if done => return End::Finished,
                     Ok(None) => {
                         let reason = if refused_for_memory > 0 {
@@ -317,7 +337,7 @@ impl<P: Send + 'static> Actor<P> {
                         };
                         return End::Interrupted { reason, answered_some, wait };
                     }
-                    Err(status) => return interrupted_or_fatal(&transport, node, timeout, &status, answered_some),
+                    Err(status) => return interrupted_or_fatal(transport, node, timeout, &status, answered_some),
                 },
                 permit = reserve(sender.as_ref()), if want_stop || want_data => match permit {
                     Some(permit) if want_stop => {
@@ -395,6 +415,7 @@ impl<P: Send + 'static> Actor<P> {
                 None => tracing::warn!("batch stream result for an unknown entry: {}", error.error),
             }
         }
+        self.settled += settled.len();
         if !settled.is_empty() {
             let _ = self.events.send(settled);
         }

@@ -1,6 +1,6 @@
-//! Things the tests install once into the user cache (the dataset, the
-//! Python client, Keycloak): built in a folder of their own, then moved
-//! into place, so a half-made install is never used and parallel test
+//! Things the examples and tests install once into the user cache (the
+//! dataset, the Python client, Keycloak): built in a folder of their own,
+//! then moved into place, so a half-made install is never used and parallel
 //! processes do not trip over each other.
 
 use std::path::{Path, PathBuf};
