@@ -3,7 +3,9 @@
     bench_worker.py HTTP GRPC COLLECTION DATASET_FOLDER WORKLOAD [MODE]
 
 Workloads: import (MODE dynamic, fixed or stream), search (MODE sequential
-or concurrent), iterate. Prints one JSON line: the timed part's seconds,
+or concurrent), iterate, and import-scalar (MODE fixed or dynamic: the
+client-bound workload's records, DATASET_FOLDER unused, in the client's
+fastest set-up: batch size 1000, argument validation skipped). Prints one JSON line: the timed part's seconds,
 its CPU seconds, the resident memory before it and the peak, and
 per-workload figures.
 """
@@ -92,6 +94,41 @@ def import_objects(collection, objects, mode):
     return {"objects": len(objects) - failed, "failed": failed}
 
 
+SCALAR_OBJECTS = 100_000
+
+
+def scalar_records():
+    """The same records as the Rust side's `scalar::records`."""
+    records = []
+    for i in range(SCALAR_OBJECTS):
+        properties = {
+            "title": f"Record number {i}",
+            "body": f"The body of record {i}, a sentence of ordinary length with a few words in it.",
+            "tag": f"tag-{i % 97}",
+            "code": f"C{i * 7 % 1_000_000:06}",
+            "count": i,
+            "rank": i % 1000,
+            "score": i * 0.5,
+            "ratio": (i % 100) / 100.0,
+            "active": i % 3 == 0,
+            "created": datetime.datetime.fromtimestamp(1_600_000_000 + i * 60, tz=datetime.timezone.utc),
+        }
+        records.append((uuid.uuid5(uuid.NAMESPACE_OID, f"record-{i}"), properties, None))
+    return records
+
+
+def import_scalar(collection, objects, mode):
+    batching = {
+        "dynamic": lambda: collection.batch.dynamic(),
+        "fixed": lambda: collection.batch.fixed_size(batch_size=1000, concurrent_requests=4),
+    }[mode]
+    with batching() as batch:
+        for object_id, properties, _ in objects:
+            batch.add_object(properties=properties, uuid=object_id)
+    failed = len(collection.batch.failed_objects)
+    return {"objects": len(objects) - failed, "failed": failed}
+
+
 def search(collection, objects, mode):
     queries = [vector for _, _, vector in objects[:QUERIES]]
     where = Filter.by_property("value").greater_than(300)
@@ -125,11 +162,14 @@ def iterate(collection, _objects, _mode):
 def main():
     http, grpc, name, folder, workload = sys.argv[1:6]
     mode = sys.argv[6] if len(sys.argv) > 6 else ""
-    objects = load(folder) if workload in ("import", "search") else []
+    if workload == "import-scalar":
+        objects = scalar_records()
+    else:
+        objects = load(folder) if workload in ("import", "search") else []
     client = weaviate.connect_to_local(port=int(http), grpc_port=int(grpc))
     try:
-        collection = client.collections.get(name)
-        run = {"import": import_objects, "search": search, "iterate": iterate}[workload]
+        collection = client.collections.get(name, skip_argument_validation=workload == "import-scalar")
+        run = {"import": import_objects, "search": search, "iterate": iterate, "import-scalar": import_scalar}[workload]
         reset_peak_rss()
         rss_before, cpu_before, started = rss_kb(), cpu_seconds(), time.perf_counter()
         figures = run(collection, objects, mode)

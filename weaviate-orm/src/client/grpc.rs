@@ -7,11 +7,13 @@ use std::future::Future;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
+use tonic::codegen::http::uri::PathAndQuery;
 use tonic::metadata::{AsciiMetadataKey, AsciiMetadataValue};
 use tonic::service::Interceptor;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig};
 use tonic::{Code, Status};
+use tonic_prost::ProstCodec;
 use weaviate_orm_proto::health::health_check_response::ServingStatus;
 use weaviate_orm_proto::health::{HealthCheckRequest, health_client::HealthClient};
 use weaviate_orm_proto::v1 as pb;
@@ -19,6 +21,7 @@ use weaviate_orm_proto::v1::weaviate_client::WeaviateClient as RawClient;
 
 use super::auth::CallHeaders;
 use super::config::Endpoint;
+use super::encoded::Encoded;
 use super::failover::{Attempts, Failure, Nodes, Retry};
 use super::span::{Scoped, call_span};
 use crate::consistency::{ConsistencyLevel, replicas_unreached};
@@ -114,6 +117,46 @@ impl Grpc {
         self.channels[node % self.channels.len()].renew();
     }
 
+    /// `weaviate.v1.Weaviate` at `node` for requests encoded beforehand
+    /// ([`Encoded`]), with our interceptor in front.
+    fn encoded_at(&self, node: usize) -> tonic::client::Grpc<InterceptedService<Channel, Metadata>> {
+        let channel = self.channels[node % self.channels.len()].get();
+        tonic::client::Grpc::new(InterceptedService::new(channel, self.metadata.clone()))
+            .max_decoding_message_size(usize::MAX)
+            .max_encoding_message_size(usize::MAX)
+    }
+
+    /// `BatchObjects` with objects encoded beforehand: each attempt writes
+    /// the same bytes. Retried as an idempotent write (the ids are fixed).
+    pub(crate) async fn batch_encoded_objects(
+        &self,
+        request: Encoded,
+        timeout: Duration,
+    ) -> Result<pb::BatchObjectsReply> {
+        let call = |node, request| {
+            let mut grpc = self.encoded_at(node);
+            async move {
+                grpc.ready().await.map_err(not_ready)?;
+                let path = PathAndQuery::from_static("/weaviate.v1.Weaviate/BatchObjects");
+                grpc.unary(request, path, ProstCodec::<Encoded, pb::BatchObjectsReply>::default()).await
+            }
+        };
+        self.call("BatchObjects", timeout, Retry::Idempotent, request, call).await
+    }
+
+    /// Opens a `BatchStream` at `node` whose requests are encoded beforehand.
+    pub(crate) async fn batch_stream_encoded(
+        &self,
+        node: usize,
+        requests: impl tokio_stream::Stream<Item = Encoded> + Send + 'static,
+    ) -> std::result::Result<tonic::Response<tonic::Streaming<pb::BatchStreamReply>>, Status> {
+        let mut grpc = self.encoded_at(node);
+        grpc.ready().await.map_err(not_ready)?;
+        let path = PathAndQuery::from_static("/weaviate.v1.Weaviate/BatchStream");
+        let codec = ProstCodec::<Encoded, pb::BatchStreamReply>::default();
+        grpc.streaming(tonic::Request::new(requests), path, codec).await
+    }
+
     /// After a stream to `node` failed with `error`: moves to the next node
     /// when it could not be reached.
     pub(crate) fn stream_failed(&self, node: usize, error: &Error) {
@@ -136,7 +179,7 @@ impl Grpc {
     ) -> Result<T>
     where
         M: Clone + Scoped,
-        F: Fn(RawClient<InterceptedService<Channel, Metadata>>, tonic::Request<M>) -> Fut,
+        F: Fn(usize, tonic::Request<M>) -> Fut,
         Fut: Future<Output = std::result::Result<tonic::Response<T>, Status>>,
     {
         let span = call_span(operation, &message.scope());
@@ -146,9 +189,7 @@ impl Grpc {
             loop {
                 let node = attempts.node;
                 let left = attempts.remaining();
-                let result = self
-                    .attempt(operation, node, left, call(self.weaviate_at(node), request(message.clone(), left)))
-                    .await;
+                let result = self.attempt(operation, node, left, call(node, request(message.clone(), left))).await;
                 match result {
                     Ok(reply) => {
                         answered.record("node", self.urls[node % self.urls.len()].as_str());
@@ -244,7 +285,10 @@ macro_rules! unary_rpcs {
             $(
                 $(#[$doc])*
                 pub(crate) async fn $method(&self, message: pb::$request, timeout: Duration) -> Result<pb::$reply> {
-                    let call = |mut client: RawClient<_>, request| async move { client.$method(request).await };
+                    let call = |node, request| {
+                        let mut client = self.weaviate_at(node);
+                        async move { client.$method(request).await }
+                    };
                     self.call($operation, timeout, Retry::$retry, message, call).await
                 }
             )+
@@ -305,6 +349,11 @@ pub(crate) fn status_error(operation: &str, url: &str, timeout: Duration, status
 }
 
 /// Whether a failed call may be sent again: not when the server answered.
+/// A channel that cannot take a call, as the generated clients report it.
+fn not_ready(error: impl Into<tonic::codegen::StdError>) -> Status {
+    Status::unknown(format!("Service was not ready: {}", error.into()))
+}
+
 fn failure_of(status: &Status) -> Failure {
     if is_connect_failure(status) {
         Failure::Unreachable

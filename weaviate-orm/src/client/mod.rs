@@ -6,6 +6,7 @@ mod builder;
 mod collections;
 mod config;
 mod connect;
+pub(crate) mod encoded;
 mod failover;
 mod graphql;
 pub(crate) mod grpc;

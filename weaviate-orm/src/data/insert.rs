@@ -1,6 +1,7 @@
 //! Inserting typed objects over gRPC: one, or many in one request.
 
 use super::requests::batch_objects;
+use crate::client::encoded::EncodedObject;
 use crate::collection::Collection;
 use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::model::WeaviateCollection;
@@ -85,13 +86,13 @@ impl<T: WeaviateCollection> Collection<T> {
             match self.encode(object, id) {
                 Ok(message) => {
                     positions.push(index);
-                    batch.push(message);
+                    batch.push(EncodedObject::new(&message));
                 }
                 Err(error @ Error::InvalidName { .. }) => return Err(error),
                 Err(error) => report.errors.push((index, error.to_string())),
             }
         }
-        for (position, error) in batch_objects(self.client(), batch, self.consistency_proto()).await? {
+        for (position, error) in batch_objects(self.client(), &batch, self.consistency_proto()).await? {
             report.errors.push((positions[position], error));
         }
         report.errors.sort_by_key(|(index, _)| *index);

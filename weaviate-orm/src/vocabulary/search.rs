@@ -415,13 +415,16 @@ impl<T> Bm25<T> {
         Self { query: query.into(), properties: Vec::new(), operator: None, marker: PhantomData }
     }
 
-    /// Searches `field`.
+    /// Searches `field`. Once a field is named (here or with
+    /// [`boosted`](Self::boosted)), only the named fields are searched.
     pub fn field<V: TextLike>(mut self, field: &Field<T, V>) -> Self {
         self.properties.push(field.name().to_owned());
         self
     }
 
-    /// Searches `field`, its matches weighing `boost` times as much.
+    /// Searches `field`, its matches weighing `boost` times as much. Only
+    /// the named fields are searched: name the others with
+    /// [`field`](Self::field) to search them too.
     pub fn boosted<V: TextLike>(mut self, field: &Field<T, V>, boost: f32) -> Self {
         self.properties.push(format!("{}^{boost}", field.name()));
         self

@@ -8,6 +8,8 @@ use prost::Message;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
+use crate::client::encoded::EncodedObject;
+
 /// One object or reference waiting for the server, with its position among
 /// the items of its kind added to the batch.
 #[derive(Debug)]
@@ -22,10 +24,10 @@ pub(crate) struct Entry<P> {
 
 /// The payload of an [`Entry`].
 #[derive(Debug)]
-#[expect(clippy::large_enum_variant, reason = "nearly every entry is an object; boxing would allocate once more each")]
 pub(crate) enum Item<P> {
-    /// An encoded object; `object` is handed back if it fails.
-    Object { id: Uuid, message: pb::BatchObject, object: P },
+    /// An object, encoded once (every request that carries it writes these
+    /// bytes); `object` is handed back if it fails.
+    Object { id: Uuid, encoded: EncodedObject, object: P },
     /// An object the client could not encode: it fails without being sent.
     Unencodable { id: Uuid, object: P, error: String },
     /// A reference from one object to another.
@@ -66,7 +68,7 @@ impl<P> Entry<P> {
     /// The bytes this entry adds to a request.
     pub(crate) fn wire_size(&self) -> usize {
         match &self.item {
-            Item::Object { message, .. } => message.encoded_len() + 8,
+            Item::Object { encoded, .. } => encoded.len() + 8,
             Item::Reference { message } => message.encoded_len() + 8,
             Item::Unencodable { .. } => 0,
         }

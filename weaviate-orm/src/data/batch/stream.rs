@@ -28,12 +28,13 @@ use tracing::Instrument;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_proto::v1::batch_stream_reply::{self as reply, results};
-use weaviate_orm_proto::v1::batch_stream_request::{self as request, data};
+use weaviate_orm_proto::v1::batch_stream_request as request;
 
 use super::item::{Entry, Item, Settled, stream_beacon, unanswered};
 use super::retry;
 use super::retry::sleep_until_some;
 use crate::Error;
+use crate::client::encoded::Encoded;
 use crate::client::grpc::Grpc;
 use crate::client::{Transports, WeaviateClient};
 
@@ -101,9 +102,12 @@ impl<P: Send + 'static> StreamLink<P> {
     }
 }
 
-/// Entries sent on the current stream and not yet answered.
+/// Entries sent on the current stream and not yet answered. An object's
+/// result names its id: nearly every id is sent once, so each has one
+/// entry; an id added again while the first is in flight waits in `repeats`.
 struct InFlight<P> {
-    objects: HashMap<Uuid, VecDeque<Entry<P>>>,
+    objects: HashMap<Uuid, Entry<P>>,
+    repeats: HashMap<Uuid, VecDeque<Entry<P>>>,
     references: HashMap<String, VecDeque<Entry<P>>>,
     len: usize,
     unacked: usize,
@@ -111,7 +115,7 @@ struct InFlight<P> {
 
 impl<P> Default for InFlight<P> {
     fn default() -> Self {
-        Self { objects: HashMap::new(), references: HashMap::new(), len: 0, unacked: 0 }
+        Self { objects: HashMap::new(), repeats: HashMap::new(), references: HashMap::new(), len: 0, unacked: 0 }
     }
 }
 
@@ -120,7 +124,10 @@ impl<P> InFlight<P> {
         match &entry.item {
             Item::Reference { message } => self.references.entry(stream_beacon(message)).or_default().push_back(entry),
             _ => match entry.object_id() {
-                Some(id) => self.objects.entry(id).or_default().push_back(entry),
+                Some(id) if self.objects.contains_key(&id) => self.repeats.entry(id).or_default().push_back(entry),
+                Some(id) => {
+                    self.objects.insert(id, entry);
+                }
                 None => return,
             },
         }
@@ -128,9 +135,13 @@ impl<P> InFlight<P> {
         self.unacked += 1;
     }
 
+    /// The oldest entry in flight with this id.
     fn take_object(&mut self, uuid: &str) -> Option<Entry<P>> {
         let id = uuid.parse().ok()?;
-        let entry = take(&mut self.objects, &id)?;
+        let entry = self.objects.remove(&id)?;
+        if let Some(next) = take(&mut self.repeats, &id) {
+            self.objects.insert(id, next);
+        }
         self.len -= 1;
         Some(entry)
     }
@@ -147,7 +158,8 @@ impl<P> InFlight<P> {
 
     /// Everything unanswered, objects before references, in the order added.
     fn drain(&mut self) -> Vec<Entry<P>> {
-        let mut entries: Vec<Entry<P>> = self.objects.drain().flat_map(|(_, queue)| queue).collect();
+        let repeats = self.repeats.drain().flat_map(|(_, queue)| queue);
+        let mut entries: Vec<Entry<P>> = self.objects.drain().map(|(_, entry)| entry).chain(repeats).collect();
         entries.sort_by_key(|entry| entry.index);
         let mut references: Vec<Entry<P>> = self.references.drain().flat_map(|(_, queue)| queue).collect();
         references.sort_by_key(|entry| entry.index);
@@ -260,14 +272,13 @@ impl<P: Send + 'static> Actor<P> {
         let transport = &transports.grpc;
         let (sender, receiver) = mpsc::channel(4);
         let start = request::Start { consistency_level: self.settings.consistency };
-        if sender.try_send(stream_request(request::Message::Start(start))).is_err() {
+        if sender.try_send(Encoded::message(&stream_request(request::Message::Start(start)))).is_err() {
             let reason = "the stream's request channel refused the start message".into();
             return End::Fatal { reason, maybe_stored: false };
         }
         let node = transport.current_node();
         transport.opened_on(span, node);
-        let mut grpc = transport.weaviate_at(node);
-        let opening = grpc.batch_stream(ReceiverStream::new(receiver));
+        let opening = transport.batch_stream_encoded(node, ReceiverStream::new(receiver));
         let mut replies = match tokio::time::timeout(timeout, opening).await {
             Ok(Ok(response)) => response.into_inner(),
             Ok(Err(status)) => return interrupted_or_fatal(transport, node, timeout, &status, false),
@@ -341,7 +352,7 @@ impl<P: Send + 'static> Actor<P> {
                 },
                 permit = reserve(sender.as_ref()), if want_stop || want_data => match permit {
                     Some(permit) if want_stop => {
-                        permit.send(stream_request(request::Message::Stop(request::Stop {})));
+                        permit.send(Encoded::message(&stream_request(request::Message::Stop(request::Stop {}))));
                         half_close = true;
                     }
                     Some(permit) => permit.send(self.next_data()),
@@ -364,7 +375,7 @@ impl<P: Send + 'static> Actor<P> {
     }
 
     /// The next data message from the front of the queue.
-    fn next_data(&mut self) -> pb::BatchStreamRequest {
+    fn next_data(&mut self) -> Encoded {
         let limit = self.batch_size.load(Ordering::Relaxed);
         let (mut objects, mut references) = (Vec::new(), Vec::new());
         let mut bytes = 0;
@@ -376,7 +387,7 @@ impl<P: Send + 'static> Actor<P> {
             }
             let Some(entry) = self.queue.pop_front() else { break };
             match &entry.item {
-                Item::Object { message, .. } => objects.push(message.clone()),
+                Item::Object { encoded, .. } => objects.push(encoded.clone()),
                 Item::Reference { message } => references.push(message.clone()),
                 Item::Unencodable { error, .. } => {
                     let error = error.clone();
@@ -386,11 +397,7 @@ impl<P: Send + 'static> Actor<P> {
             }
             self.in_flight.insert(Entry { unanswered: true, ..entry });
         }
-        let data = request::Data {
-            objects: Some(data::Objects { values: objects }),
-            references: Some(data::References { values: references }),
-        };
-        stream_request(request::Message::Data(data))
+        Encoded::stream_data(&objects, &references)
     }
 
     /// Books the server's results.

@@ -15,6 +15,7 @@ use super::item::{Entry, Item, Settled, unanswered};
 use super::retry;
 use crate::Result;
 use crate::client::WeaviateClient;
+use crate::client::encoded::EncodedObject;
 use crate::data::requests::{batch_objects, batch_references};
 
 /// How chunk size and concurrency are chosen.
@@ -133,7 +134,7 @@ async fn send<P>(
 
 /// The messages of a chunk: all objects or all references.
 enum Messages {
-    Objects(Vec<pb::BatchObject>),
+    Objects(Vec<EncodedObject>),
     References(Vec<pb::BatchReference>),
 }
 
@@ -154,7 +155,7 @@ impl Messages {
                 chunk
                     .iter()
                     .filter_map(|entry| match &entry.item {
-                        Item::Object { message, .. } => Some(message.clone()),
+                        Item::Object { encoded, .. } => Some(encoded.clone()),
                         _ => None,
                     })
                     .collect(),
@@ -165,7 +166,7 @@ impl Messages {
     /// Sends them as one request.
     async fn send(self, client: &WeaviateClient, consistency: Option<i32>) -> Result<Vec<(usize, String)>> {
         match self {
-            Self::Objects(objects) => batch_objects(client, objects, consistency).await,
+            Self::Objects(objects) => batch_objects(client, &objects, consistency).await,
             Self::References(references) => batch_references(client, references, consistency).await,
         }
     }

@@ -8,6 +8,9 @@
 //! cargo run --release -p weaviate-orm-tests --bin bench [-- --rounds 3]
 //! ```
 //!
+//! `-- --workload scalar` runs the client-bound workload instead (see
+//! [`scalar`]): 100,000 objects of ten scalar properties, no vectors.
+//!
 //! Each measurement runs in a worker process of its own (this binary with
 //! `worker ...`, or `tests/python/bench_worker.py`), alternating sides
 //! round by round; a worker reports the wall and CPU time of its timed part
@@ -45,6 +48,8 @@ struct QuestionText {
     answer: String,
 }
 
+mod scalar;
+
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 #[tokio::main]
@@ -53,8 +58,13 @@ async fn main() -> Result<(), Failure> {
     match args.first().map(String::as_str) {
         Some("worker") => worker(&args[1..]).await,
         _ => {
-            let rounds = args.iter().position(|a| a == "--rounds").and_then(|i| args.get(i + 1));
-            orchestrate(rounds.map_or(Ok(3), |n| n.parse())?).await
+            let option = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1));
+            let rounds = option("--rounds").map_or(Ok(3), |n| n.parse())?;
+            match option("--workload").map(String::as_str) {
+                Some("scalar") => orchestrate_scalar(rounds).await,
+                None | Some("jeopardy") => orchestrate(rounds).await,
+                Some(other) => Err(format!("unknown workload {other} (jeopardy or scalar)").into()),
+            }
         }
     }
 }
@@ -69,6 +79,8 @@ async fn worker(args: &[String]) -> Result<(), Failure> {
     let client = weaviate_orm::ClientBuilder::custom(params).connect().await?;
     let questions = client.collection_named::<JeopardyQuestion>(COLLECTION);
     let data = if matches!(workload.as_str(), "import" | "search" | "ceiling") { jeopardy::questions() } else { &[] };
+    let records = if workload.ends_with("-scalar") { scalar::records() } else { Vec::new() };
+    let replay = |n: usize| rest.get(n).and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
     reset_peak_rss();
     let (rss_before, cpu_before, started) = (rss_kb(), cpu_seconds(), Instant::now());
     let figures = match workload.as_str() {
@@ -76,6 +88,8 @@ async fn worker(args: &[String]) -> Result<(), Failure> {
         "search" => search(&questions, data, mode == "concurrent").await?,
         "iterate" => iterate(&questions).await?,
         "ceiling" => ceiling(grpc, data).await?,
+        "import-scalar" => scalar::import(client.collection(), records, mode).await?,
+        "ceiling-scalar" => scalar::ceiling(grpc, &records, replay(1), replay(2)).await?,
         other => return Err(format!("unknown workload {other}").into()),
     };
     let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_seconds() - cpu_before);
@@ -252,6 +266,88 @@ struct Run {
     fresh: bool,
 }
 
+/// The figures of every run, by label and side.
+type Results = BTreeMap<(String, String), Vec<Value>>;
+
+/// Runs `runs()` `rounds` times, alternating the order round by round,
+/// `recreate` before each run that wants a fresh collection.
+async fn measure<F, Fut>(rounds: usize, runs: impl Fn() -> Vec<Run>, recreate: F) -> Result<Results, Failure>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<(), Failure>>,
+{
+    let mut results = Results::new();
+    for round in 0..rounds {
+        let mut order = runs();
+        if round % 2 == 1 {
+            // Alternate which side goes first within each pair of the same kind.
+            order.reverse();
+            order.sort_by_key(|run| !run.fresh);
+        }
+        for mut run in order {
+            if run.fresh {
+                recreate().await?;
+            }
+            let output = tokio::task::spawn_blocking(move || run.command.output().map(|o| (run, o))).await??;
+            let (run, output) = output;
+            if !output.status.success() {
+                return Err(format!("{} {}: {}", run.side, run.label, String::from_utf8_lossy(&output.stderr)).into());
+            }
+            let line: Value = serde_json::from_slice(&output.stdout)?;
+            eprintln!("round {}: {} {}: {line}", round + 1, run.side, run.label);
+            results.entry((run.label.to_owned(), run.side.to_owned())).or_default().push(line);
+        }
+    }
+    Ok(results)
+}
+
+/// The client-bound workload on a fresh server: every Rust import mode,
+/// the Python client's best two, and the replays whose best is the ceiling.
+async fn orchestrate_scalar(rounds: usize) -> Result<(), Failure> {
+    let python = tokio::task::spawn_blocking(|| python::interpreter().to_owned()).await?;
+    let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
+    let client = server.client_builder().connect().await?;
+    let version = client.meta().await?.version;
+    let (http, grpc) = (server.http_port().to_string(), server.grpc_port().to_string());
+    let me = std::env::current_exe()?;
+    let ours = |args: &[&str]| {
+        let mut command = Command::new(&me);
+        command.args(["worker", &http, &grpc]).args(args);
+        command
+    };
+    let theirs = |args: &[&str]| {
+        let mut command = Command::new(&python);
+        command.arg(python::script("bench_worker.py")).args([&http, &grpc, scalar::COLLECTION, "-"]).args(args);
+        command
+    };
+    let runs = || {
+        let mut runs = vec![
+            Run { side: "rust", label: "stream (default)", command: ours(&["import-scalar", "stream"]), fresh: true },
+            Run { side: "rust", label: "fixed 1000 × 4", command: ours(&["import-scalar", "fixed"]), fresh: true },
+            Run { side: "rust", label: "dynamic", command: ours(&["import-scalar", "dynamic"]), fresh: true },
+            Run { side: "python", label: "fixed 1000 × 4", command: theirs(&["import-scalar", "fixed"]), fresh: true },
+            Run { side: "python", label: "dynamic", command: theirs(&["import-scalar", "dynamic"]), fresh: true },
+        ];
+        for (size, concurrency) in scalar::REPLAYS {
+            let (size, concurrency) = (size.to_string(), concurrency.to_string());
+            let command = ours(&["ceiling-scalar", "-", &size, &concurrency]);
+            runs.push(Run { side: "replay", label: scalar::replay_label(&size, &concurrency), command, fresh: true });
+        }
+        runs
+    };
+    let results = measure(rounds, runs, || scalar::recreate(&client)).await?;
+    let machine =
+        format!("{} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), std::env::consts::ARCH);
+    let table = scalar::report(&results, &format!("Weaviate {version}, {rounds} rounds (medians), {machine}"));
+    println!("{table}");
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    std::fs::create_dir_all(&folder)?;
+    std::fs::write(folder.join("scalar.md"), &table)?;
+    std::fs::write(folder.join("scalar.json"), serde_json::to_string_pretty(&scalar::runs_json(&results))?)?;
+    server.shutdown().await;
+    Ok(())
+}
+
 async fn orchestrate(rounds: usize) -> Result<(), Failure> {
     eprintln!("preparing: dataset, Python client {}, server...", python::PYTHON_CLIENT);
     let dataset = tokio::task::spawn_blocking(|| jeopardy::questions().len()).await?;
@@ -308,28 +404,7 @@ async fn orchestrate(rounds: usize) -> Result<(), Failure> {
             Run { side: "python", label: "iterate", command: theirs(&["iterate"]), fresh: false },
         ]
     };
-    let mut results: BTreeMap<(String, String), Vec<Value>> = BTreeMap::new();
-    for round in 0..rounds {
-        let mut order = runs();
-        if round % 2 == 1 {
-            // Alternate which side goes first within each pair of the same kind.
-            order.reverse();
-            order.sort_by_key(|run| !run.fresh);
-        }
-        for mut run in order {
-            if run.fresh {
-                recreate(&client).await?;
-            }
-            let output = tokio::task::spawn_blocking(move || run.command.output().map(|o| (run, o))).await??;
-            let (run, output) = output;
-            if !output.status.success() {
-                return Err(format!("{} {}: {}", run.side, run.label, String::from_utf8_lossy(&output.stderr)).into());
-            }
-            let line: Value = serde_json::from_slice(&output.stdout)?;
-            eprintln!("round {}: {} {}: {line}", round + 1, run.side, run.label);
-            results.entry((run.label.to_owned(), run.side.to_owned())).or_default().push(line);
-        }
-    }
+    let results = measure(rounds, runs, || recreate(&client)).await?;
     if count_of(&client).await? != dataset {
         return Err("the last import left the collection incomplete".into());
     }
@@ -354,18 +429,13 @@ async fn count_of(client: &WeaviateClient) -> Result<usize, Failure> {
 }
 
 /// The median of one figure over the rounds.
-fn median(runs: &[Value], key: &str) -> f64 {
+pub(crate) fn median(runs: &[Value], key: &str) -> f64 {
     let mut values: Vec<f64> = runs.iter().filter_map(|r| r[key].as_f64()).collect();
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-fn report(
-    results: &BTreeMap<(String, String), Vec<Value>>,
-    rounds: usize,
-    version: &str,
-    dataset: usize,
-) -> Result<(), Failure> {
+fn report(results: &Results, rounds: usize, version: &str, dataset: usize) -> Result<(), Failure> {
     let figure = |label: &str, side: &str, key: &str| {
         results.get(&(label.to_owned(), side.to_owned())).map_or(f64::NAN, |runs| median(runs, key))
     };
