@@ -21,6 +21,7 @@ mod modules;
 mod multi_node;
 mod objects;
 mod oidc;
+mod oldest_server;
 mod rbac;
 mod reindex;
 mod resolve;

@@ -10,6 +10,8 @@
 //!
 //! `-- --workload scalar` runs the client-bound workload instead (see
 //! [`scalar`]): 100,000 objects of ten scalar properties, no vectors.
+//! `-- --only TEXT` keeps the runs whose side and label contain `TEXT`
+//! (`--only "rust: stream"`), e.g. to profile one with `perf record`.
 //!
 //! Each measurement runs in a worker process of its own (this binary with
 //! `worker ...`, or `tests/python/bench_worker.py`), alternating sides
@@ -50,6 +52,9 @@ struct QuestionText {
 
 mod scalar;
 
+/// The `--only` filter of the runs.
+static ONLY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 #[tokio::main]
@@ -60,6 +65,8 @@ async fn main() -> Result<(), Failure> {
         _ => {
             let option = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1));
             let rounds = option("--rounds").map_or(Ok(3), |n| n.parse())?;
+            // `--only TEXT`: just the runs whose side and label contain it (profiling one).
+            ONLY.get_or_init(|| option("--only").cloned());
             match option("--workload").map(String::as_str) {
                 Some("scalar") => orchestrate_scalar(rounds).await,
                 None | Some("jeopardy") => orchestrate(rounds).await,
@@ -277,8 +284,10 @@ where
     Fut: std::future::Future<Output = Result<(), Failure>>,
 {
     let mut results = Results::new();
+    let only = ONLY.get().cloned().flatten();
     for round in 0..rounds {
         let mut order = runs();
+        order.retain(|run| only.as_ref().is_none_or(|o| format!("{}: {}", run.side, run.label).contains(o.as_str())));
         if round % 2 == 1 {
             // Alternate which side goes first within each pair of the same kind.
             order.reverse();
