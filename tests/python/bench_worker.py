@@ -2,15 +2,17 @@
 
     bench_worker.py HTTP GRPC COLLECTION DATASET_FOLDER WORKLOAD [MODE]
 
-Workloads: import (MODE dynamic, fixed or stream), search (MODE sequential
-or concurrent), iterate, and import-scalar (MODE fixed or dynamic: the
+Workloads: import (MODE dynamic, fixed or stream), search (MODE sequential,
+or concurrent: 8 at a time on the async client), iterate, and import-scalar (MODE fixed or dynamic: the
 client-bound workload's records, DATASET_FOLDER unused, in the client's
 fastest set-up: batch size 1000, argument validation skipped). Prints one JSON line: the timed part's seconds,
 its CPU seconds, the resident memory before it and the peak, and
-per-workload figures.
+per-workload figures. Every workload skips the client's argument
+validation, as its docs advise for speed.
 """
 
 import array
+import asyncio
 import datetime
 import json
 import resource
@@ -18,7 +20,6 @@ import sys
 import time
 import uuid
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 
 warnings.filterwarnings("ignore")
 
@@ -138,11 +139,11 @@ def search(collection, objects, mode):
         found = collection.query.near_vector(near_vector=vector, limit=10, filters=where)
         return time.perf_counter() - started, len(found.objects)
 
-    if mode == "sequential":
-        results = [one(v) for v in queries]
-    else:
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            results = list(pool.map(one, queries))
+    results = [one(v) for v in queries]
+    return search_figures(results)
+
+
+def search_figures(results):
     latencies = sorted(seconds for seconds, _ in results)
     return {
         "queries": len(latencies),
@@ -150,6 +151,23 @@ def search(collection, objects, mode):
         "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
         "hits": sum(n for _, n in results),
     }
+
+
+async def search_concurrently(http, grpc, name, objects):
+    """8 queries at a time on the async client: faster than threads on the sync one."""
+    queries = [vector for _, _, vector in objects[:QUERIES]]
+    where = Filter.by_property("value").greater_than(300)
+    async with weaviate.use_async_with_local(port=int(http), grpc_port=int(grpc)) as client:
+        collection = client.collections.get(name, skip_argument_validation=True)
+        slots = asyncio.Semaphore(8)
+
+        async def one(vector):
+            async with slots:
+                started = time.perf_counter()
+                found = await collection.query.near_vector(near_vector=vector, limit=10, filters=where)
+                return time.perf_counter() - started, len(found.objects)
+
+        return search_figures(await asyncio.gather(*(one(v) for v in queries)))
 
 
 def iterate(collection, _objects, _mode):
@@ -166,9 +184,17 @@ def main():
         objects = scalar_records()
     else:
         objects = load(folder) if workload in ("import", "search") else []
+    if workload == "search" and mode == "concurrent":
+        reset_peak_rss()
+        rss_before, cpu_before, started = rss_kb(), cpu_seconds(), time.perf_counter()
+        figures = asyncio.run(search_concurrently(http, grpc, name, objects))
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
+        print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "rss_before_kb": rss_before, "peak_rss_kb": peak_rss_kb(), **figures}))
+        return
     client = weaviate.connect_to_local(port=int(http), grpc_port=int(grpc))
     try:
-        collection = client.collections.get(name, skip_argument_validation=workload == "import-scalar")
+        # The Python docs' advice for speed: skip the client's argument validation.
+        collection = client.collections.get(name, skip_argument_validation=True)
         run = {"import": import_objects, "search": search, "iterate": iterate, "import-scalar": import_scalar}[workload]
         reset_peak_rss()
         rss_before, cpu_before, started = rss_kb(), cpu_seconds(), time.perf_counter()

@@ -1,6 +1,7 @@
 //! weaviate-orm against the official Python client, on one embedded server,
 //! in the same run: batch import of the 10k Jeopardy questions (1536-dim
-//! vectors), filtered near-vector search (sequential and 8 at a time),
+//! vectors), filtered near-vector search (sequential and 8 at a time; the
+//! Python side on its async client for that),
 //! reading every object with the iterator, and the server's own ceiling
 //! (the import replayed as pre-built gRPC requests).
 //!
@@ -494,14 +495,6 @@ fn report(results: &Results, rounds: usize, version: &str, dataset: usize) -> Re
         "s",
         false,
         &|l, s| figure(l, s, "cpu_seconds"),
-    );
-    row(
-        "import peak memory, dataset included (MiB)",
-        ("import, stream (our default)", "rust"),
-        ("import, dynamic (Python default)", "python"),
-        "MiB",
-        false,
-        &|l, s| figure(l, s, "peak_rss_kb") / 1024.0,
     );
     row(
         "import memory above the loaded dataset (MiB)",
