@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{Collection, WeaviateClient, WeaviateCollection, WeaviateProjection};
+use weaviate_orm_proto::v1 as pb;
 use weaviate_orm_tests::jeopardy::{self, JeopardyQuestion};
 use weaviate_orm_tests::python;
 
@@ -175,16 +176,27 @@ async fn iterate(questions: &Collection<JeopardyQuestion>) -> Result<Value, Fail
 /// The import replayed as gRPC requests built beforehand, 200 objects each,
 /// 8 in flight: what the server takes when the client costs nothing.
 async fn ceiling(grpc: &str, data: &[JeopardyQuestion]) -> Result<Value, Failure> {
-    use weaviate_orm_proto::v1 as pb;
     let requests: Vec<pb::BatchObjectsRequest> = data
         .chunks(200)
         .map(|chunk| pb::BatchObjectsRequest { objects: chunk.iter().map(prebuilt).collect(), consistency_level: None })
         .collect();
+    replay(grpc, requests, 8).await
+}
+
+/// Sends `requests` (built beforehand), `concurrency` at a time: the
+/// server's rate when the client costs nothing. `send_seconds` is the
+/// sending alone.
+pub(crate) async fn replay(
+    grpc: &str,
+    requests: Vec<pb::BatchObjectsRequest>,
+    concurrency: usize,
+) -> Result<Value, Failure> {
+    let objects: usize = requests.iter().map(|r| r.objects.len()).sum();
     let channel = tonic::transport::Channel::from_shared(format!("http://127.0.0.1:{grpc}"))?.connect().await?;
-    let started_inside = Instant::now();
+    let started = Instant::now();
     let queue = Arc::new(std::sync::Mutex::new(requests));
     let mut senders = Vec::new();
-    for _ in 0..8 {
+    for _ in 0..concurrency {
         let (queue, channel) = (queue.clone(), channel.clone());
         senders.push(tokio::spawn(async move {
             let mut grpc = pb::weaviate_client::WeaviateClient::new(channel).max_encoding_message_size(usize::MAX);
@@ -200,9 +212,7 @@ async fn ceiling(grpc: &str, data: &[JeopardyQuestion]) -> Result<Value, Failure
     for sender in senders {
         failed += sender.await??;
     }
-    Ok(
-        json!({ "objects": data.len() - failed, "failed": failed, "send_seconds": started_inside.elapsed().as_secs_f64() }),
-    )
+    Ok(json!({ "objects": objects - failed, "failed": failed, "send_seconds": started.elapsed().as_secs_f64() }))
 }
 
 fn prebuilt(question: &JeopardyQuestion) -> weaviate_orm_proto::v1::BatchObject {
@@ -311,25 +321,49 @@ where
     Ok(results)
 }
 
+/// The server every measurement of a run uses, and how to start workers on it.
+struct Setup {
+    python: PathBuf,
+    server: EmbeddedServer,
+    client: WeaviateClient,
+    version: String,
+    me: PathBuf,
+}
+
+impl Setup {
+    async fn start() -> Result<Self, Failure> {
+        let python = tokio::task::spawn_blocking(|| python::interpreter().to_owned()).await?;
+        let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
+        let client = server.client_builder().connect().await?;
+        let version = client.meta().await?.version;
+        Ok(Self { python, server, client, version, me: std::env::current_exe()? })
+    }
+
+    fn ports(&self) -> [String; 2] {
+        [self.server.http_port().to_string(), self.server.grpc_port().to_string()]
+    }
+
+    /// A worker of ours.
+    fn ours(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(&self.me);
+        command.arg("worker").args(self.ports()).args(args);
+        command
+    }
+
+    /// A Python worker on `collection`, reading the dataset in `folder`.
+    fn theirs(&self, collection: &str, folder: &std::path::Path, args: &[&str]) -> Command {
+        let mut command = Command::new(&self.python);
+        command.arg(python::script("bench_worker.py")).args(self.ports()).arg(collection).arg(folder).args(args);
+        command
+    }
+}
+
 /// The client-bound workload on a fresh server: every Rust import mode,
 /// the Python client's best two, and the replays whose best is the ceiling.
 async fn orchestrate_scalar(rounds: usize) -> Result<(), Failure> {
-    let python = tokio::task::spawn_blocking(|| python::interpreter().to_owned()).await?;
-    let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
-    let client = server.client_builder().connect().await?;
-    let version = client.meta().await?.version;
-    let (http, grpc) = (server.http_port().to_string(), server.grpc_port().to_string());
-    let me = std::env::current_exe()?;
-    let ours = |args: &[&str]| {
-        let mut command = Command::new(&me);
-        command.args(["worker", &http, &grpc]).args(args);
-        command
-    };
-    let theirs = |args: &[&str]| {
-        let mut command = Command::new(&python);
-        command.arg(python::script("bench_worker.py")).args([&http, &grpc, scalar::COLLECTION, "-"]).args(args);
-        command
-    };
+    let setup = Setup::start().await?;
+    let ours = |args: &[&str]| setup.ours(args);
+    let theirs = |args: &[&str]| setup.theirs(scalar::COLLECTION, std::path::Path::new("-"), args);
     let runs = || {
         let mut runs = vec![
             Run { side: "rust", label: "stream (default)", command: ours(&["import-scalar", "stream"]), fresh: true },
@@ -345,7 +379,8 @@ async fn orchestrate_scalar(rounds: usize) -> Result<(), Failure> {
         }
         runs
     };
-    let results = measure(rounds, runs, || scalar::recreate(&client)).await?;
+    let results = measure(rounds, runs, || scalar::recreate(&setup.client)).await?;
+    let version = &setup.version;
     let machine =
         format!("{} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), std::env::consts::ARCH);
     let table = scalar::report(&results, &format!("Weaviate {version}, {rounds} rounds (medians), {machine}"));
@@ -354,30 +389,18 @@ async fn orchestrate_scalar(rounds: usize) -> Result<(), Failure> {
     std::fs::create_dir_all(&folder)?;
     std::fs::write(folder.join("scalar.md"), &table)?;
     std::fs::write(folder.join("scalar.json"), serde_json::to_string_pretty(&scalar::runs_json(&results))?)?;
-    server.shutdown().await;
+    setup.server.shutdown().await;
     Ok(())
 }
 
 async fn orchestrate(rounds: usize) -> Result<(), Failure> {
     eprintln!("preparing: dataset, Python client {}, server...", python::PYTHON_CLIENT);
     let dataset = tokio::task::spawn_blocking(|| jeopardy::questions().len()).await?;
-    let python = tokio::task::spawn_blocking(|| python::interpreter().to_owned()).await?;
-    let server = EmbeddedServer::start(EmbeddedOptions::default()).await?;
-    let client = server.client_builder().connect().await?;
-    let version = client.meta().await?.version;
-    let (http, grpc) = (server.http_port().to_string(), server.grpc_port().to_string());
-    let me = std::env::current_exe()?;
-    let ours = |args: &[&str]| {
-        let mut command = Command::new(&me);
-        command.args(["worker", &http, &grpc]).args(args);
-        command
-    };
-    let theirs = |args: &[&str]| {
-        let mut command = Command::new(&python);
-        command.arg(python::script("bench_worker.py")).args([&http, &grpc, COLLECTION]);
-        command.arg(jeopardy::dataset_folder()).args(args);
-        command
-    };
+    let setup = Setup::start().await?;
+    let (client, version) = (&setup.client, &setup.version);
+    let folder = jeopardy::dataset_folder();
+    let ours = |args: &[&str]| setup.ours(args);
+    let theirs = |args: &[&str]| setup.theirs(COLLECTION, &folder, args);
     let runs = || {
         vec![
             Run {
@@ -414,12 +437,12 @@ async fn orchestrate(rounds: usize) -> Result<(), Failure> {
             Run { side: "python", label: "iterate", command: theirs(&["iterate"]), fresh: false },
         ]
     };
-    let results = measure(rounds, runs, || recreate(&client)).await?;
-    if count_of(&client).await? != dataset {
+    let results = measure(rounds, runs, || recreate(client)).await?;
+    if count_of(client).await? != dataset {
         return Err("the last import left the collection incomplete".into());
     }
-    report(&results, rounds, &version, dataset)?;
-    server.shutdown().await;
+    report(&results, rounds, version, dataset)?;
+    setup.server.shutdown().await;
     Ok(())
 }
 

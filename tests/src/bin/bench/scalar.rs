@@ -9,8 +9,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
-use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -87,27 +85,7 @@ pub(crate) async fn ceiling(grpc: &str, data: &[Record], size: usize, concurrenc
         .chunks(size)
         .map(|chunk| pb::BatchObjectsRequest { objects: chunk.iter().map(prebuilt).collect(), consistency_level: None })
         .collect();
-    let channel = tonic::transport::Channel::from_shared(format!("http://127.0.0.1:{grpc}"))?.connect().await?;
-    let started = Instant::now();
-    let queue = Arc::new(std::sync::Mutex::new(requests));
-    let mut senders = Vec::new();
-    for _ in 0..concurrency {
-        let (queue, channel) = (queue.clone(), channel.clone());
-        senders.push(tokio::spawn(async move {
-            let mut grpc = pb::weaviate_client::WeaviateClient::new(channel).max_encoding_message_size(usize::MAX);
-            let mut failed = 0;
-            loop {
-                let next = queue.lock().map_err(|_| "queue poisoned")?.pop();
-                let Some(request) = next else { return Ok::<usize, Failure>(failed) };
-                failed += grpc.batch_objects(request).await?.into_inner().errors.len();
-            }
-        }));
-    }
-    let mut failed = 0;
-    for sender in senders {
-        failed += sender.await??;
-    }
-    Ok(json!({ "objects": data.len() - failed, "failed": failed, "send_seconds": started.elapsed().as_secs_f64() }))
+    super::replay(grpc, requests, concurrency).await
 }
 
 fn prebuilt(record: &Record) -> pb::BatchObject {
