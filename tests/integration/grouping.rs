@@ -63,12 +63,12 @@ async fn vector_searches_group_by_every_filterable_kind() {
 
 /// Group values come back as stored, whatever characters they hold: a
 /// vector search's groups are named by the stored JSON text (`R\u0026D`),
-/// a hybrid search's by the value itself.
+/// hybrid and keyword searches' by the value itself.
 #[tokio::test]
 async fn group_values_keep_every_character() {
     let client = client().await.expect("client");
     let items = fresh::<Item>(&client).await;
-    let names = [r#"R&D <lab> "north""#, r"back\slash", "ünïcödé ✓"];
+    let names = [r#"R&D <lab> "north""#, r"back\table", "ünïcödé ✓"];
     for (i, name) in names.iter().enumerate() {
         let item = Item {
             name: (*name).to_owned(),
@@ -98,4 +98,7 @@ async fn group_values_keep_every_character() {
     let hybrid = weaviate_orm::query::Hybrid::new("lab").alpha(0.5).vector(vec![1.0, 0.0]);
     let mixed = items.query().hybrid(hybrid).group_by(&f.name, 5, 5);
     assert_eq!(sorted(mixed.fetch_groups().await.expect("hybrid")), expected, "hybrid");
+    // Keywords: `back\table` keeps its backslash (read as JSON, `\t` would become a tab).
+    let keywords = items.query().bm25(weaviate_orm::query::Bm25::new("back table lab ünïcödé")).group_by(&f.name, 5, 5);
+    assert_eq!(sorted(keywords.fetch_groups().await.expect("bm25")), expected, "bm25");
 }

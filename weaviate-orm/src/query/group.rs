@@ -77,10 +77,11 @@ impl<T: WeaviateCollection, P: Projection<T>> Query<T, P> {
 
     fn group(&self, group: pb::GroupByResult) -> Result<Group<P>> {
         // A vector search's groups are named by the stored JSON text of the
-        // value (`R\u0026D` for `R&D`); a hybrid search's by the value itself.
-        let hybrid = matches!(self.state.ranking.search(), Some(Search::Hybrid(_)));
+        // value (`R\u0026D` for `R&D`: each shard groups the stored bytes);
+        // other searches' (hybrid, keywords, none) by the value itself.
+        let stored_text = self.state.ranking.search().is_some_and(Search::ranks_by_distance);
         Ok(Group {
-            value: if hybrid { group.name } else { json_unescaped(group.name) },
+            value: if stored_text { json_unescaped(group.name) } else { group.name },
             min_distance: group.min_distance,
             max_distance: group.max_distance,
             count: reply::count("Search", "group's object count", Some(group.number_of_objects))?,
