@@ -17,6 +17,7 @@ mod generate;
 mod grouping;
 mod hardening;
 mod migrate;
+mod model_generator;
 mod modules;
 mod multi_node;
 mod objects;

@@ -16,6 +16,9 @@ pub(crate) struct CollectionAttrs {
     /// The collection name; defaults to the struct's name.
     #[darling(default)]
     pub(crate) name: Option<SpannedValue<String>>,
+    /// The description, exactly; instead of the doc comment.
+    #[darling(default)]
+    pub(crate) description: Option<SpannedValue<String>>,
     /// Everything about vectors, indexes, modules and distribution.
     #[darling(flatten)]
     pub(crate) settings: SettingsAttrs,
@@ -292,6 +295,9 @@ pub(crate) struct FieldAttrs {
     /// The property's name on the server.
     #[darling(default)]
     pub(crate) rename: Option<SpannedValue<String>>,
+    /// The property's description, exactly; instead of the doc comment.
+    #[darling(default)]
+    pub(crate) description: Option<String>,
     /// Text tokenization.
     #[darling(default)]
     pub(crate) tokenization: Option<SpannedValue<String>>,

@@ -73,8 +73,11 @@ pub mod aliases;
 pub mod backup;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod client;
 pub mod cluster;
+pub mod codegen;
 mod collection;
 mod consistency;
 pub mod data;

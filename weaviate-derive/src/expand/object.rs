@@ -34,6 +34,12 @@ fn only_properties(c: &Collection) -> darling::Result<()> {
     if c.name_given {
         errors.push(not_here("name").with_span(&c.name_span));
     }
+    if let Some(span) = c.description_span {
+        let error = darling::Error::custom(
+            "`description` describes a collection; a nested object's description is that of the field holding it",
+        );
+        errors.push(error.with_span(&span));
+    }
     if let Some(setting) = c.settings.first_given() {
         errors.push(not_here(setting).with_span(&c.ident));
     }

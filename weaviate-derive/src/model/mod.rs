@@ -20,6 +20,8 @@ pub(crate) struct Collection {
     /// Whether `name = "..."` was written.
     pub(crate) name_given: bool,
     pub(crate) description: Option<String>,
+    /// Where `description = "..."` was written.
+    pub(crate) description_span: Option<Span>,
     pub(crate) settings: SettingsAttrs,
     pub(crate) id: Option<IdField>,
     pub(crate) properties: Vec<Property>,
@@ -101,7 +103,8 @@ impl Collection {
             name,
             name_span,
             name_given: attrs.name.is_some(),
-            description: doc_comment(&attrs.attrs),
+            description: attrs.description.as_ref().map(|d| d.as_ref().clone()).or_else(|| doc_comment(&attrs.attrs)),
+            description_span: attrs.description.as_ref().map(darling::util::SpannedValue::span),
             settings: attrs.settings.clone(),
             id: None,
             properties: Vec::new(),
@@ -158,6 +161,7 @@ impl Collection {
         let ident = field.ident.clone().ok_or_else(|| darling::Error::custom("expected a named field"))?;
         let property_only = [
             ("rename", field.rename.is_some()),
+            ("description", field.description.is_some()),
             ("tokenization", field.tokenization.is_some()),
             ("index_filterable", field.index_filterable.is_some()),
             ("index_searchable", field.index_searchable.is_some()),
@@ -232,7 +236,7 @@ impl Collection {
             ty: field.ty.clone(),
             name,
             name_span,
-            description: doc_comment(&field.attrs),
+            description: field.description.clone().or_else(|| doc_comment(&field.attrs)),
             tokenization,
             index_filterable: field.index_filterable.map(|s| s.0),
             index_searchable: field.index_searchable.as_ref().map(|s| s.0),

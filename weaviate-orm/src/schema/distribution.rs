@@ -73,7 +73,7 @@ pub struct AsyncReplicationConfig {
 
 impl AsyncReplicationConfig {
     /// Each setting with its key in `asyncConfig`.
-    fn settings(&mut self) -> [(&'static str, &mut Option<u64>); 12] {
+    pub(crate) fn settings(&mut self) -> [(&'static str, &mut Option<u64>); 12] {
         [
             ("hashtreeHeight", &mut self.hashtree_height),
             ("frequency", &mut self.frequency),
@@ -113,11 +113,12 @@ impl AsyncReplicationConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DeletionStrategy {
-    /// Leave it to the user (the server's default).
+    /// Leave it to the user (the default of older servers, 1.33 among them).
     NoAutomatedResolution,
     /// The delete wins.
     DeleteOnConflict,
-    /// The latest write wins.
+    /// The latest write wins (the default of new collections on recent
+    /// servers, 1.39 among them).
     TimeBasedResolution,
 }
 
