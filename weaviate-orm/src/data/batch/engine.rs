@@ -43,6 +43,8 @@ pub(crate) struct Engine<P> {
     dependents: HashMap<Uuid, Vec<usize>>,
     /// Entries handed to the transport and not yet settled.
     outstanding: usize,
+    /// The encoded bytes of every entry taken in and not yet booked.
+    bytes: usize,
     /// Entries refused with a transient error, and when to send them again.
     delayed: Vec<(Instant, Entry<P>)>,
     report: BatchReport<P>,
@@ -70,6 +72,7 @@ impl<P: Send + 'static> Engine<P> {
             parked: HashMap::new(),
             dependents: HashMap::new(),
             outstanding: 0,
+            bytes: 0,
             delayed: Vec::new(),
             report: BatchReport::default(),
         }
@@ -81,7 +84,8 @@ impl<P: Send + 'static> Engine<P> {
         let mut last_input = Instant::now();
         loop {
             let held = self.ready_objects.len() + self.ready_references.len() + self.parked.len() + self.delayed.len();
-            let accepting = input_open && held < 2 * self.transport.chunk_limit();
+            let accepting =
+                input_open && held < 2 * self.transport.chunk_limit() && self.bytes < self.transport.byte_budget();
             let idle = last_input.elapsed() >= IDLE_FLUSH;
             self.dispatch(!accepting || idle);
             if !input_open && held == 0 && self.outstanding == 0 {
@@ -115,6 +119,7 @@ impl<P: Send + 'static> Engine<P> {
     /// Takes in one entry from a caller.
     fn accept(&mut self, entry: Entry<P>) {
         let entry = entry.refuse_if_larger_than(self.max_bytes);
+        self.bytes += entry.wire_size();
         match &entry.item {
             Item::Object { id, .. } => {
                 *self.unsettled.entry(*id).or_default() += 1;
@@ -211,6 +216,7 @@ impl<P: Send + 'static> Engine<P> {
                 self.delayed.push((Instant::now() + delay, entry));
                 continue;
             }
+            self.bytes = self.bytes.saturating_sub(entry.wire_size());
             let index = entry.index;
             match entry.item {
                 Item::Object { id, object, .. } | Item::Unencodable { id, object, .. } => {

@@ -5,6 +5,11 @@ use super::item::Entry;
 use super::stream::StreamLink;
 use super::unary::Unary;
 
+/// The stream's [`byte_budget`](Transport::byte_budget): enough to keep the
+/// server busy (about 700 vector objects of 6 KiB, a second or more of
+/// its indexing on two cores) while the import's memory stays small.
+const STREAM_BYTE_BUDGET: usize = 4 << 20;
+
 pub(crate) enum Transport<P> {
     Unary(Unary<P>),
     Stream(StreamLink<P>),
@@ -25,6 +30,19 @@ impl<P: Send + 'static> Transport<P> {
         match self {
             Self::Unary(unary) => unary.has_room(),
             Self::Stream(stream) => stream.has_room(outstanding),
+        }
+    }
+
+    /// The most encoded bytes the engine keeps between the callers and the
+    /// server's answers: the stream's window is counted in batches of the
+    /// server's recommended size (up to 1000 objects), which for large
+    /// objects (vectors of 1536 dimensions: 6 KiB each) would hold tens of
+    /// MiB, each entry with its object beside its bytes. A unary mode holds
+    /// what its request size and concurrency say.
+    pub(crate) fn byte_budget(&self) -> usize {
+        match self {
+            Self::Unary(_) => usize::MAX,
+            Self::Stream(_) => STREAM_BYTE_BUDGET,
         }
     }
 
