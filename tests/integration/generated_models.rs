@@ -2,21 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
-use weaviate_orm::value::{Blob, GeoCoordinates, PhoneNumber};
 use weaviate_orm::{Ref, WeaviateCollection, WeaviateObject};
+use weaviate_orm::value::{Blob, GeoCoordinates, PhoneNumber};
 
 /// People who write.
 ///
 /// They write books.
 #[derive(Debug, Clone, WeaviateCollection)]
-#[weaviate(vector_index(
-    distance = "dot",
-    ef = 100,
-    ef_construction = 64,
-    max_connections = 16,
-    filter_strategy = "sweeping",
-    quantizer(rq(bits = 1))
-))]
+#[weaviate(vector_index(distance = "dot", ef = 100, ef_construction = 64, max_connections = 16, filter_strategy = "sweeping", quantizer(rq(bits = 1))))]
 #[weaviate(inverted_index(bm25_b = 0.7, bm25_k1 = 1.1, stopwords_preset = "none", stopwords_additions = ["foo"], index_null_state, index_property_length, index_timestamps, cleanup_interval_seconds = 30))]
 pub struct GenAuthor {
     /// Full name.
@@ -108,13 +101,7 @@ pub struct GenEmpty {
 }
 
 #[derive(Debug, Clone, WeaviateCollection)]
-#[weaviate(vector_index(
-    kind = "dynamic",
-    ef_construction = 96,
-    dynamic_threshold = 5000,
-    quantizer(sq(training_limit = 50000)),
-    flat(quantizer(bq(cache = true)))
-))]
+#[weaviate(vector_index(kind = "dynamic", ef_construction = 96, dynamic_threshold = 5000, quantizer(sq(training_limit = 50000)), flat(quantizer(bq(cache = true)))))]
 #[weaviate(object_ttl(after_creation = 86400, filter_expired_objects = true))]
 pub struct GenLog {
     pub line: Option<String>,

@@ -8,10 +8,12 @@ use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
 use weaviate_orm::{WeaviateClient, WeaviateCollection};
 use weaviate_orm_tests::python;
 
-/// The models as the generator wrote them; `WEAVIATE_ORM_WRITE_MODELS=1`
-/// writes them again from what the generator makes now.
+/// The models as the generator wrote them (so `cargo fmt` leaves them
+/// alone); `WEAVIATE_ORM_WRITE_MODELS=1` writes them again from what the
+/// generator makes now.
 #[path = "generated_models.rs"]
 #[allow(missing_docs, unreachable_pub, dead_code)]
+#[rustfmt::skip]
 mod generated;
 
 const COMMITTED: &str = include_str!("generated_models.rs");
