@@ -46,8 +46,8 @@ pub(super) fn attributes(config: &CollectionConfig, ident: &str, server: Server)
         let mut args = Args::default();
         args.number("desired_count", sharding.desired_count, Some(server.nodes));
         args.number("virtual_per_physical", sharding.virtual_per_physical, Some(128));
-        let virtual_default =
-            sharding.desired_count.unwrap_or(server.nodes) * sharding.virtual_per_physical.unwrap_or(128);
+        let shards = sharding.desired_count.unwrap_or(server.nodes);
+        let virtual_default = shards.saturating_mul(sharding.virtual_per_physical.unwrap_or(128));
         args.number("desired_virtual_count", sharding.desired_virtual_count, Some(virtual_default));
         lines.extend(args.render("sharding"));
     }
@@ -141,4 +141,30 @@ fn snake(key: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{MultiTenancyConfig, ReplicationConfig, ShardingConfig};
+
+    const SERVER: Server = Server { nodes: 3, acorn_by_default: true, time_based_deletion_by_default: true };
+
+    #[test]
+    fn distribution_settings_leave_out_the_servers_defaults() {
+        let mut config = CollectionConfig::new("Article");
+        let sharding = ShardingConfig { desired_count: Some(3), virtual_per_physical: Some(128), ..Default::default() };
+        config.sharding = Some(ShardingConfig { desired_virtual_count: Some(384), ..sharding });
+        config.replication = Some(ReplicationConfig { factor: Some(3), ..Default::default() });
+        assert_eq!(attributes(&config, "Article", SERVER), ["replication(factor = 3)"]);
+        // Values no server would hold are written as they are, without overflowing.
+        config.sharding = Some(ShardingConfig { desired_count: Some(u32::MAX), ..sharding });
+        assert_eq!(attributes(&config, "Article", SERVER)[1], format!("sharding(desired_count = {})", u32::MAX));
+        // A multi-tenant collection has no sharding settings.
+        config.multi_tenancy = Some(MultiTenancyConfig::default());
+        assert_eq!(
+            attributes(&config, "News", SERVER),
+            ["name = \"Article\"", "multi_tenancy", "replication(factor = 3)"]
+        );
+    }
 }

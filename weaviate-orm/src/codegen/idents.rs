@@ -132,6 +132,9 @@ fn escape(name: String) -> String {
     if name.is_empty() {
         return "field".to_owned();
     }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return format!("_{name}");
+    }
     if NOT_RAW.contains(&name.as_str()) {
         return format!("{name}_");
     }
@@ -165,6 +168,8 @@ mod tests {
         let types: Vec<String> =
             ["Article", "My_Class", "Article_v2", "A", "Self"].iter().map(|n| type_name(n)).collect();
         assert_eq!(types, ["Article", "MyClass", "ArticleV2", "A", "Self_"]);
+        // Vector names may start with a digit; a field name may not.
+        assert_eq!(field_name("1st"), "_1st");
     }
 
     #[test]

@@ -85,8 +85,9 @@ pub fn rust_models(collections: &[CollectionConfig], options: &ModelOptions) -> 
     let mut sorted: Vec<&CollectionConfig> = collections.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let mut types = Scope::types();
-    let idents: BTreeMap<String, String> =
-        sorted.iter().map(|c| (c.name.clone(), types.claim(type_name(&c.name)))).collect();
+    let named: Vec<(&CollectionConfig, String)> =
+        sorted.into_iter().map(|c| (c, types.claim(type_name(&c.name)))).collect();
+    let idents: BTreeMap<String, String> = named.iter().map(|(c, ident)| (c.name.clone(), ident.clone())).collect();
     let mut uses = BTreeSet::new();
     let mut items = Vec::new();
     let server = server::Server {
@@ -94,8 +95,7 @@ pub fn rust_models(collections: &[CollectionConfig], options: &ModelOptions) -> 
         acorn_by_default: options.at_least(1, 34),
         time_based_deletion_by_default: options.at_least(1, 39),
     };
-    for config in sorted {
-        let ident = &idents[&config.name];
+    for (config, ident) in &named {
         let mut cx = Context { collections: &idents, types: &mut types, uses: &mut uses, nested: Vec::new() };
         let fields = fields::collection_fields(&mut cx, config, ident);
         let nested = cx.nested;
