@@ -6,7 +6,7 @@ use std::io::Write;
 use super::args::{Cli, Command, ServerArgs};
 use super::failure::Failure;
 use crate::codegen::{ModelOptions, rust_models};
-use crate::schema::{CollectionConfig, DataType};
+use crate::schema::CollectionConfig;
 use crate::{ClientBuilder, ConnectionParams, Endpoint, WeaviateClient, registered_collections};
 
 pub(super) async fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
@@ -63,20 +63,9 @@ async fn connect(server: &ServerArgs) -> Result<WeaviateClient, Failure> {
     Ok(builder.connect().await?)
 }
 
-/// Every collection on the server, typed.
-async fn schema(client: &WeaviateClient) -> Result<Vec<CollectionConfig>, Failure> {
-    let parse = |json: serde_json::Value| {
-        CollectionConfig::from_json(&json).map_err(|error| crate::Error::UnexpectedResponse {
-            operation: "GET /v1/schema".to_owned(),
-            message: error.to_string(),
-        })
-    };
-    Ok(client.collections().list_json().await?.into_iter().map(parse).collect::<Result<_, _>>()?)
-}
-
 /// The models of the server's collections (or of `wanted` and what their references need).
 pub(super) async fn models(client: &WeaviateClient, wanted: &[String]) -> Result<String, Failure> {
-    let mut configs = schema(client).await?;
+    let mut configs = client.collections().configs().await?;
     if !wanted.is_empty() {
         configs = with_targets(configs, wanted)?;
     }
@@ -97,29 +86,15 @@ fn with_targets(configs: Vec<CollectionConfig>, wanted: &[String]) -> Result<Vec
             return Err(Failure::UnknownCollection(name));
         };
         if keep.insert(name) {
-            let mut targets = Vec::new();
-            reference_targets(&config.properties, &mut targets);
-            todo.extend(targets);
+            todo.extend(config.referenced_collections().into_iter().map(str::to_owned));
         }
     }
     Ok(configs.into_iter().filter(|c| keep.contains(&c.name)).collect())
 }
 
-fn reference_targets(properties: &[crate::schema::PropertyConfig], out: &mut Vec<String>) {
-    for property in properties {
-        match &property.data_type {
-            DataType::Reference(targets) => out.extend(targets.iter().cloned()),
-            DataType::Object(nested) | DataType::ObjectArray(nested) => reference_targets(nested, out),
-            _ => {}
-        }
-    }
-}
-
 async fn collections(client: &WeaviateClient, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     writeln!(out, "{:<32} {:>10}  {:<24} {:<8} {:>8}", "COLLECTION", "PROPERTIES", "VECTORS", "TENANTS", "REPLICAS")?;
-    let mut configs = schema(client).await?;
-    configs.sort_by(|a, b| a.name.cmp(&b.name));
-    for config in configs {
+    for config in client.collections().configs().await? {
         let vectors = if config.named_vectors.is_empty() {
             config.vectorizer.module_name().unwrap_or("client").to_owned()
         } else {

@@ -89,11 +89,15 @@ impl Collections {
     /// The server's configuration of `name`, typed, with the server's
     /// effective value for every setting.
     pub async fn config(&self, name: &str) -> Result<CollectionConfig> {
-        let json = self.config_json(name).await?;
-        CollectionConfig::from_json(&json).map_err(|error| Error::UnexpectedResponse {
-            operation: format!("GET /v1/schema/{name}"),
-            message: error.to_string(),
-        })
+        typed(&self.config_json(name).await?, &format!("GET /v1/schema/{name}"))
+    }
+
+    /// The configuration of every collection, typed, in the order of their names.
+    pub async fn configs(&self) -> Result<Vec<CollectionConfig>> {
+        let mut configs: Vec<CollectionConfig> =
+            self.list_json().await?.iter().map(|json| typed(json, "GET /v1/schema")).collect::<Result<_>>()?;
+        configs.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(configs)
     }
 
     /// The server's configuration of `name` as pretty-printed JSON, e.g. to
@@ -154,4 +158,10 @@ fn class_path(name: &str) -> Result<Path> {
 pub enum DeleteAll {
     /// Yes: delete every collection, and every object in them.
     AndLoseEveryObject,
+}
+
+/// A collection's JSON from the server, typed; `operation` names the request that returned it.
+fn typed(json: &serde_json::Value, operation: &str) -> Result<CollectionConfig> {
+    CollectionConfig::from_json(json)
+        .map_err(|error| Error::UnexpectedResponse { operation: operation.to_owned(), message: error.to_string() })
 }

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use super::idents::field_name;
 use super::index::vector_index;
 use super::literal::{Args, json, list, text};
 use super::server::Server;
@@ -124,23 +125,11 @@ fn replication(config: &CollectionConfig, server: Server) -> Option<String> {
     if let Some(mut async_config) = replication.async_config {
         let mut options = Args::default();
         for (key, value) in async_config.settings() {
-            options.number(&snake(key), *value, None);
+            options.number(&field_name(key), *value, None);
         }
         args.nested("async_config", options, false);
     }
     args.render("replication")
-}
-
-/// `hashtreeHeight` as `hashtree_height`.
-fn snake(key: &str) -> String {
-    let mut out = String::new();
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
 }
 
 #[cfg(test)]

@@ -55,16 +55,10 @@ pub(super) fn references_to(class: &Value, collection: &str) -> bool {
 /// models it references (in the given order otherwise, and for circles).
 pub(super) fn referenced_first(configs: &[CollectionConfig]) -> Vec<usize> {
     let references = |config: &CollectionConfig| -> Vec<usize> {
-        let targets: Vec<&String> = config
-            .properties
-            .iter()
-            .filter_map(|p| match &p.data_type {
-                DataType::Reference(targets) => Some(targets),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        (0..configs.len()).filter(|&i| configs[i].name != config.name && targets.contains(&&configs[i].name)).collect()
+        let targets = config.referenced_collections();
+        (0..configs.len())
+            .filter(|&i| configs[i].name != config.name && targets.contains(&configs[i].name.as_str()))
+            .collect()
     };
     let mut placed = vec![false; configs.len()];
     let mut order = Vec::with_capacity(configs.len());

@@ -3,8 +3,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig, ObjectTtlConfig, PropertyConfig,
-    ReplicationConfig, ShardingConfig, VectorIndexConfig, Vectorizer,
+    DataType, InvertedIndexConfig, ModuleConfig, MultiTenancyConfig, NamedVectorConfig, ObjectTtlConfig,
+    PropertyConfig, ReplicationConfig, ShardingConfig, VectorIndexConfig, Vectorizer,
 };
 
 /// A collection as the schema describes it (`POST /v1/schema`).
@@ -68,6 +68,19 @@ impl CollectionConfig {
     /// The property called `name`.
     pub fn property(&self, name: &str) -> Option<&PropertyConfig> {
         self.properties.iter().find(|p| p.name == name)
+    }
+
+    /// The collections its reference properties point into, each once, in
+    /// the order of the properties (Weaviate has no references in nested
+    /// properties).
+    pub fn referenced_collections(&self) -> Vec<&str> {
+        let mut targets: Vec<&str> = Vec::new();
+        for property in &self.properties {
+            if let DataType::Reference(to) = &property.data_type {
+                targets.extend(to.iter().map(String::as_str).filter(|t| !targets.contains(t)).collect::<Vec<_>>());
+            }
+        }
+        targets
     }
 
     /// The vectorizer modules in use: the default vector's, or each named vector's.
@@ -136,7 +149,6 @@ impl CollectionConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::DataType;
 
     #[test]
     fn collections_serialize_with_their_vectorizer() {
@@ -145,6 +157,11 @@ mod tests {
         config.vectorizer = Vectorizer::module("text2vec-bigram");
         config.properties.push(PropertyConfig::new("title", DataType::Text));
         config.generative = Some(ModuleConfig::new("generative-dummy"));
+        config.properties.push(PropertyConfig::new("by", DataType::Reference(vec!["Author".into()])));
+        config
+            .properties
+            .push(PropertyConfig::new("about", DataType::Reference(vec!["Topic".into(), "Author".into()])));
+        assert_eq!(config.referenced_collections(), ["Author", "Topic"]);
         let json = config.to_json();
         assert_eq!(json["class"], "Article");
         assert_eq!(json["vectorizer"], "text2vec-bigram");
