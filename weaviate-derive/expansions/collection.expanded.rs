@@ -44,6 +44,8 @@ const _: () = {
     #[automatically_derived]
     impl __w::WeaviateCollection for Clue {
         const NAME: &'static str = "Clue";
+        const PROPERTY_NAMES: &'static [&'static str] =
+            &["question", "solution", "value", "aired", "category", "place"];
         const VECTOR_NAMES: &'static [&'static str] = &[];
         fn config() -> __w::schema::CollectionConfig {
             let mut config = __w::schema::CollectionConfig::new("Clue");
@@ -194,12 +196,24 @@ const _: () = {
         ) -> ::core::result::Result<Self, __w::PropertyError> {
             ::core::result::Result::Ok(Self {
                 id: <Uuid as __w::IdType>::from_uuid(id),
-                question: properties.take_with("question", <String as __w::value::PropertyType>::from_value)?,
-                answer: properties.take_with("solution", <Option<String> as __w::value::PropertyType>::from_value)?,
-                value: properties.take_with("value", <i64 as __w::value::PropertyType>::from_value)?,
-                aired: properties.take_with("aired", <Vec<DateTime<Utc>> as __w::value::PropertyType>::from_value)?,
-                category: properties.take_with("category", <Ref<Category> as __w::value::PropertyType>::from_value)?,
-                place: properties.take_with("place", <Place as __w::value::PropertyType>::from_value)?,
+                question: properties.take_at(0usize, "question", <String as __w::value::PropertyType>::from_value)?,
+                answer: properties.take_at(
+                    1usize,
+                    "solution",
+                    <Option<String> as __w::value::PropertyType>::from_value,
+                )?,
+                value: properties.take_at(2usize, "value", <i64 as __w::value::PropertyType>::from_value)?,
+                aired: properties.take_at(
+                    3usize,
+                    "aired",
+                    <Vec<DateTime<Utc>> as __w::value::PropertyType>::from_value,
+                )?,
+                category: properties.take_at(
+                    4usize,
+                    "category",
+                    <Ref<Category> as __w::value::PropertyType>::from_value,
+                )?,
+                place: properties.take_at(5usize, "place", <Place as __w::value::PropertyType>::from_value)?,
                 cached: ::core::default::Default::default(),
             })
         }

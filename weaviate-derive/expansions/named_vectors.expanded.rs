@@ -36,6 +36,7 @@ const _: () = {
     #[automatically_derived]
     impl __w::WeaviateCollection for Passage {
         const NAME: &'static str = "Passage";
+        const PROPERTY_NAMES: &'static [&'static str] = &["title"];
         const VECTOR_NAMES: &'static [&'static str] = &["embedding", "tokens"];
         fn config() -> __w::schema::CollectionConfig {
             let mut config = __w::schema::CollectionConfig::new("Passage");
@@ -155,7 +156,7 @@ const _: () = {
         ) -> ::core::result::Result<Self, __w::PropertyError> {
             let _ = id;
             ::core::result::Result::Ok(Self {
-                title: properties.take_with("title", <String as __w::value::PropertyType>::from_value)?,
+                title: properties.take_at(0usize, "title", <String as __w::value::PropertyType>::from_value)?,
                 embedding: properties
                     .take_vector_with("embedding", <Vec<f32> as __w::vector::VectorType>::from_vector)?,
                 tokens: properties

@@ -66,8 +66,9 @@ const _: () = {
     }
     #[automatically_derived]
     impl __w::query::Projection<Clue> for Question {
-        fn property_names() -> ::std::vec::Vec<&'static str> {
-            ::std::vec![<Clue>::FIELDS.question.name()]
+        fn property_names() -> &'static [&'static str] {
+            static NAMES: ::std::sync::OnceLock<::std::vec::Vec<&'static str>> = ::std::sync::OnceLock::new();
+            NAMES.get_or_init(|| ::std::vec![<Clue>::FIELDS.question.name()])
         }
         fn from_properties(
             id: __w::__private::Uuid,
@@ -75,8 +76,11 @@ const _: () = {
         ) -> ::core::result::Result<Self, __w::PropertyError> {
             ::core::result::Result::Ok(Self {
                 id: id,
-                question: properties
-                    .take_with(<Clue>::FIELDS.question.name(), <String as __w::value::PropertyType>::from_value)?,
+                question: properties.take_at(
+                    0usize,
+                    <Clue>::FIELDS.question.name(),
+                    <String as __w::value::PropertyType>::from_value,
+                )?,
             })
         }
     }

@@ -24,6 +24,7 @@ const _: () = {
     #[automatically_derived]
     impl __w::WeaviateCollection for Article {
         const NAME: &'static str = "Article";
+        const PROPERTY_NAMES: &'static [&'static str] = &["title"];
         const VECTOR_NAMES: &'static [&'static str] = &[];
         fn config() -> __w::schema::CollectionConfig {
             let mut config = __w::schema::CollectionConfig::new("Article");
@@ -100,7 +101,7 @@ const _: () = {
         ) -> ::core::result::Result<Self, __w::PropertyError> {
             let _ = id;
             ::core::result::Result::Ok(Self {
-                title: properties.take_with("title", <String as __w::value::PropertyType>::from_value)?,
+                title: properties.take_at(0usize, "title", <String as __w::value::PropertyType>::from_value)?,
             })
         }
     }

@@ -29,6 +29,9 @@ struct Sample;
 impl WeaviateCollection for Sample {
     const NAME: &'static str = "Sample";
     const VECTOR_NAMES: &'static [&'static str] = &["", "body"];
+    // Read at their positions, but for `tags` and `place`, read by name.
+    const PROPERTY_NAMES: &'static [&'static str] =
+        &["title", "words", "score", "tags", "published", "place", "related"];
 
     fn config() -> CollectionConfig {
         CollectionConfig::new("Sample")
@@ -43,13 +46,14 @@ impl WeaviateCollection for Sample {
     }
 
     fn from_properties(_id: Uuid, mut bag: PropertyBag) -> Result<Self, PropertyError> {
-        bag.take::<Option<String>>("title")?;
-        bag.take::<Option<i64>>("words")?;
-        bag.take::<Option<f64>>("score")?;
+        use crate::value::PropertyType;
+        bag.take_at(0, "title", Option::<String>::from_value)?;
+        bag.take_at(1, "words", Option::<i64>::from_value)?;
+        bag.take_at(2, "score", Option::<f64>::from_value)?;
         bag.take::<Option<Vec<String>>>("tags")?;
-        bag.take::<Option<chrono::DateTime<chrono::Utc>>>("published")?;
+        bag.take_at(4, "published", Option::<chrono::DateTime<chrono::Utc>>::from_value)?;
         bag.take::<Option<GeoCoordinates>>("place")?;
-        bag.take::<Option<crate::Ref<Sample>>>("related")?;
+        bag.take_at(6, "related", Option::<crate::Ref<Sample>>::from_value)?;
         bag.take_vector::<Option<Vec<f32>>>("")?;
         bag.take_vector::<Option<Vec<Vec<f32>>>>("body")?;
         Ok(Self)
@@ -130,7 +134,7 @@ fn sample_result(id: &str) -> pb::SearchResult {
     };
     pb::SearchResult {
         properties: Some(pb::PropertiesResult {
-            non_ref_props: Some(properties),
+            non_ref_props: properties.encode_to_vec().into(),
             ref_props: vec![pb::RefPropertiesResult { properties: vec![related], prop_name: "related".into() }],
             target_collection: "Sample".into(),
             ..Default::default()

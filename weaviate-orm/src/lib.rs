@@ -234,6 +234,22 @@ pub mod __private {
         }
     }
 
+    /// The client's own decoding of a `Search` reply's bytes, for the codec
+    /// benchmark (`tests/src/bin/bench/codec.rs`).
+    pub fn decode_search_reply<C: crate::WeaviateCollection>(bytes: prost::bytes::Bytes) -> crate::Result<Vec<C>> {
+        crate::query::results::decode_reply::<C>(bytes)
+    }
+
+    /// The client's own encoding of `object` into the bytes a batch sends,
+    /// for the codec benchmark.
+    pub fn encode_batch_object<C: crate::WeaviateCollection>(
+        object: &C,
+        id: Uuid,
+    ) -> crate::Result<impl AsRef<[u8]> + use<C>> {
+        let message = crate::data::encode::batch_object(object, id, C::NAME, "")?;
+        Ok(crate::client::encoded::EncodedObject::new(&message))
+    }
+
     /// JSON the derive has already checked.
     pub fn json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap_or_default()

@@ -43,6 +43,8 @@ fn codegen(check: bool) -> Result<(), String> {
     tonic_prost_build::configure()
         .build_server(false)
         .build_transport(false)
+        // Slices of the received message, not copies (see search.proto).
+        .bytes(".weaviate.v1.PropertiesResult.non_ref_props")
         .out_dir(&scratch)
         .compile_fds(descriptors)
         .map_err(|e| format!("generating code: {e}"))?;

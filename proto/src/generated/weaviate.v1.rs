@@ -1934,8 +1934,11 @@ pub struct PropertiesResult {
     pub target_collection: ::prost::alloc::string::String,
     #[prost(message, optional, tag = "4")]
     pub metadata: ::core::option::Option<MetadataResult>,
-    #[prost(message, optional, tag = "11")]
-    pub non_ref_props: ::core::option::Option<Properties>,
+    /// A `Properties` message, kept encoded: the same bytes on the wire (a
+    /// message and `bytes` are both length-delimited), so the client decodes
+    /// the values straight into the caller's types instead of a map first.
+    #[prost(bytes = "bytes", tag = "11")]
+    pub non_ref_props: ::prost::bytes::Bytes,
     #[prost(bool, tag = "12")]
     pub ref_props_requested: bool,
 }

@@ -38,10 +38,12 @@ fn impl_collection(c: &Collection) -> TokenStream {
         let (field, prop, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
         quote_spanned!(p.ty.span()=> (#prop, <#ty as __w::value::PropertyType>::to_value(&self.#field)))
     });
-    let reads = c.properties.iter().map(|p| {
+    // Each property at its position in `PROPERTY_NAMES`, where the bag holds it.
+    let reads = c.properties.iter().enumerate().map(|(index, p)| {
         let (field, prop, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
-        quote_spanned!(p.ty.span()=> #field: properties.take_with(#prop, <#ty as __w::value::PropertyType>::from_value)?)
+        quote_spanned!(p.ty.span()=> #field: properties.take_at(#index, #prop, <#ty as __w::value::PropertyType>::from_value)?)
     });
+    let property_names = c.properties.iter().map(|p| &p.name);
     let vector_names = c.vectors.iter().map(|v| &v.name);
     // The default vector's field goes through `DefaultVectorType` (one
     // embedding), named ones through `VectorType`: one error for a wrong type.
@@ -79,6 +81,8 @@ fn impl_collection(c: &Collection) -> TokenStream {
             #[automatically_derived]
             impl __w::WeaviateCollection for #ident {
                 const NAME: &'static str = #name;
+
+                const PROPERTY_NAMES: &'static [&'static str] = &[#(#property_names),*];
 
                 const VECTOR_NAMES: &'static [&'static str] = &[#(#vector_names),*];
 

@@ -47,8 +47,10 @@ fn impl_projection(attrs: ProjectionAttrs) -> darling::Result<TokenStream> {
         checks.push(quote_spanned!(ty.span()=>
             __w::query::check_projection_field::<#of, _, #ty>(&<#of>::FIELDS.#name);
         ));
+        // Read at its position in `PROPERTY_NAMES`, where the bag holds it.
+        let index = names.len();
         names.push(quote!(<#of>::FIELDS.#name.name()));
-        reads.push(quote_spanned!(ty.span()=> #name: properties.take_with(<#of>::FIELDS.#name.name(), <#ty as __w::value::PropertyType>::from_value)?));
+        reads.push(quote_spanned!(ty.span()=> #name: properties.take_at(#index, <#of>::FIELDS.#name.name(), <#ty as __w::value::PropertyType>::from_value)?));
     }
     let unused_id = (id_fields == 0).then(|| quote!(let _ = id;));
     Ok(quote! {
@@ -62,8 +64,10 @@ fn impl_projection(attrs: ProjectionAttrs) -> darling::Result<TokenStream> {
 
             #[automatically_derived]
             impl __w::query::Projection<#of> for #ident {
-                fn property_names() -> ::std::vec::Vec<&'static str> {
-                    ::std::vec![#(#names),*]
+                fn property_names() -> &'static [&'static str] {
+                    // Made once: the names come from the collection's field handles.
+                    static NAMES: ::std::sync::OnceLock<::std::vec::Vec<&'static str>> = ::std::sync::OnceLock::new();
+                    NAMES.get_or_init(|| ::std::vec![#(#names),*])
                 }
 
                 fn from_properties(

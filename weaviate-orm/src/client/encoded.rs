@@ -56,6 +56,12 @@ impl EncodedObject {
     }
 }
 
+impl AsRef<[u8]> for EncodedObject {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
 /// A request message written from parts encoded beforehand.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Encoded {

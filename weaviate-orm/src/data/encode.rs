@@ -18,21 +18,7 @@ impl<T: WeaviateCollection> Collection<T> {
     /// on values the server would not store as given.
     pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject> {
         self.check_names()?;
-        let values = object.to_properties();
-        let properties =
-            WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))).map_err(Error::invalid_value)?;
-        let mut message = pb::BatchObject {
-            uuid: id.to_string(),
-            properties: Some(properties.into_batch()),
-            collection: self.name().to_owned(),
-            tenant: self.tenant().unwrap_or_default().to_owned(),
-            ..Default::default()
-        };
-        for (name, vector) in object.vectors() {
-            put_vector(&mut message, name, &vector)
-                .map_err(|source| Error::InvalidValue { property: vector_label(name), source })?;
-        }
-        Ok(message)
+        batch_object(object, id, self.name(), self.tenant().unwrap_or_default())
     }
 
     /// The object as the REST body of `PUT /v1/objects/{collection}/{id}`.
@@ -62,4 +48,27 @@ impl<T: WeaviateCollection> Collection<T> {
         }
         Ok(Value::Object(body))
     }
+}
+
+/// `object` as a batch message for `collection` (and `tenant`, empty for none).
+pub(crate) fn batch_object<T: WeaviateCollection>(
+    object: &T,
+    id: Uuid,
+    collection: &str,
+    tenant: &str,
+) -> Result<pb::BatchObject> {
+    let values = object.to_properties();
+    let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))).map_err(Error::invalid_value)?;
+    let mut message = pb::BatchObject {
+        uuid: id.to_string(),
+        properties: Some(properties.into_batch()),
+        collection: collection.to_owned(),
+        tenant: tenant.to_owned(),
+        ..Default::default()
+    };
+    for (name, vector) in object.vectors() {
+        put_vector(&mut message, name, &vector)
+            .map_err(|source| Error::InvalidValue { property: vector_label(name), source })?;
+    }
+    Ok(message)
 }

@@ -6,7 +6,7 @@
 
 pub mod batch;
 mod delete_many;
-mod encode;
+pub(crate) mod encode;
 mod insert;
 mod objects;
 mod references;

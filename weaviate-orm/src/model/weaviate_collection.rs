@@ -26,6 +26,12 @@ pub trait WeaviateCollection: Sized + Send + Sync + 'static {
     /// The property values to write, by server name.
     fn to_properties(&self) -> Vec<(&'static str, PropertyValue)>;
 
+    /// The server names of the properties, in the order
+    /// [`from_properties`](Self::from_properties) reads them: the bag it
+    /// gets holds them at these positions ([`PropertyBag::take_at`]). Empty
+    /// when it looks them up by name.
+    const PROPERTY_NAMES: &'static [&'static str] = &[];
+
     /// The names of the vectors the type holds in fields (`""` for the
     /// default vector); reads ask the server for these.
     const VECTOR_NAMES: &'static [&'static str] = &[];

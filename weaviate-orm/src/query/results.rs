@@ -5,8 +5,7 @@ use weaviate_orm_proto::v1 as pb;
 
 use crate::model::Object;
 use crate::model::WeaviateCollection;
-use crate::reply::object::{fields_of, object_id, vectors};
-use crate::value::PropertyBag;
+use crate::reply::object::{object_id, properties_of, vectors};
 use crate::vocabulary::Projection;
 use crate::{Error, Result};
 
@@ -91,10 +90,21 @@ pub(crate) fn decode<C: WeaviateCollection, P: Projection<C>>(
 ) -> Result<Object<P>> {
     let unexpected = |message: String| Error::UnexpectedResponse { operation: "Search".into(), message };
     let id = object_id(result.metadata.as_ref()).map_err(unexpected)?;
-    let fields =
-        fields_of(result.properties.unwrap_or_default()).map_err(|e| unexpected(format!("object {id}: {e}")))?;
+    let bag = properties_of(result.properties.unwrap_or_default(), P::property_names())
+        .map_err(|e| unexpected(format!("object {id}: {e}")))?;
     let vectors = vectors(result.metadata.as_ref()).map_err(|e| unexpected(format!("object {id}: {e}")))?;
-    let properties = P::from_properties(id, PropertyBag::new(fields).with_vectors(vectors))
-        .map_err(|source| Error::Decode { collection: collection.to_owned(), object_id: id, source })?;
+    let properties = P::from_properties(id, bag.with_vectors(vectors)).map_err(|source| Error::Decode {
+        collection: collection.to_owned(),
+        object_id: id,
+        source,
+    })?;
     Ok(Object { id, properties })
+}
+
+/// The bytes of a `Search` reply decoded into `C`s, as [`Query::fetch`](crate::query::Query::fetch)
+/// decodes them (from a buffer whose slices are shared, not copied, as tonic's is).
+pub(crate) fn decode_reply<C: WeaviateCollection>(bytes: prost::bytes::Bytes) -> Result<Vec<C>> {
+    let reply = <pb::SearchReply as prost::Message>::decode(bytes)
+        .map_err(|e| Error::UnexpectedResponse { operation: "Search".into(), message: e.to_string() })?;
+    reply.results.into_iter().map(|result| decode::<C, C>(C::NAME, result).map(|object| object.properties)).collect()
 }

@@ -5,8 +5,7 @@
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use crate::value::wire::object_fields;
-use crate::value::{Beacon, PropertyBag, PropertyValue, ResolvedObject};
+use crate::value::{Beacon, PropertyBag, ResolvedObject};
 use crate::vector::{Vector, from_f32_bytes};
 
 /// The object's id.
@@ -17,7 +16,9 @@ pub(crate) fn object_id(metadata: Option<&pb::MetadataResult>) -> std::result::R
 
 /// The vectors returned with an object: the default one under `""`.
 pub(crate) fn vectors(metadata: Option<&pb::MetadataResult>) -> std::result::Result<Vec<(String, Vector)>, String> {
-    let Some(metadata) = metadata else { return Ok(Vec::new()) };
+    let Some(metadata) = metadata.filter(|m| !m.vector_bytes.is_empty() || !m.vectors.is_empty()) else {
+        return Ok(Vec::new());
+    };
     let mut out = Vec::with_capacity(metadata.vectors.len() + 1);
     if !metadata.vector_bytes.is_empty() {
         out.push((String::new(), Vector::Single(from_f32_bytes(&metadata.vector_bytes).map_err(|e| e.to_string())?)));
@@ -29,22 +30,19 @@ pub(crate) fn vectors(metadata: Option<&pb::MetadataResult>) -> std::result::Res
     Ok(out)
 }
 
-/// An object's properties: the plain ones, then its references (with
-/// their targets' properties when the query resolved them).
-pub(crate) fn fields_of(properties: pb::PropertiesResult) -> std::result::Result<Vec<(String, PropertyValue)>, String> {
-    let mut fields = object_fields(properties.non_ref_props.unwrap_or_default()).map_err(|e| e.to_string())?;
+/// An object's properties: the plain ones (those in `names` at their
+/// positions, for the reader that asks for them), then its references
+/// (with their targets' properties when the query resolved them).
+pub(crate) fn properties_of(
+    properties: pb::PropertiesResult,
+    names: &'static [&'static str],
+) -> std::result::Result<PropertyBag, String> {
+    let mut bag = PropertyBag::from_wire(names, &properties.non_ref_props).map_err(|e| e.to_string())?;
     for reference in properties.ref_props {
-        let (name, mut beacons, mut resolved) = references(reference)?;
-        // A multi-target reference comes back once per target collection.
-        match fields.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, PropertyValue::Reference { beacons: earlier, resolved: earlier_resolved, .. })) => {
-                earlier.append(&mut beacons);
-                earlier_resolved.append(&mut resolved);
-            }
-            _ => fields.push((name, PropertyValue::Reference { beacons, multi_target: false, resolved })),
-        }
+        let (name, beacons, resolved) = references(reference)?;
+        bag.add_reference(name, beacons, resolved);
     }
-    Ok(fields)
+    Ok(bag)
 }
 
 /// A reference property's name, targets, and the targets read with their properties.
@@ -56,9 +54,10 @@ fn references(
     for target in result.properties {
         let id = object_id(target.metadata.as_ref()).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
         let beacon = Beacon { collection: target.target_collection.clone(), id };
-        if target.non_ref_props.as_ref().is_some_and(|p| !p.fields.is_empty()) || !target.ref_props.is_empty() {
-            let properties = fields_of(target).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
-            resolved.push(ResolvedObject { beacon: beacon.clone(), properties: PropertyBag::new(properties) });
+        if !target.non_ref_props.is_empty() || !target.ref_props.is_empty() {
+            let properties =
+                properties_of(target, &[]).map_err(|e| format!("reference `{}`: {e}", result.prop_name))?;
+            resolved.push(ResolvedObject { beacon: beacon.clone(), properties });
         }
         beacons.push(beacon);
     }

@@ -95,7 +95,7 @@ mod tests {
             ("n", PropertyValue::Null),
             ("d", PropertyValue::DateArray(vec![date])),
             ("g", PropertyValue::Geo(GeoCoordinates::new(1.5, 2.5))),
-            ("p", PropertyValue::Phone(PhoneNumber::new("020 1234567", Some("NL")))),
+            ("p", PropertyValue::Phone(Box::new(PhoneNumber::new("020 1234567", Some("NL"))))),
             ("b", PropertyValue::Blob(Blob(vec![1, 2, 3]))),
             ("o", PropertyValue::ObjectArray(vec![vec![("x".to_owned(), PropertyValue::Int(1))]])),
             (

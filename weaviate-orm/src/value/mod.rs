@@ -11,6 +11,7 @@ pub(crate) mod json;
 mod object;
 mod property_type;
 mod property_value;
+pub(crate) mod read;
 mod special;
 pub(crate) mod wire;
 

@@ -198,8 +198,22 @@ narrowed!(f32, f64, |v: f64| {
 
 // Special types, which have no array form.
 single!(GeoCoordinates, GeoCoordinates, Geo);
-single!(PhoneNumber, PhoneNumber, Phone);
 single!(Blob, Blob, Blob);
+
+impl PropertyType for PhoneNumber {
+    fn data_type() -> DataType {
+        DataType::PhoneNumber
+    }
+    fn to_value(&self) -> PropertyValue {
+        PropertyValue::Phone(Box::new(self.clone()))
+    }
+    fn from_value(value: PropertyValue) -> Result<Self, ValueError> {
+        match value {
+            PropertyValue::Phone(phone) => Ok(*phone),
+            other => Err(ValueError::mismatch(DataType::PhoneNumber.name(), &other)),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

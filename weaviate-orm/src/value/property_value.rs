@@ -42,8 +42,8 @@ pub enum PropertyValue {
     Uuid(Uuid),
     /// `geoCoordinates`.
     Geo(GeoCoordinates),
-    /// `phoneNumber`.
-    Phone(PhoneNumber),
+    /// `phoneNumber` (boxed: the largest kind, it would make every value as large).
+    Phone(Box<PhoneNumber>),
     /// `blob`.
     Blob(Blob),
     /// `text[]`.
@@ -121,7 +121,11 @@ impl PropertyValue {
 /// Its methods are in `bag.rs`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PropertyBag {
+    /// Properties by name.
     pub(super) properties: Vec<(String, PropertyValue)>,
+    /// Properties by position among the names the reader asks for
+    /// ([`PropertyBag::take_at`]); empty unless made with those names.
+    pub(super) slots: Vec<(&'static str, PropertyValue)>,
     pub(super) vectors: Vec<(String, Vector)>,
 }
 

@@ -1,5 +1,6 @@
-//! Conversion between [`PropertyValue`] and the gRPC messages: object
-//! properties for writes (`BatchObject.Properties`) and result values for reads.
+//! [`PropertyValue`]s as the gRPC messages of writes: an object's
+//! properties sorted into the buckets of `BatchObject.Properties`. Reading
+//! them back from results is in `read.rs`.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -8,7 +9,7 @@ use prost_types::value::Kind;
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
-use super::{Blob, GeoCoordinates, PhoneNumber, PropertyError, PropertyValue, ValueError, finite};
+use super::{PropertyError, PropertyValue, ValueError, finite};
 use crate::value::Beacon;
 
 /// The largest integer Weaviate stores exactly: scalars travel as protobuf
@@ -46,7 +47,7 @@ impl WriteProperties {
         Ok(out)
     }
 
-    fn add(&mut self, name: &str, value: &PropertyValue) -> Result<(), ValueError> {
+    pub(crate) fn add(&mut self, name: &str, value: &PropertyValue) -> Result<(), ValueError> {
         let prop_name = name.to_owned();
         let scalar = match value {
             PropertyValue::Null => return Ok(()),
@@ -186,7 +187,7 @@ fn nested(fields: &[(String, PropertyValue)]) -> Result<pb::ObjectPropertiesValu
     })
 }
 
-fn exact_int(value: i64) -> Result<f64, ValueError> {
+pub(crate) fn exact_int(value: i64) -> Result<f64, ValueError> {
     if value.unsigned_abs() > MAX_EXACT_INT.unsigned_abs() {
         return Err(ValueError {
             expected: format!("an int within ±2^53 ({MAX_EXACT_INT}), the range Weaviate stores exactly"),
@@ -206,87 +207,6 @@ fn struct_kind<'a>(fields: impl IntoIterator<Item = (&'a str, Kind)>) -> Kind {
 /// RFC 3339 in UTC with as many fraction digits as needed (up to nanoseconds).
 pub(crate) fn date_string(date: &DateTime<Utc>) -> String {
     date.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
-/// A result value from a search, as a [`PropertyValue`].
-pub(crate) fn from_result(value: pb::Value) -> Result<PropertyValue, ValueError> {
-    use pb::value::Kind as K;
-    let Some(kind) = value.kind else { return Ok(PropertyValue::Null) };
-    Ok(match kind {
-        K::NullValue(_) => PropertyValue::Null,
-        K::TextValue(s) => PropertyValue::Text(s),
-        K::IntValue(i) => PropertyValue::Int(i),
-        K::NumberValue(n) => PropertyValue::Number(n),
-        K::BoolValue(b) => PropertyValue::Bool(b),
-        K::DateValue(s) => PropertyValue::Date(parse_date(&s)?),
-        K::UuidValue(s) => PropertyValue::Uuid(parse_uuid(&s)?),
-        K::BlobValue(s) => PropertyValue::Blob(Blob(
-            BASE64.decode(s.as_bytes()).map_err(|e| ValueError { expected: "base64".into(), found: e.to_string() })?,
-        )),
-        K::GeoValue(g) => PropertyValue::Geo(GeoCoordinates { latitude: g.latitude, longitude: g.longitude }),
-        K::PhoneValue(p) => PropertyValue::Phone(PhoneNumber {
-            input: p.input,
-            default_country: non_empty(p.default_country),
-            country_code: Some(p.country_code),
-            national: Some(p.national),
-            international_formatted: non_empty(p.international_formatted),
-            national_formatted: non_empty(p.national_formatted),
-            valid: Some(p.valid),
-        }),
-        K::ObjectValue(properties) => PropertyValue::Object(object_fields(properties)?),
-        K::ListValue(list) => from_list(list)?,
-    })
-}
-
-/// The fields of a nested object, sorted by name (the wire map has no order).
-pub(crate) fn object_fields(properties: pb::Properties) -> Result<Vec<(String, PropertyValue)>, ValueError> {
-    let mut fields =
-        properties.fields.into_iter().map(|(k, v)| Ok((k, from_result(v)?))).collect::<Result<Vec<_>, ValueError>>()?;
-    fields.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(fields)
-}
-
-fn from_list(list: pb::ListValue) -> Result<PropertyValue, ValueError> {
-    use pb::list_value::Kind as L;
-    Ok(match list.kind {
-        // The server sends an empty list without a kind; its type is the schema's.
-        None => PropertyValue::TextArray(Vec::new()),
-        Some(L::TextValues(v)) => PropertyValue::TextArray(v.values),
-        Some(L::BoolValues(v)) => PropertyValue::BoolArray(v.values),
-        Some(L::IntValues(v)) => PropertyValue::IntArray(le_chunks(&v.values, i64::from_le_bytes)?),
-        Some(L::NumberValues(v)) => PropertyValue::NumberArray(le_chunks(&v.values, f64::from_le_bytes)?),
-        Some(L::DateValues(v)) => {
-            PropertyValue::DateArray(v.values.iter().map(|s| parse_date(s)).collect::<Result<_, _>>()?)
-        }
-        Some(L::UuidValues(v)) => {
-            PropertyValue::UuidArray(v.values.iter().map(|s| parse_uuid(s)).collect::<Result<_, _>>()?)
-        }
-        Some(L::ObjectValues(v)) => {
-            PropertyValue::ObjectArray(v.values.into_iter().map(object_fields).collect::<Result<_, _>>()?)
-        }
-    })
-}
-
-fn le_chunks<T>(bytes: &[u8], convert: fn([u8; 8]) -> T) -> Result<Vec<T>, ValueError> {
-    let chunks = bytes.chunks_exact(8);
-    if !chunks.remainder().is_empty() {
-        return Err(ValueError { expected: "a multiple of 8 bytes".into(), found: format!("{} bytes", bytes.len()) });
-    }
-    Ok(chunks.map(|c| convert(c.try_into().unwrap_or([0; 8]))).collect())
-}
-
-fn parse_date(s: &str) -> Result<DateTime<Utc>, ValueError> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| ValueError { expected: "an RFC 3339 date".into(), found: format!("{s:?} ({e})") })
-}
-
-fn parse_uuid(s: &str) -> Result<Uuid, ValueError> {
-    Uuid::parse_str(s).map_err(|e| ValueError { expected: "a uuid".into(), found: format!("{s:?} ({e})") })
-}
-
-fn non_empty(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }
 
 #[cfg(test)]
@@ -320,22 +240,5 @@ mod tests {
         assert!(WriteProperties::from_values([("n", &PropertyValue::Int(MAX_EXACT_INT))]).is_ok());
         let big_array = PropertyValue::IntArray(vec![0, i64::MIN]);
         assert!(WriteProperties::from_values([("n", &big_array)]).is_err());
-    }
-
-    #[test]
-    fn results_decode_packed_arrays() {
-        let bytes: Vec<u8> = [7i64, -1].iter().flat_map(|v| v.to_le_bytes()).collect();
-        let list = pb::ListValue { kind: Some(pb::list_value::Kind::IntValues(pb::IntValues { values: bytes })) };
-        let value = pb::Value { kind: Some(pb::value::Kind::ListValue(list)) };
-        assert_eq!(from_result(value), Ok(PropertyValue::IntArray(vec![7, -1])));
-        assert!(le_chunks(&[1, 2, 3], i64::from_le_bytes).is_err());
-    }
-
-    #[test]
-    fn dates_keep_nanoseconds_in_utc() {
-        let date =
-            DateTime::parse_from_rfc3339("2024-02-29T23:59:59.123456789+02:00").expect("date").with_timezone(&Utc);
-        assert_eq!(date_string(&date), "2024-02-29T21:59:59.123456789Z");
-        assert_eq!(parse_date(&date_string(&date)), Ok(date));
     }
 }

@@ -33,8 +33,11 @@ use crate::value::{PropertyBag, PropertyError};
     label = "derive it with #[derive(WeaviateProjection)] #[weaviate(of = {C})]"
 )]
 pub trait Projection<C: WeaviateCollection>: Sized {
-    /// The server names of the properties read.
-    fn property_names() -> Vec<&'static str>;
+    /// The server names of the properties read, in the order
+    /// [`from_properties`](Self::from_properties) reads them: the bag it
+    /// gets holds them at these positions ([`PropertyBag::take_at`]). Empty
+    /// for every property of the collection, looked up by name.
+    fn property_names() -> &'static [&'static str];
 
     /// The vectors read (`""` for the default vector).
     fn vector_names() -> &'static [&'static str] {
@@ -61,8 +64,8 @@ impl<F> ReadableAs<F> for Option<F> {}
 pub fn check_projection_field<C, F, P: ReadableAs<F>>(_field: &super::Field<C, F>) {}
 
 impl<C: WeaviateCollection> Projection<C> for C {
-    fn property_names() -> Vec<&'static str> {
-        Vec::new()
+    fn property_names() -> &'static [&'static str] {
+        C::PROPERTY_NAMES
     }
 
     fn vector_names() -> &'static [&'static str] {

@@ -11,6 +11,8 @@
 //!
 //! `-- --workload scalar` runs the client-bound workload instead (see
 //! [`scalar`]): 100,000 objects of ten scalar properties, no vectors.
+//! `-- --workload codec` runs the codec micro-benchmark (see [`codec`]),
+//! without a server.
 //! `-- --only TEXT` keeps the runs whose side and label contain `TEXT`
 //! (`--only "rust: stream"`), e.g. to profile one with `perf record`.
 //!
@@ -52,6 +54,7 @@ struct QuestionText {
     answer: String,
 }
 
+mod codec;
 mod scalar;
 
 /// The `--only` filter of the runs.
@@ -71,8 +74,9 @@ async fn main() -> Result<(), Failure> {
             ONLY.get_or_init(|| option("--only").cloned());
             match option("--workload").map(String::as_str) {
                 Some("scalar") => orchestrate_scalar(rounds).await,
+                Some("codec") => codec::run(),
                 None | Some("jeopardy") => orchestrate(rounds).await,
-                Some(other) => Err(format!("unknown workload {other} (jeopardy or scalar)").into()),
+                Some(other) => Err(format!("unknown workload {other} (jeopardy, scalar or codec)").into()),
             }
         }
     }

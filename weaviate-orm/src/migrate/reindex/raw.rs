@@ -5,7 +5,7 @@ use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
 use crate::client::WeaviateClient;
-use crate::reply::object::{fields_of, object_id, vectors};
+use crate::reply::object::{object_id, properties_of, vectors};
 use crate::reply::{positions, unexpected};
 use crate::value::PropertyValue;
 use crate::value::wire::WriteProperties;
@@ -98,8 +98,9 @@ pub(super) async fn page(
             let vectors =
                 vectors(result.metadata.as_ref()).map_err(|e| unexpected(&operation, format!("{id}: {e}")))?;
             let updated = result.metadata.as_ref().map_or(0, |m| m.last_update_time_unix);
-            let properties = fields_of(result.properties.unwrap_or_default())
-                .map_err(|e| unexpected(&operation, format!("{id}: {e}")))?;
+            let properties = properties_of(result.properties.unwrap_or_default(), &[])
+                .map_err(|e| unexpected(&operation, format!("{id}: {e}")))?
+                .into_properties();
             Ok(RawObject { id, properties, vectors, updated })
         })
         .collect()
