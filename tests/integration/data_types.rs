@@ -90,6 +90,43 @@ fn sparse(n: u128) -> AllTypes {
     }
 }
 
+/// `AllTypes` written the generic way: through `to_properties`, the
+/// trait's default `write_properties`.
+struct ThroughValues(AllTypes);
+
+impl WeaviateCollection for ThroughValues {
+    const NAME: &'static str = AllTypes::NAME;
+
+    fn config() -> CollectionConfig {
+        AllTypes::config()
+    }
+
+    fn object_id(&self) -> Option<Uuid> {
+        self.0.object_id()
+    }
+
+    fn to_properties(&self) -> Vec<(&'static str, weaviate_orm::value::PropertyValue)> {
+        self.0.to_properties()
+    }
+
+    fn from_properties(id: Uuid, properties: weaviate_orm::PropertyBag) -> Result<Self, weaviate_orm::PropertyError> {
+        AllTypes::from_properties(id, properties).map(Self)
+    }
+}
+
+#[test]
+fn the_derive_writes_each_field_as_its_value_would_be_written() {
+    for object in [full(1), sparse(2)] {
+        let id = object.id;
+        let direct = weaviate_orm::__private::encode_batch_object(&object, id).expect("encodable");
+        let generic = weaviate_orm::__private::encode_batch_object(&ThroughValues(object), id).expect("encodable");
+        assert_eq!(direct.as_ref(), generic.as_ref());
+    }
+    let refused = AllTypes { number: f64::NAN, ..full(3) };
+    let error = weaviate_orm::__private::encode_batch_object(&refused, refused.id).err().expect("NaN is refused");
+    assert!(error.to_string().contains("`number`"), "{error}");
+}
+
 #[tokio::test]
 async fn the_derived_schema_is_what_the_server_stores() {
     let client = client().await.expect("connect");

@@ -185,6 +185,25 @@ const _: () = {
                 ("place", <Place as __w::value::PropertyType>::to_value(&self.place))
             ]
         }
+        #[allow(unused_variables)]
+        fn write_properties(
+            &self,
+            out: &mut __w::value::PropertyWriter,
+        ) -> ::core::result::Result<(), __w::PropertyError> {
+            <String as __w::value::PropertyType>::write(&self.question, "question", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("question"), source })?;
+            <Option<String> as __w::value::PropertyType>::write(&self.answer, "solution", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("solution"), source })?;
+            <i64 as __w::value::PropertyType>::write(&self.value, "value", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("value"), source })?;
+            <Vec<DateTime<Utc>> as __w::value::PropertyType>::write(&self.aired, "aired", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("aired"), source })?;
+            <Ref<Category> as __w::value::PropertyType>::write(&self.category, "category", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("category"), source })?;
+            <Place as __w::value::PropertyType>::write(&self.place, "place", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("place"), source })?;
+            ::core::result::Result::Ok(())
+        }
         fn vectors(&self) -> ::std::vec::Vec<(&'static str, __w::vector::Vector)> {
             #[allow(unused_mut)]
             let mut vectors = ::std::vec::Vec::new();

@@ -135,6 +135,15 @@ const _: () = {
         fn to_properties(&self) -> ::std::vec::Vec<(&'static str, __w::value::PropertyValue)> {
             ::std::vec![("title", <String as __w::value::PropertyType>::to_value(&self.title))]
         }
+        #[allow(unused_variables)]
+        fn write_properties(
+            &self,
+            out: &mut __w::value::PropertyWriter,
+        ) -> ::core::result::Result<(), __w::PropertyError> {
+            <String as __w::value::PropertyType>::write(&self.title, "title", out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from("title"), source })?;
+            ::core::result::Result::Ok(())
+        }
         fn vectors(&self) -> ::std::vec::Vec<(&'static str, __w::vector::Vector)> {
             #[allow(unused_mut)]
             let mut vectors = ::std::vec::Vec::new();

@@ -246,8 +246,7 @@ pub mod __private {
         object: &C,
         id: Uuid,
     ) -> crate::Result<impl AsRef<[u8]> + use<C>> {
-        let message = crate::data::encode::batch_object(object, id, C::NAME, "")?;
-        Ok(crate::client::encoded::EncodedObject::new(&message))
+        crate::data::encode::batch_object(object, id, C::NAME, "")
     }
 
     /// JSON the derive has already checked.

@@ -44,6 +44,13 @@ fn impl_collection(c: &Collection) -> TokenStream {
         quote_spanned!(p.ty.span()=> #field: properties.take_at(#index, #prop, <#ty as __w::value::PropertyType>::from_value)?)
     });
     let property_names = c.properties.iter().map(|p| &p.name);
+    // Each field written straight from the struct, under its server name.
+    let direct_writes = c.properties.iter().map(|p| {
+        let (field, prop, ty) = (&p.ident, &p.name, config::respan(&p.ty, p.ty.span()));
+        quote_spanned!(p.ty.span()=>
+            <#ty as __w::value::PropertyType>::write(&self.#field, #prop, out)
+                .map_err(|source| __w::PropertyError { property: ::std::string::String::from(#prop), source })?;)
+    });
     let vector_names = c.vectors.iter().map(|v| &v.name);
     // The default vector's field goes through `DefaultVectorType` (one
     // embedding), named ones through `VectorType`: one error for a wrong type.
@@ -96,6 +103,15 @@ fn impl_collection(c: &Collection) -> TokenStream {
 
                 fn to_properties(&self) -> ::std::vec::Vec<(&'static str, __w::value::PropertyValue)> {
                     ::std::vec![#(#writes),*]
+                }
+
+                #[allow(unused_variables)] // `out`, when there is no property
+                fn write_properties(
+                    &self,
+                    out: &mut __w::value::PropertyWriter,
+                ) -> ::core::result::Result<(), __w::PropertyError> {
+                    #(#direct_writes)*
+                    ::core::result::Result::Ok(())
                 }
 
                 fn vectors(&self) -> ::std::vec::Vec<(&'static str, __w::vector::Vector)> {

@@ -19,8 +19,15 @@ pub(crate) struct EncodedObject {
 }
 
 impl EncodedObject {
+    /// The encoding of `message`.
+    #[cfg(test)]
     pub(crate) fn new(message: &pb::BatchObject) -> Self {
-        Self { bytes: Bytes::from(prost::Message::encode_to_vec(message)) }
+        Self::from_bytes(prost::Message::encode_to_vec(message))
+    }
+
+    /// A `BatchObject` encoded by the caller.
+    pub(crate) fn from_bytes(bytes: Vec<u8>) -> Self {
+        Self { bytes: Bytes::from(bytes) }
     }
 
     /// Its length in bytes.

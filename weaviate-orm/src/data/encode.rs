@@ -1,14 +1,17 @@
 //! One typed object in the two wire forms: a gRPC batch message and a REST
 //! JSON body.
 
+use prost::Message;
+use prost::encoding::{WireType, encode_key, encode_varint};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
 
+use crate::client::encoded::EncodedObject;
 use crate::collection::Collection;
 use crate::model::WeaviateCollection;
+use crate::value::PropertyWriter;
 use crate::value::json::object;
-use crate::value::wire::WriteProperties;
 use crate::vector::{Vector, put_vector, vector_label};
 use crate::{Error, Result};
 
@@ -16,7 +19,7 @@ impl<T: WeaviateCollection> Collection<T> {
     /// The object as a batch message: its properties and vectors. Fails,
     /// before anything is sent, on an invalid collection or tenant name and
     /// on values the server would not store as given.
-    pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<pb::BatchObject> {
+    pub(crate) fn encode(&self, object: &T, id: Uuid) -> Result<EncodedObject> {
         self.check_names()?;
         batch_object(object, id, self.name(), self.tenant().unwrap_or_default())
     }
@@ -50,25 +53,43 @@ impl<T: WeaviateCollection> Collection<T> {
     }
 }
 
-/// `object` as a batch message for `collection` (and `tenant`, empty for none).
+/// `object` encoded as a batch message for `collection` (and `tenant`,
+/// empty for none): its properties written straight from the struct.
 pub(crate) fn batch_object<T: WeaviateCollection>(
     object: &T,
     id: Uuid,
     collection: &str,
     tenant: &str,
-) -> Result<pb::BatchObject> {
-    let values = object.to_properties();
-    let properties = WriteProperties::from_values(values.iter().map(|(k, v)| (*k, v))).map_err(Error::invalid_value)?;
-    let mut message = pb::BatchObject {
-        uuid: id.to_string(),
-        properties: Some(properties.into_batch()),
-        collection: collection.to_owned(),
-        tenant: tenant.to_owned(),
-        ..Default::default()
-    };
+) -> Result<EncodedObject> {
+    let mut writer = PropertyWriter::default();
+    object.write_properties(&mut writer).map_err(Error::invalid_value)?;
+    let properties = writer.finish();
+    // The vectors in a message of their own; the other fields join its encoding.
+    let mut vectors = pb::BatchObject::default();
     for (name, vector) in object.vectors() {
-        put_vector(&mut message, name, &vector)
+        put_vector(&mut vectors, name, &vector)
             .map_err(|source| Error::InvalidValue { property: vector_label(name), source })?;
     }
-    Ok(message)
+    let mut out = Vec::with_capacity(vectors.encoded_len() + properties.len() + collection.len() + tenant.len() + 64);
+    vectors.encode_raw(&mut out);
+    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    length_delimited(UUID, id.hyphenated().encode_lower(&mut text).as_bytes(), &mut out);
+    length_delimited(PROPERTIES, &properties, &mut out);
+    length_delimited(COLLECTION, collection.as_bytes(), &mut out);
+    if !tenant.is_empty() {
+        length_delimited(TENANT, tenant.as_bytes(), &mut out);
+    }
+    Ok(EncodedObject::from_bytes(out))
+}
+
+/// `BatchObject`'s fields this file writes.
+const UUID: u32 = 1;
+const PROPERTIES: u32 = 3;
+const COLLECTION: u32 = 4;
+const TENANT: u32 = 5;
+
+fn length_delimited(tag: u32, bytes: &[u8], out: &mut Vec<u8>) {
+    encode_key(tag, WireType::LengthDelimited, out);
+    encode_varint(bytes.len() as u64, out);
+    out.extend_from_slice(bytes);
 }

@@ -1,7 +1,6 @@
 //! Inserting typed objects over gRPC: one, or many in one request.
 
 use super::requests::batch_objects;
-use crate::client::encoded::EncodedObject;
 use crate::collection::Collection;
 use crate::consistency::{ConsistencyLevel, replicas_unreached};
 use crate::model::WeaviateCollection;
@@ -84,9 +83,9 @@ impl<T: WeaviateCollection> Collection<T> {
             let id = object.object_id().unwrap_or_else(Uuid::new_v4);
             report.ids.push(id);
             match self.encode(object, id) {
-                Ok(message) => {
+                Ok(encoded) => {
                     positions.push(index);
-                    batch.push(EncodedObject::new(&message));
+                    batch.push(encoded);
                 }
                 Err(error @ Error::InvalidName { .. }) => return Err(error),
                 Err(error) => report.errors.push((index, error.to_string())),

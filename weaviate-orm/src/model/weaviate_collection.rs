@@ -3,7 +3,7 @@
 use uuid::Uuid;
 
 use crate::schema::CollectionConfig;
-use crate::value::{PropertyBag, PropertyError, PropertyValue};
+use crate::value::{PropertyBag, PropertyError, PropertyValue, PropertyWriter};
 use crate::vector::Vector;
 
 /// A Rust type whose values are the objects of one collection. Derive it
@@ -25,6 +25,17 @@ pub trait WeaviateCollection: Sized + Send + Sync + 'static {
 
     /// The property values to write, by server name.
     fn to_properties(&self) -> Vec<(&'static str, PropertyValue)>;
+
+    /// Writes the property values, by server name, into the encoding of a
+    /// batch object. The derive writes each field straight from the struct
+    /// ([`PropertyType::write`](crate::value::PropertyType::write)); the
+    /// default writes [`to_properties`](Self::to_properties).
+    fn write_properties(&self, out: &mut PropertyWriter) -> Result<(), PropertyError> {
+        for (name, value) in self.to_properties() {
+            out.value(name, &value).map_err(|source| PropertyError { property: name.to_owned(), source })?;
+        }
+        Ok(())
+    }
 
     /// The server names of the properties, in the order
     /// [`from_properties`](Self::from_properties) reads them: the bag it

@@ -14,6 +14,7 @@ mod property_value;
 pub(crate) mod read;
 mod special;
 pub(crate) mod wire;
+mod writer;
 
 pub use assign::AssignableTo;
 pub use beacon::Beacon;
@@ -23,3 +24,4 @@ pub use object::ObjectArray;
 pub use property_type::{ArrayElement, PropertyType};
 pub use property_value::{PropertyBag, PropertyValue, ResolvedObject};
 pub use special::{Blob, GeoCoordinates, PhoneNumber};
+pub use writer::PropertyWriter;

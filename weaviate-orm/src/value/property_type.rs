@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, ValueError};
+use super::{Blob, GeoCoordinates, PhoneNumber, PropertyValue, PropertyWriter, ValueError};
 use crate::schema::DataType;
 
 /// A Rust type that can be the type of a collection's property.
@@ -45,6 +45,13 @@ pub trait PropertyType: Sized {
 
     /// The Rust value from what the server returned.
     fn from_value(value: PropertyValue) -> Result<Self, ValueError>;
+
+    /// Writes the value as the property `name` of an object being encoded
+    /// for a batch. The default writes [`to_value`](Self::to_value); texts,
+    /// numbers, booleans, dates and uuids write themselves, with no copy.
+    fn write(&self, name: &str, out: &mut PropertyWriter) -> Result<(), ValueError> {
+        out.value(name, &self.to_value())
+    }
 }
 
 /// Scalar types that also form Weaviate arrays (`Vec<T>` → `T[]`).
@@ -77,6 +84,10 @@ impl<T: PropertyType> PropertyType for Option<T> {
             value => T::from_value(value).map(Some),
         }
     }
+
+    fn write(&self, name: &str, out: &mut PropertyWriter) -> Result<(), ValueError> {
+        self.as_ref().map_or(Ok(()), |value| value.write(name, out))
+    }
 }
 
 impl<T: ArrayElement> PropertyType for Vec<T> {
@@ -93,9 +104,10 @@ impl<T: ArrayElement> PropertyType for Vec<T> {
     }
 }
 
-/// Implements `PropertyType` for a type that is one variant of `PropertyValue`.
+/// Implements `PropertyType` for a type that is one variant of
+/// `PropertyValue` (with `$write`, its own `write`).
 macro_rules! single {
-    ($ty:ty, $data_type:ident, $variant:ident) => {
+    ($ty:ty, $data_type:ident, $variant:ident $(, $write:item)?) => {
         impl PropertyType for $ty {
             fn data_type() -> DataType {
                 DataType::$data_type
@@ -109,15 +121,24 @@ macro_rules! single {
                     other => Err(ValueError::mismatch(DataType::$data_type.name(), &other)),
                 }
             }
+            $($write)?
         }
     };
 }
 
 /// Implements both traits for a type that is one variant of `PropertyValue`
-/// and whose arrays are another.
+/// and whose arrays are another; `$write` is the [`PropertyWriter`] method
+/// that writes it.
 macro_rules! scalar {
-    ($ty:ty, $data_type:ident, $variant:ident, $array_type:ident, $array_variant:ident) => {
-        single!($ty, $data_type, $variant);
+    ($ty:ty, $data_type:ident, $variant:ident, $array_type:ident, $array_variant:ident, $write:ident) => {
+        single!(
+            $ty,
+            $data_type,
+            $variant,
+            fn write(&self, name: &str, out: &mut PropertyWriter) -> Result<(), ValueError> {
+                out.$write(name, self)
+            }
+        );
 
         impl ArrayElement for $ty {
             fn array_data_type() -> DataType {
@@ -138,12 +159,12 @@ macro_rules! scalar {
     };
 }
 
-scalar!(String, Text, Text, TextArray, TextArray);
-scalar!(i64, Int, Int, IntArray, IntArray);
-scalar!(f64, Number, Number, NumberArray, NumberArray);
-scalar!(bool, Boolean, Bool, BooleanArray, BoolArray);
-scalar!(DateTime<Utc>, Date, Date, DateArray, DateArray);
-scalar!(Uuid, Uuid, Uuid, UuidArray, UuidArray);
+scalar!(String, Text, Text, TextArray, TextArray, text);
+scalar!(i64, Int, Int, IntArray, IntArray, int);
+scalar!(f64, Number, Number, NumberArray, NumberArray, number);
+scalar!(bool, Boolean, Bool, BooleanArray, BoolArray, bool);
+scalar!(DateTime<Utc>, Date, Date, DateArray, DateArray, date);
+scalar!(Uuid, Uuid, Uuid, UuidArray, UuidArray, uuid);
 
 /// Implements both traits for a type stored through a wider one
 /// (`i32` as `int`, `f32` as `number`), checking the range on the way back.
@@ -155,6 +176,9 @@ macro_rules! narrowed {
             }
             fn to_value(&self) -> PropertyValue {
                 <$wide>::from(*self).to_value()
+            }
+            fn write(&self, name: &str, out: &mut PropertyWriter) -> Result<(), ValueError> {
+                <$wide>::from(*self).write(name, out)
             }
             fn from_value(value: PropertyValue) -> Result<Self, ValueError> {
                 let wide = <$wide>::from_value(value)?;

@@ -108,7 +108,7 @@ pub(crate) fn run() -> Result<(), Failure> {
          | per object | weaviate-orm | bare prost | ours vs prost |\n|---|---|---|---|\n\
          | decode a `Search` reply (into `Record` / into prost's generic messages) | {:.2} µs | {:.2} µs | {:.2}× |\n\
          | encode a batch object (from `Record` / from a built `BatchObject`) | {:.2} µs | {:.2} µs | {:.2}× |\n\n\
-         Reply: {} bytes. Encoded objects {} prost's encoding of the same messages.\n",
+         Reply: {} bytes. {}\n",
         decode_ours * 1e6,
         decode_prost * 1e6,
         decode_prost / decode_ours,
@@ -116,7 +116,11 @@ pub(crate) fn run() -> Result<(), Failure> {
         encode_prost * 1e6,
         encode_prost / encode_ours,
         reply.len(),
-        if same_bytes { "are byte for byte" } else { "decode to the same messages as" },
+        if same_bytes {
+            "Our encoding of each object is byte for byte prost's."
+        } else {
+            "Our encoding of each object holds the same message as prost's, its fields in another order."
+        },
     );
     println!("{table}");
     let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");

@@ -7,7 +7,6 @@ use super::item::Item;
 use super::pipeline::{Pipeline, PipelineSender};
 use super::report::{BatchProgress, BatchReport};
 use crate::Result;
-use crate::client::encoded::EncodedObject;
 use crate::collection::Collection;
 use crate::model::WeaviateCollection;
 use crate::model::{Ref, RefTargets};
@@ -157,7 +156,7 @@ pub(super) fn object_item<T: WeaviateCollection, P>(
 ) -> (Uuid, Item<P>) {
     let id = object.object_id().unwrap_or_else(Uuid::new_v4);
     let item = match collection.encode(&object, id) {
-        Ok(message) => Item::Object { id, encoded: EncodedObject::new(&message), object: wrap(object) },
+        Ok(encoded) => Item::Object { id, encoded, object: wrap(object) },
         Err(error) => Item::Unencodable { id, object: wrap(object), error: error.to_string() },
     };
     (id, item)
