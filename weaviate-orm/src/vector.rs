@@ -65,7 +65,9 @@ pub(crate) fn put_vector(message: &mut pb::BatchObject, name: &str, vector: &Vec
 }
 
 pub(crate) fn f32_bytes(values: &[f32]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    let mut bytes = Vec::with_capacity(values.len() * 4);
+    values.iter().for_each(|v| bytes.extend_from_slice(&v.to_le_bytes()));
+    bytes
 }
 
 pub(crate) fn from_f32_bytes(bytes: &[u8]) -> Result<Vec<f32>, ValueError> {

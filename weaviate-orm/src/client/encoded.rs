@@ -11,6 +11,7 @@ use prost::encoding::{WireType, encode_key, encode_varint, encoded_len_varint};
 use weaviate_orm_proto::v1 as pb;
 
 use super::span::{Scope, Scoped};
+use crate::value::read::{Field, Fields};
 
 /// A `BatchObject`'s protobuf encoding.
 #[derive(Debug, Clone)]
@@ -39,23 +40,11 @@ impl EncodedObject {
     /// encoding), for the request's span.
     fn target(&self) -> (&str, &str) {
         let (mut collection, mut tenant) = ("", "");
-        let mut rest: &[u8] = &self.bytes;
-        while let Ok((tag, wire_type)) = prost::encoding::decode_key(&mut rest) {
-            let value = match wire_type {
-                WireType::LengthDelimited => {
-                    let Ok(len) = prost::encoding::decode_varint(&mut rest) else { break };
-                    let Some((value, after)) = rest.split_at_checked(usize::try_from(len).unwrap_or(usize::MAX)) else {
-                        break;
-                    };
-                    rest = after;
-                    value
-                }
-                WireType::Varint if prost::encoding::decode_varint(&mut rest).is_ok() => continue,
-                _ => break,
-            };
-            match tag {
-                4 => collection = std::str::from_utf8(value).unwrap_or_default(),
-                5 => tenant = std::str::from_utf8(value).unwrap_or_default(),
+        let mut fields = Fields(&self.bytes);
+        while let Ok(Some((tag, field))) = fields.next_field() {
+            match (tag, field) {
+                (4, Field::Bytes(value)) => collection = std::str::from_utf8(value).unwrap_or_default(),
+                (5, Field::Bytes(value)) => tenant = std::str::from_utf8(value).unwrap_or_default(),
                 _ => {}
             }
         }

@@ -66,10 +66,10 @@ pub(crate) fn value(bytes: &[u8]) -> Result<PropertyValue, ValueError> {
 }
 
 /// The protobuf fields of a message, one by one.
-struct Fields<'a>(&'a [u8]);
+pub(crate) struct Fields<'a>(pub(crate) &'a [u8]);
 
 /// One field's payload.
-enum Field<'a> {
+pub(crate) enum Field<'a> {
     Varint(u64),
     Fixed64([u8; 8]),
     Fixed32,
@@ -78,7 +78,7 @@ enum Field<'a> {
 
 /// Why bytes are no protobuf message (small, so the reading loop stays cheap).
 #[derive(Debug, Clone, Copy)]
-struct Malformed(&'static str);
+pub(crate) struct Malformed(&'static str);
 
 impl From<Malformed> for ValueError {
     fn from(Malformed(reason): Malformed) -> Self {
@@ -87,8 +87,9 @@ impl From<Malformed> for ValueError {
 }
 
 impl<'a> Fields<'a> {
+    /// The next field's number and payload; `None` at the end.
     #[inline]
-    fn next_field(&mut self) -> Result<Option<(u64, Field<'a>)>, Malformed> {
+    pub(crate) fn next_field(&mut self) -> Result<Option<(u64, Field<'a>)>, Malformed> {
         if self.0.is_empty() {
             return Ok(None);
         }
