@@ -5,10 +5,11 @@ use super::item::Entry;
 use super::stream::StreamLink;
 use super::unary::Unary;
 
-/// The stream's [`byte_budget`](Transport::byte_budget): enough to keep the
-/// server busy (about 700 vector objects of 6 KiB, a second or more of
+/// The [`byte_budget`](Transport::byte_budget) of the modes that choose
+/// their own request sizes (the stream and dynamic batching): enough to keep
+/// the server busy (about 700 vector objects of 6 KiB, a second or more of
 /// its indexing on two cores) while the import's memory stays small.
-const STREAM_BYTE_BUDGET: usize = 4 << 20;
+const BYTE_BUDGET: usize = 4 << 20;
 
 pub(crate) enum Transport<P> {
     Unary(Unary<P>),
@@ -34,15 +35,17 @@ impl<P: Send + 'static> Transport<P> {
     }
 
     /// The most encoded bytes the engine keeps between the callers and the
-    /// server's answers: the stream's window is counted in batches of the
-    /// server's recommended size (up to 1000 objects), which for large
-    /// objects (vectors of 1536 dimensions: 6 KiB each) would hold tens of
-    /// MiB, each entry with its object beside its bytes. A unary mode holds
-    /// what its request size and concurrency say.
+    /// server's answers. The stream's window is counted in batches of the
+    /// server's recommended size (up to 1000 objects), and dynamic batching
+    /// grows to 8 requests of 1000: for large objects (vectors of 1536
+    /// dimensions: 6 KiB each) either would hold tens of MiB (dynamic held
+    /// 48 to 58 MiB), each entry with its object beside its bytes. Fixed
+    /// and rate-limited requests hold what their size and concurrency say.
     pub(crate) fn byte_budget(&self) -> usize {
         match self {
+            Self::Unary(unary) if unary.sizes_itself() => BYTE_BUDGET,
             Self::Unary(_) => usize::MAX,
-            Self::Stream(_) => STREAM_BYTE_BUDGET,
+            Self::Stream(_) => BYTE_BUDGET,
         }
     }
 

@@ -56,6 +56,11 @@ impl<P: Send + 'static> Unary<P> {
         }
     }
 
+    /// Whether it chooses its own request sizes (dynamic batching).
+    pub(crate) fn sizes_itself(&self) -> bool {
+        matches!(self.sizing, Sizing::Dynamic(_))
+    }
+
     pub(crate) fn has_room(&self) -> bool {
         let concurrency = match &self.sizing {
             Sizing::Fixed { concurrency, .. } => *concurrency,
