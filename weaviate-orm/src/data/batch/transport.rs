@@ -20,6 +20,11 @@ impl<P: Send + 'static> Transport<P> {
     /// Entries per chunk.
     pub(crate) fn chunk_limit(&self) -> usize {
         match self {
+            // Two requests fit the byte budget, so one is always on its way
+            // while the other is answered.
+            Self::Unary(unary) if unary.sizes_itself() => {
+                unary.chunk_limit().min(unary.entries_within(BYTE_BUDGET / 2))
+            }
             Self::Unary(unary) => unary.chunk_limit(),
             Self::Stream(stream) => stream.chunk_limit(),
         }

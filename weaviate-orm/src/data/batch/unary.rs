@@ -36,6 +36,8 @@ pub(crate) struct Unary<P> {
     in_flight: Arc<AtomicUsize>,
     next_send: Instant,
     events: mpsc::UnboundedSender<Vec<Settled<P>>>,
+    /// The entries submitted so far and their bytes, for their mean size.
+    submitted: (usize, usize),
 }
 
 impl<P: Send + 'static> Unary<P> {
@@ -46,7 +48,16 @@ impl<P: Send + 'static> Unary<P> {
         sizing: Sizing,
         events: mpsc::UnboundedSender<Vec<Settled<P>>>,
     ) -> Self {
-        Self { client, consistency, retries, sizing, in_flight: Arc::default(), next_send: Instant::now(), events }
+        Self {
+            client,
+            consistency,
+            retries,
+            sizing,
+            in_flight: Arc::default(),
+            next_send: Instant::now(),
+            events,
+            submitted: (0, 0),
+        }
     }
 
     pub(crate) fn chunk_limit(&self) -> usize {
@@ -54,6 +65,13 @@ impl<P: Send + 'static> Unary<P> {
             Sizing::Fixed { size, .. } | Sizing::Paced { size, .. } => *size,
             Sizing::Dynamic(dynamic) => dynamic.size(),
         }
+    }
+
+    /// How many entries of the mean size submitted so far fit in `bytes`
+    /// (no limit before the first).
+    pub(crate) fn entries_within(&self, bytes: usize) -> usize {
+        let (entries, total) = self.submitted;
+        total.checked_div(entries).map_or(usize::MAX, |mean| bytes / mean.max(1))
     }
 
     /// Whether it chooses its own request sizes (dynamic batching).
@@ -72,6 +90,8 @@ impl<P: Send + 'static> Unary<P> {
 
     /// Sends `chunk` (all objects or all references) as one request in its own task.
     pub(crate) fn submit(&mut self, chunk: Vec<Entry<P>>) {
+        let bytes: usize = chunk.iter().map(Entry::wire_size).sum();
+        self.submitted = (self.submitted.0 + chunk.len(), self.submitted.1.saturating_add(bytes));
         let not_before = self.next_send;
         if let Sizing::Paced { per_object, .. } = &self.sizing {
             let count = u32::try_from(chunk.len()).unwrap_or(u32::MAX);
