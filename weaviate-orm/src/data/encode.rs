@@ -2,7 +2,6 @@
 //! JSON body.
 
 use prost::Message;
-use prost::encoding::{WireType, encode_key, encode_varint};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 use weaviate_orm_proto::v1 as pb;
@@ -12,6 +11,7 @@ use crate::collection::Collection;
 use crate::model::WeaviateCollection;
 use crate::value::PropertyWriter;
 use crate::value::json::object;
+use crate::value::writer::length_delimited;
 use crate::vector::{Vector, put_vector, vector_label};
 use crate::{Error, Result};
 
@@ -87,9 +87,3 @@ const UUID: u32 = 1;
 const PROPERTIES: u32 = 3;
 const COLLECTION: u32 = 4;
 const TENANT: u32 = 5;
-
-fn length_delimited(tag: u32, bytes: &[u8], out: &mut Vec<u8>) {
-    encode_key(tag, WireType::LengthDelimited, out);
-    encode_varint(bytes.len() as u64, out);
-    out.extend_from_slice(bytes);
-}

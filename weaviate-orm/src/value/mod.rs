@@ -14,7 +14,7 @@ mod property_value;
 pub(crate) mod read;
 mod special;
 pub(crate) mod wire;
-mod writer;
+pub(crate) mod writer;
 
 pub use assign::AssignableTo;
 pub use beacon::Beacon;

@@ -103,9 +103,7 @@ impl PropertyWriter {
             scalars.encode_raw(&mut self.scalars);
         }
         let mut out = Vec::with_capacity(self.scalars.len() + 8 + others.encoded_len());
-        encode_key(NON_REF_PROPERTIES, WireType::LengthDelimited, &mut out);
-        encode_varint(self.scalars.len() as u64, &mut out);
-        out.extend_from_slice(&self.scalars);
+        length_delimited(NON_REF_PROPERTIES, &self.scalars, &mut out);
         others.encode_raw(&mut out);
         out
     }
@@ -153,6 +151,13 @@ impl std::fmt::Debug for PropertyWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PropertyWriter").field("scalar_bytes", &self.scalars.len()).finish_non_exhaustive()
     }
+}
+
+/// Appends the length-delimited field `tag` holding `bytes`.
+pub(crate) fn length_delimited(tag: u32, bytes: &[u8], out: &mut Vec<u8>) {
+    encode_key(tag, WireType::LengthDelimited, out);
+    encode_varint(bytes.len() as u64, out);
+    out.extend_from_slice(bytes);
 }
 
 /// The one-byte key of a field numbered below 16.
