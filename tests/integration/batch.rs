@@ -188,12 +188,32 @@ async fn a_client_batch_sends_references_after_their_objects() {
     }
 }
 
-/// Imports the 10k Jeopardy questions and checks the count and a sample.
+/// The most objects an import of the Jeopardy questions may hold (added
+/// and not yet settled), as the batch module's docs bound its memory: 64
+/// waiting to be taken in and the one being added, then one request ready
+/// and those in flight, or, for the modes that size their own requests,
+/// 4 MiB of encoded objects (each of these is over 6 KiB: 1536 floats).
+fn held_at_most(mode: BatchMode) -> usize {
+    let pipeline = match mode {
+        BatchMode::Fixed { size, concurrency } => size * (concurrency + 1),
+        // 100 objects a request (at most), one at a time.
+        BatchMode::RateLimited { .. } => 100 * 2,
+        _ => (4 << 20) / (1536 * 4) + 1,
+    };
+    64 + 1 + pipeline
+}
+
+/// Imports the 10k Jeopardy questions, checking after each `add` that the
+/// import holds no more objects than [`held_at_most`] says.
 async fn import_jeopardy(questions: &Collection<JeopardyQuestion>, mode: BatchMode) -> BatchReport<JeopardyQuestion> {
     let batch = questions.batch().mode(mode).start();
+    let mut most_held = 0;
     for question in jeopardy::questions() {
         batch.add(question.clone()).await.expect("add");
+        let p = batch.progress();
+        most_held = most_held.max(p.added - p.confirmed - p.failed);
     }
+    assert!(most_held <= held_at_most(mode), "{mode:?} held {most_held} objects, more than {}", held_at_most(mode));
     batch.finish().await.expect("finish")
 }
 

@@ -45,6 +45,8 @@ pub(crate) struct Engine<P> {
     outstanding: usize,
     /// The encoded bytes of every entry taken in and not yet booked.
     bytes: usize,
+    /// Entries taken in so far and their bytes, for their mean size.
+    taken: (usize, usize),
     /// Entries refused with a transient error, and when to send them again.
     delayed: Vec<(Instant, Entry<P>)>,
     report: BatchReport<P>,
@@ -73,6 +75,7 @@ impl<P: Send + 'static> Engine<P> {
             dependents: HashMap::new(),
             outstanding: 0,
             bytes: 0,
+            taken: (0, 0),
             delayed: Vec::new(),
             report: BatchReport::default(),
         }
@@ -84,8 +87,10 @@ impl<P: Send + 'static> Engine<P> {
         let mut last_input = Instant::now();
         loop {
             let held = self.ready_objects.len() + self.ready_references.len() + self.parked.len() + self.delayed.len();
-            let accepting =
-                input_open && held < 2 * self.transport.chunk_limit() && self.bytes < self.transport.byte_budget();
+            // One chunk waits while the transport is full: it goes the moment
+            // a request (or the stream's window) has room, and every entry
+            // held beyond it would only be memory.
+            let accepting = input_open && held < self.chunk_limit() && self.bytes < self.transport.byte_budget();
             let idle = last_input.elapsed() >= IDLE_FLUSH;
             self.dispatch(!accepting || idle);
             if !input_open && held == 0 && self.outstanding == 0 {
@@ -94,7 +99,10 @@ impl<P: Send + 'static> Engine<P> {
             let has_partial = !self.ready_objects.is_empty() || !self.ready_references.is_empty();
             let next_retry = self.delayed.iter().map(|(at, _)| *at).min();
             tokio::select! {
-                Some(settled) = self.events.recv() => self.book(settled),
+                Some(settled) = self.events.recv() => {
+                    self.transport.answered();
+                    self.book(settled);
+                }
                 entry = self.input.recv(), if accepting => match entry {
                     Some(entry) => {
                         last_input = Instant::now();
@@ -119,7 +127,9 @@ impl<P: Send + 'static> Engine<P> {
     /// Takes in one entry from a caller.
     fn accept(&mut self, entry: Entry<P>) {
         let entry = entry.refuse_if_larger_than(self.max_bytes);
-        self.bytes += entry.wire_size();
+        let size = entry.wire_size();
+        self.bytes += size;
+        self.taken = (self.taken.0 + 1, self.taken.1.saturating_add(size));
         match &entry.item {
             Item::Object { id, .. } => {
                 *self.unsettled.entry(*id).or_default() += 1;
@@ -156,7 +166,7 @@ impl<P: Send + 'static> Engine<P> {
     fn dispatch(&mut self, flush: bool) {
         let mixed = self.transport.takes_mixed_chunks();
         while self.transport.has_room(self.outstanding) {
-            let limit = self.transport.chunk_limit();
+            let limit = self.chunk_limit();
             let objects = self.ready_objects.len();
             let references = self.ready_references.len();
             let chunk = if mixed {
@@ -182,6 +192,20 @@ impl<P: Send + 'static> Engine<P> {
             self.counters.sent.fetch_add(first_sends, relaxed());
             self.transport.submit(chunk);
         }
+    }
+
+    /// Entries per chunk: the transport's, and where a byte budget holds, no
+    /// more than half of it at the mean size taken in so far, so that one
+    /// chunk is always on its way while another is answered (with 6 KiB
+    /// vector objects a stream's batch of 1000 alone would fill it).
+    fn chunk_limit(&self) -> usize {
+        let budget = self.transport.byte_budget();
+        let (entries, bytes) = self.taken;
+        let within = match bytes.checked_div(entries) {
+            Some(mean) if budget < usize::MAX => budget / 2 / mean.max(1),
+            _ => usize::MAX,
+        };
+        self.transport.chunk_limit().min(within).max(1)
     }
 
     /// Up to `limit` ready objects (or references), within the byte limit

@@ -17,14 +17,10 @@ pub(crate) enum Transport<P> {
 }
 
 impl<P: Send + 'static> Transport<P> {
-    /// Entries per chunk.
+    /// Entries per chunk, as the mode says (the engine keeps chunks within
+    /// half the [`byte_budget`](Self::byte_budget) too).
     pub(crate) fn chunk_limit(&self) -> usize {
         match self {
-            // Two requests fit the byte budget, so one is always on its way
-            // while the other is answered.
-            Self::Unary(unary) if unary.sizes_itself() => {
-                unary.chunk_limit().min(unary.entries_within(BYTE_BUDGET / 2))
-            }
             Self::Unary(unary) => unary.chunk_limit(),
             Self::Stream(stream) => stream.chunk_limit(),
         }
@@ -57,6 +53,14 @@ impl<P: Send + 'static> Transport<P> {
     /// Whether a chunk may hold objects and references together.
     pub(crate) fn takes_mixed_chunks(&self) -> bool {
         matches!(self, Self::Stream(_))
+    }
+
+    /// One message of settled entries came from the transport: for a
+    /// request per chunk, the answer of one request.
+    pub(crate) fn answered(&mut self) {
+        if let Self::Unary(unary) = self {
+            unary.answered();
+        }
     }
 
     pub(crate) fn submit(&mut self, chunk: Vec<Entry<P>>) {

@@ -3,7 +3,6 @@
 //! request, several in flight at once, retried on transient failures.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
@@ -33,11 +32,12 @@ pub(crate) struct Unary<P> {
     consistency: Option<i32>,
     retries: u32,
     sizing: Sizing,
-    in_flight: Arc<AtomicUsize>,
+    /// Requests sent whose answer the engine has not booked yet: counted
+    /// until then, so the entries the import holds never exceed what its
+    /// size and concurrency say.
+    in_flight: usize,
     next_send: Instant,
     events: mpsc::UnboundedSender<Vec<Settled<P>>>,
-    /// The entries submitted so far and their bytes, for their mean size.
-    submitted: (usize, usize),
 }
 
 impl<P: Send + 'static> Unary<P> {
@@ -48,16 +48,7 @@ impl<P: Send + 'static> Unary<P> {
         sizing: Sizing,
         events: mpsc::UnboundedSender<Vec<Settled<P>>>,
     ) -> Self {
-        Self {
-            client,
-            consistency,
-            retries,
-            sizing,
-            in_flight: Arc::default(),
-            next_send: Instant::now(),
-            events,
-            submitted: (0, 0),
-        }
+        Self { client, consistency, retries, sizing, in_flight: 0, next_send: Instant::now(), events }
     }
 
     pub(crate) fn chunk_limit(&self) -> usize {
@@ -65,13 +56,6 @@ impl<P: Send + 'static> Unary<P> {
             Sizing::Fixed { size, .. } | Sizing::Paced { size, .. } => *size,
             Sizing::Dynamic(dynamic) => dynamic.size(),
         }
-    }
-
-    /// How many entries of the mean size submitted so far fit in `bytes`
-    /// (no limit before the first).
-    pub(crate) fn entries_within(&self, bytes: usize) -> usize {
-        let (entries, total) = self.submitted;
-        total.checked_div(entries).map_or(usize::MAX, |mean| bytes / mean.max(1))
     }
 
     /// Whether it chooses its own request sizes (dynamic batching).
@@ -85,13 +69,16 @@ impl<P: Send + 'static> Unary<P> {
             Sizing::Dynamic(dynamic) => dynamic.concurrency(),
             Sizing::Paced { .. } => 1,
         };
-        self.in_flight.load(Ordering::Acquire) < concurrency
+        self.in_flight < concurrency
+    }
+
+    /// The engine booked the answer of one request.
+    pub(crate) fn answered(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
     }
 
     /// Sends `chunk` (all objects or all references) as one request in its own task.
     pub(crate) fn submit(&mut self, chunk: Vec<Entry<P>>) {
-        let bytes: usize = chunk.iter().map(Entry::wire_size).sum();
-        self.submitted = (self.submitted.0 + chunk.len(), self.submitted.1.saturating_add(bytes));
         let not_before = self.next_send;
         if let Sizing::Paced { per_object, .. } = &self.sizing {
             let count = u32::try_from(chunk.len()).unwrap_or(u32::MAX);
@@ -101,8 +88,7 @@ impl<P: Send + 'static> Unary<P> {
             Sizing::Dynamic(dynamic) => Some(dynamic.clone()),
             _ => None,
         };
-        self.in_flight.fetch_add(1, Ordering::AcqRel);
-        let in_flight = self.in_flight.clone();
+        self.in_flight += 1;
         let events = self.events.clone();
         let (client, consistency, retries) = (self.client.clone(), self.consistency, self.retries);
         tokio::spawn(async move {
@@ -111,8 +97,8 @@ impl<P: Send + 'static> Unary<P> {
                 dynamic.wait_while_paused().await;
             }
             let settled = send(&client, consistency, chunk, retries).await;
-            in_flight.fetch_sub(1, Ordering::AcqRel);
-            // The engine outlives every request, so the receiver is there.
+            // One message per request: the engine counts it as answered.
+            // It outlives every request, so the receiver is there.
             let _ = events.send(settled);
         });
     }
