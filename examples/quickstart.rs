@@ -116,7 +116,7 @@ async fn run() -> weaviate_orm::Result<()> {
     Ok(())
 }
 
-/// The 10k questions through a streaming batch, with a live progress bar.
+/// The 10k questions through a batch in the default mode, with a live progress bar.
 async fn import(questions: &Collection<Question>) -> weaviate_orm::Result<()> {
     println!("Reading the 10k Jeopardy questions (downloaded once into {})...", cache::folder("datasets").display());
     let clues = tokio::task::spawn_blocking(jeopardy::clues)
@@ -131,7 +131,7 @@ async fn import(questions: &Collection<Question>) -> weaviate_orm::Result<()> {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     let shown = bar.clone();
-    // The default mode streams over one gRPC connection, at the pace the server sets.
+    // The default mode (dynamic batching) sizes its requests from the server's load.
     let batch = questions.batch().on_progress(move |p| shown.set_position((p.confirmed + p.failed) as u64)).start();
     let importing = Instant::now();
     for (position, clue) in clues.into_iter().enumerate() {

@@ -1,7 +1,7 @@
 //! The oldest Weaviate the client accepts (`MIN_SERVER_VERSION`), built
 //! with `go install` and started like the pinned one: the typed API works
-//! on it, and batches in the default mode fall back from the server-side
-//! stream (which it lacks: streams came with 1.36) to fixed-size requests.
+//! on it, batches in the default mode (dynamic) import, and a server-side
+//! stream (which it lacks: streams came with 1.36) hands its objects back.
 
 use uuid::Uuid;
 use weaviate_orm::embedded::{EmbeddedOptions, EmbeddedServer};
@@ -29,7 +29,7 @@ fn note(n: u32) -> Note {
 }
 
 #[tokio::test]
-async fn the_oldest_accepted_server_runs_the_typed_api_and_batches_fall_back_to_fixed_size() {
+async fn the_oldest_accepted_server_runs_the_typed_api_and_the_default_batch() {
     let version = MIN_SERVER_VERSION.to_string();
     let server = match EmbeddedServer::start(EmbeddedOptions::default().version(&version)).await {
         Ok(server) => server,
@@ -41,7 +41,7 @@ async fn the_oldest_accepted_server_runs_the_typed_api_and_batches_fall_back_to_
     assert!(client.plan_migration::<Note>().await.expect("plan").is_up_to_date(), "the model round-trips");
     let notes = client.collection::<Note>();
 
-    // The default mode: no stream on this server, fixed-size requests instead.
+    // The default mode: dynamic batching, which needs no stream.
     let batch = notes.batch().start();
     for n in 0..300 {
         batch.add(note(n)).await.expect("add");

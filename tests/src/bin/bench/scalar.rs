@@ -62,12 +62,13 @@ pub(crate) fn records() -> Vec<Record> {
         .collect()
 }
 
-/// The import in `mode`: `stream` (the default), `fixed` (1000 × 4) or `dynamic`.
+/// The import in `mode`: `default` (nothing configured: dynamic batching),
+/// `stream` or `fixed` (1000 × 4).
 pub(crate) async fn import(records: Collection<Record>, data: Vec<Record>, mode: &str) -> Result<Value, Failure> {
     let builder = match mode {
+        "default" => records.batch(),
         "stream" => records.batch().stream(),
         "fixed" => records.batch().size(1000).concurrency(4),
-        "dynamic" => records.batch().dynamic(),
         other => return Err(format!("unknown import mode {other}").into()),
     };
     let batch = builder.start();
@@ -152,9 +153,9 @@ pub(crate) fn report(results: &super::Results, setting: &str) -> String {
         replays.iter().fold((None, 0.0), |(b, c), (l, r)| if *r > c { (Some(*l), *r) } else { (b, c) });
     let mut rows = Vec::new();
     for (side, label) in [
-        ("rust", "stream (default)"),
+        ("rust", "default (dynamic)"),
+        ("rust", "stream"),
         ("rust", "fixed 1000 × 4"),
-        ("rust", "dynamic"),
         ("python", "fixed 1000 × 4"),
         ("python", "dynamic"),
     ] {

@@ -6,7 +6,7 @@
 //! # use weaviate_orm::{Collection, WeaviateCollection};
 //! # #[derive(WeaviateCollection)] struct Article { title: String }
 //! # async fn demo(articles: Collection<Article>, input: Vec<Article>) -> weaviate_orm::Result<()> {
-//! let batch = articles.batch().start(); // server-side batching where the server has it
+//! let batch = articles.batch().start(); // dynamic batching, sized from the server's load
 //! for article in input {
 //!     batch.add(article).await?; // waits while the pipeline is full
 //! }
@@ -18,10 +18,11 @@
 //! ```
 //!
 //! # Modes
-//! [`BatchMode`] picks how objects travel: a server-side `BatchStream`
-//! (the default on servers from 1.36), fixed-size requests with a number in
-//! flight, dynamic requests sized from the server's load, or requests paced
-//! to a number of objects per minute for vectorizers with quotas.
+//! [`BatchMode`] picks how objects travel: requests sized from the server's
+//! load (dynamic batching, the default), a server-side `BatchStream`
+//! (servers from 1.36), fixed-size requests with a number in flight, or
+//! requests paced to a number of objects per minute for vectorizers with
+//! quotas.
 //!
 //! # Guarantees
 //! - **Nothing is lost.** A request that fails as a whole on a transient
@@ -30,7 +31,12 @@
 //!   attempt, so a retry never duplicates an object. When the retries run
 //!   out, the objects are in the failed list with the last error.
 //! - **Bounded memory.** The caller awaits in `add` while the pipeline is
-//!   full: at most a few requests' worth of objects are held.
+//!   full. Besides 64 entries waiting to be taken in, it holds one
+//!   request's worth ready and the entries of the requests in flight: at
+//!   most `size × (concurrency + 1)` objects with fixed-size requests, and
+//!   with dynamic batching and the stream no more once 4 MiB of encoded
+//!   objects are unanswered. Each keeps its object, to hand it back, and its
+//!   encoded bytes, to send it again.
 //! - **References after their objects.** A reference added while an object
 //!   it links is still in the pipeline waits until that object is stored,
 //!   and fails with it if it fails.
