@@ -40,10 +40,10 @@ const INPUT_CAPACITY: usize = 64;
 #[non_exhaustive]
 pub enum BatchMode {
     /// The fastest safe mode on the server: today [`Dynamic`](Self::Dynamic)
-    /// on every version. In this crate's benchmark (the README) it reaches
-    /// the server's ceiling on vector and scalar imports alike, where the
-    /// stream stays at the server's own pace (on 1.39 one worker per CPU,
-    /// each storing one message at a time).
+    /// on every version. In this crate's benchmark (the README) it came
+    /// within a few percent of the server's ceiling on vector and scalar
+    /// imports alike, where the stream stays at the server's own pace (on
+    /// 1.39 one worker per CPU, each storing one message at a time).
     #[default]
     Auto,
     /// Server-side batching over one gRPC `BatchStream` (servers from 1.36):
